@@ -1,0 +1,176 @@
+"""The shape of one convolutional layer, checked once so that everything downstream can trust it.
+
+A `ConvLayer` says nothing about values: only sizes. Every count, every output size and every
+stepper walk in the tutor starts from one of these, so an impossible layer is refused here with a
+message that names the field, rather than turning into a NumPy error somewhere later.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+Pair = tuple[int, int]
+PairLike = int | tuple[int, int]
+
+MAX_DIMENSION = 65_536
+"""Largest value any size, stride, padding or dilation may take (documented limit)."""
+
+
+class LayerError(ValueError):
+    """An impossible layer. `field` is the layer key at fault, so callers can prefix a path."""
+
+    def __init__(self, field: str, problem: str) -> None:
+        super().__init__(f"{field}: {problem}")
+        self.field = field
+        self.problem = problem
+
+
+def _as_int(field: str, value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise LayerError(field, f"must be a whole number, got {value!r}")
+    return value
+
+
+def _as_pair(field: str, value: object) -> Pair:
+    """Accept 3 or (3, 5): a single number means the same for rows and columns."""
+    if isinstance(value, (tuple, list)):
+        if len(value) != 2:
+            raise LayerError(field, f"must be one number or a (rows, cols) pair, got {value!r}")
+        return (_as_int(field, value[0]), _as_int(field, value[1]))
+    number = _as_int(field, value)
+    return (number, number)
+
+
+def _check_range(field: str, values: tuple[int, ...], low: int) -> None:
+    for value in values:
+        if value < low:
+            raise LayerError(field, f"must be >= {low}, got {value}")
+        if value > MAX_DIMENSION:
+            raise LayerError(field, f"must be <= {MAX_DIMENSION:,}, got {value:,}")
+
+
+def extent(kernel: int, dilation: int) -> int:
+    """How many input rows (or columns) one kernel window spans once dilated."""
+    return dilation * (kernel - 1) + 1
+
+
+def output_length(size: int, kernel: int, stride: int, padding: int, dilation: int) -> int:
+    """floor((size + 2p - d(k-1) - 1) / s) + 1: the size frameworks give one output axis."""
+    return (size + 2 * padding - extent(kernel, dilation)) // stride + 1
+
+
+@dataclass(frozen=True)
+class ConvLayer:
+    """Sizes of a 2-D convolution: input H x W x C, kernels, filters, stride, padding, dilation.
+
+    `kernel`, `stride`, `padding` and `dilation` are (rows, cols) pairs; a single number given for
+    one of them is stored as the pair (n, n). Construction raises `LayerError` for any layer a
+    framework would refuse.
+    """
+
+    height: int
+    width: int
+    channels: int
+    kernel: Pair
+    filters: int
+    stride: Pair = (1, 1)
+    padding: Pair = (0, 0)
+    dilation: Pair = (1, 1)
+    groups: int = 1
+    bias: bool = True
+
+    def __post_init__(self) -> None:
+        for name in ("height", "width", "channels", "filters", "groups"):
+            _check_range(name, (_as_int(name, getattr(self, name)),), 1)
+        for name, low in (("kernel", 1), ("stride", 1), ("padding", 0), ("dilation", 1)):
+            pair = _as_pair(name, getattr(self, name))
+            _check_range(name, pair, low)
+            object.__setattr__(self, name, pair)
+        if not isinstance(self.bias, bool):
+            raise LayerError("bias", f"must be true or false, got {self.bias!r}")
+        if self.channels % self.groups:
+            raise LayerError(
+                "groups", f"must divide the input channels ({self.channels}), got {self.groups}"
+            )
+        if self.filters % self.groups:
+            raise LayerError(
+                "groups", f"must divide the filters ({self.filters}), got {self.groups}"
+            )
+        for axis, size in ((0, self.height), (1, self.width)):
+            span = extent(self.kernel[axis], self.dilation[axis])
+            padded = size + 2 * self.padding[axis]
+            if span > padded:
+                what = "height" if axis == 0 else "width"
+                raise LayerError(
+                    "kernel",
+                    f"spans {span} {'rows' if axis == 0 else 'columns'}, more than the padded "
+                    f"input {what} {padded}",
+                )
+
+    def _output_axis(self, axis: int) -> int:
+        size = (self.height, self.width)[axis]
+        k, s, p, d = self.kernel[axis], self.stride[axis], self.padding[axis], self.dilation[axis]
+        return output_length(size, k, s, p, d)
+
+    @property
+    def out_height(self) -> int:
+        return self._output_axis(0)
+
+    @property
+    def out_width(self) -> int:
+        return self._output_axis(1)
+
+    @property
+    def output_shape(self) -> tuple[int, int, int]:
+        """(height, width, depth) of the output volume."""
+        return (self.out_height, self.out_width, self.filters)
+
+    @property
+    def padded_shape(self) -> Pair:
+        return (self.height + 2 * self.padding[0], self.width + 2 * self.padding[1])
+
+    @property
+    def channels_per_group(self) -> int:
+        """Input channels each filter sees: all of them unless the layer is grouped."""
+        return self.channels // self.groups
+
+    @property
+    def filters_per_group(self) -> int:
+        return self.filters // self.groups
+
+    @property
+    def unused(self) -> Pair:
+        """Padded rows and columns the last window never reaches when the stride does not fit."""
+        leftover = []
+        for axis in (0, 1):
+            span = extent(self.kernel[axis], self.dilation[axis])
+            leftover.append((self.padded_shape[axis] - span) % self.stride[axis])
+        return (leftover[0], leftover[1])
+
+    @property
+    def fits_exactly(self) -> bool:
+        """True when the windows cover the padded input with nothing left over."""
+        return self.unused == (0, 0)
+
+    def describe(self) -> str:
+        """One line a learner can read: input, filters and whatever differs from the defaults."""
+        kh, kw = self.kernel
+        parts = [
+            f"input {self.height} x {self.width} x {self.channels}",
+            f"{self.filters} filter{'s' if self.filters != 1 else ''} of "
+            f"{kh} x {kw} x {self.channels_per_group}",
+        ]
+        for name, default in (("stride", (1, 1)), ("padding", (0, 0)), ("dilation", (1, 1))):
+            value = getattr(self, name)
+            if value != default or name == "stride":
+                parts.append(f"{name} {format_pair(value)}")
+        if self.groups > 1:
+            parts.append(f"{self.groups} groups")
+        if not self.bias:
+            parts.append("no bias")
+        return ", ".join(parts)
+
+
+def format_pair(pair: Pair) -> str:
+    """(2, 2) as "2", (2, 1) as "2x1": the way the command line spells it."""
+    return str(pair[0]) if pair[0] == pair[1] else f"{pair[0]}x{pair[1]}"

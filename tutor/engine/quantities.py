@@ -1,0 +1,144 @@
+"""Named numbers of a layer that a quiz can ask for, each with the arithmetic that gives it.
+
+A lesson never types an answer in: it names one of these quantities and the engine computes it
+for whatever layer the question drew, so answers cannot go stale.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .counts import (
+    count_parameters,
+    fmt,
+    input_values,
+    kernel_lines,
+    neuron_line,
+    parameters_per_kernel,
+    total_neurons,
+    weights_per_kernel,
+)
+from .geometry import ConvLayer, extent
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One askable number: what it means, how to compute it, and how to explain it."""
+
+    name: str
+    meaning: str
+    value: Callable[[ConvLayer], int]
+    explain: Callable[[ConvLayer], tuple[str, ...]]
+
+
+def output_axis_lines(layer: ConvLayer, axis: int) -> tuple[str, ...]:
+    """floor((size + 2p - d(k-1) - 1) / s) + 1, with this layer's numbers in it."""
+    size = (layer.height, layer.width)[axis]
+    k, s = layer.kernel[axis], layer.stride[axis]
+    p, d = layer.padding[axis], layer.dilation[axis]
+    span = extent(k, d)
+    result = (layer.out_height, layer.out_width)[axis]
+    lines = []
+    if d > 1:
+        lines.append(f"dilated kernel spans {d} x ({k} - 1) + 1 = {span}")
+    reach = size + 2 * p - span
+    if reach % s:
+        lines.append(
+            f"({size} + 2 x {p} - {span}) / {s} = {reach / s:g}: rounded down to {reach // s}"
+        )
+        lines.append(f"{reach // s} + 1 = {result}")
+    else:
+        lines.append(f"({size} + 2 x {p} - {span}) / {s} + 1 = {result}")
+    return tuple(lines)
+
+
+def _slice_lines(layer: ConvLayer) -> tuple[str, ...]:
+    neurons = layer.out_height * layer.out_width
+    return (f"{layer.out_height} x {layer.out_width} = {fmt(neurons)} neurons per depth slice",)
+
+
+def _scheme_part(scheme: str, part: str) -> Quantity:
+    """The weights, biases or total of one counting scheme."""
+
+    def value(layer: ConvLayer) -> int:
+        count = getattr(count_parameters(layer), scheme)
+        return count.total if part == "total" else getattr(count, part)
+
+    def explain(layer: ConvLayer) -> tuple[str, ...]:
+        count = getattr(count_parameters(layer), scheme)
+        if part == "total":
+            return count.lines
+        return (*count.lines, f"of which {fmt(getattr(count, part))} are {part}")
+
+    words = {"shared": "with parameter sharing", "unshared": "without sharing (locally "
+             "connected)", "dense": "fully connected"}[scheme]
+    return Quantity(f"{scheme}_{part}", f"{part} {words}", value, explain)
+
+
+QUANTITIES: dict[str, Quantity] = {
+    q.name: q
+    for q in (
+        Quantity(
+            "output_height", "output height",
+            lambda layer: layer.out_height, lambda layer: output_axis_lines(layer, 0),
+        ),
+        Quantity(
+            "output_width", "output width",
+            lambda layer: layer.out_width, lambda layer: output_axis_lines(layer, 1),
+        ),
+        Quantity(
+            "output_depth", "output depth (depth slices)",
+            lambda layer: layer.filters,
+            lambda layer: (f"one depth slice per filter: {layer.filters}",),
+        ),
+        Quantity(
+            "neurons_per_slice", "neurons in one depth slice",
+            lambda layer: layer.out_height * layer.out_width, _slice_lines,
+        ),
+        Quantity(
+            "total_neurons", "output neurons", total_neurons,
+            lambda layer: (neuron_line(layer),),
+        ),
+        Quantity(
+            "input_values", "values in the input",
+            input_values,
+            lambda layer: (
+                f"{layer.height} x {layer.width} x {layer.channels} = {fmt(input_values(layer))}",
+            ),
+        ),
+        Quantity(
+            "weights_per_filter", "weights in one kernel",
+            weights_per_kernel, lambda layer: kernel_lines(layer)[:-1],
+        ),
+        Quantity(
+            "parameters_per_filter", "parameters of one kernel with its bias",
+            parameters_per_kernel, kernel_lines,
+        ),
+        Quantity(
+            "shared_kernels", "distinct kernels with sharing",
+            lambda layer: layer.filters,
+            lambda layer: (f"one kernel per filter, reused everywhere: {layer.filters}",),
+        ),
+        Quantity(
+            "unshared_kernels", "distinct kernels without sharing",
+            total_neurons,
+            lambda layer: (neuron_line(layer), "one kernel per output neuron"),
+        ),
+        Quantity(
+            "multiplications", "multiplications to compute the layer",
+            lambda layer: total_neurons(layer) * weights_per_kernel(layer),
+            lambda layer: (
+                neuron_line(layer),
+                *kernel_lines(layer)[:1],
+                f"{fmt(total_neurons(layer))} x {fmt(weights_per_kernel(layer))} = "
+                f"{fmt(total_neurons(layer) * weights_per_kernel(layer))}, shared or not",
+            ),
+        ),
+        *(
+            _scheme_part(scheme, part)
+            for scheme in ("shared", "unshared", "dense")
+            for part in ("weights", "biases", "total")
+        ),
+    )
+}
