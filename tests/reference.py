@@ -55,3 +55,37 @@ def naive_locally_connected(x, w, b, stride, padding, dilation, groups):
         x, lambda f, r, c: w[f, r, c], lambda f, r, c: 0 if b is None else b[f, r, c],
         stride, padding, dilation, groups, w.shape[0], w.shape[4:],
     )
+
+
+def reference_quantity(name: str, layer) -> int:
+    """Each quiz quantity written straight from its textbook formula, independent of the engine."""
+    kh, kw = layer.kernel
+    ho = out_size(layer.height, kh, layer.stride[0], layer.padding[0], layer.dilation[0])
+    wo = out_size(layer.width, kw, layer.stride[1], layer.padding[1], layer.dilation[1])
+    per_kernel = kh * kw * (layer.channels // layer.groups)
+    bias = 1 if layer.bias else 0
+    neurons = ho * wo * layer.filters
+    inputs = layer.height * layer.width * layer.channels
+    table = {
+        "output_height": ho,
+        "output_width": wo,
+        "output_depth": layer.filters,
+        "neurons_per_slice": ho * wo,
+        "total_neurons": neurons,
+        "input_values": inputs,
+        "weights_per_filter": per_kernel,
+        "parameters_per_filter": per_kernel + bias,
+        "shared_kernels": layer.filters,
+        "unshared_kernels": neurons,
+        "multiplications": neurons * per_kernel,
+        "shared_weights": layer.filters * per_kernel,
+        "shared_biases": layer.filters * bias,
+        "shared_total": layer.filters * (per_kernel + bias),
+        "unshared_weights": neurons * per_kernel,
+        "unshared_biases": neurons * bias,
+        "unshared_total": neurons * (per_kernel + bias),
+        "dense_weights": inputs * neurons,
+        "dense_biases": neurons * bias,
+        "dense_total": inputs * neurons + neurons * bias,
+    }
+    return table[name]

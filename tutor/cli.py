@@ -42,6 +42,11 @@ def build_parser() -> OneLineParser:
     params.add_argument("--groups", type=whole, default=1, metavar="G")
     params.add_argument("--no-bias", action="store_true", help="a layer without biases")
     params.add_argument("--json", action="store_true", help="print one JSON object")
+
+    check = commands.add_parser("check", help="validate lesson files (default: the lessons in use)")
+    check.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH", help="lesson files or folders"
+    )
     return parser
 
 
@@ -70,9 +75,25 @@ def run_params(args: argparse.Namespace) -> int:
     return 0
 
 
+def lessons_folder(args: argparse.Namespace) -> Path:
+    from .lessons.shipped import shipped_lessons_dir
+
+    return args.lessons if args.lessons is not None else shipped_lessons_dir()
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from .lessons.check import check_paths
+
+    lines, ok = check_paths(args.paths or [lessons_folder(args)])
+    print("\n".join(lines))
+    return 0 if ok else 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "params":
         return run_params(args)
+    if args.command == "check":
+        return run_check(args)
     build_parser().print_help()
     return 0

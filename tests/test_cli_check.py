@@ -1,0 +1,60 @@
+"""`cnn-tutor check`: OK per good file, the message per bad one, status 1 on any error."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tutor.cli import main
+from tutor.lessons.shipped import shipped_lessons_dir
+
+BROKEN = Path(__file__).parent / "broken_lessons"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    status = main(list(args))
+    out, err = capsys.readouterr()
+    assert err == ""
+    return status, out
+
+
+def test_shipped_lessons_check_ok(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out = run(capsys, "check")
+    lines = out.splitlines()
+    assert status == 0
+    assert len(lines) >= 8 and all(line.startswith("OK") for line in lines)
+
+
+def test_broken_file_gives_status_1(capsys: pytest.CaptureFixture[str]) -> None:
+    path = BROKEN / "stride-zero.toml"
+    status, out = run(capsys, "check", str(path))
+    assert status == 1
+    assert out.strip() == (
+        f"ERROR {path}: pages[0].scene.layer.stride: must be >= 1, got 0"
+    )
+
+
+def test_mixed_folder_reports_each_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    shutil.copy(next(shipped_lessons_dir().glob("01-*.toml")), tmp_path)
+    shutil.copy(BROKEN / "bad-toml.toml", tmp_path)
+    status, out = run(capsys, "check", str(tmp_path))
+    assert status == 1
+    assert [line.split()[0] for line in out.splitlines()] == ["OK", "ERROR"]
+
+
+def test_lessons_flag_sets_the_default_folder(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    shutil.copy(BROKEN / "empty-file.toml", tmp_path)
+    status, out = run(capsys, "--lessons", str(tmp_path), "check")
+    assert status == 1 and "is empty" in out
+
+
+def test_missing_and_empty_paths(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    status, out = run(capsys, "check", str(tmp_path / "nowhere"), str(tmp_path))
+    assert status == 1
+    assert "no such file or folder" in out and "no lesson files" in out

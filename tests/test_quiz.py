@@ -1,0 +1,127 @@
+"""A quiz attempt: right, wrong with the slip named, hints one at a time, retries, pass mark."""
+
+from __future__ import annotations
+
+import random
+
+from tutor.engine import ConvLayer
+from tutor.lessons.model import ChoiceQuestion, NumberQuestion, Quiz
+from tutor.quiz.run import QuizRun
+
+ALEXNET = ConvLayer(height=227, width=227, channels=3, kernel=11, filters=96, stride=4)
+VARY = (("size", 67, 299), ("kernel", 3, 11), ("stride", 2, 4))
+
+
+def seed_quiz(pass_percent: int = 70) -> Quiz:
+    return Quiz(
+        questions=(
+            NumberQuestion("Unshared count of {layer}?", "unshared_total", ALEXNET, VARY,
+                           hints=("Every neuron has its own kernel.", "Neurons: {output}.")),
+            NumberQuestion("Shared count of {layer}?", "shared_total", ALEXNET, VARY),
+            ChoiceQuestion("Kernels without sharing?", ("{shared_kernels}", "{unshared_kernels}"),
+                           1, "One per neuron.", layer=ALEXNET),
+        ),
+        pass_percent=pass_percent,
+    )
+
+
+def test_prompts_are_filled_from_the_layer() -> None:
+    run = QuizRun(seed_quiz(), rng=random.Random(0))
+    assert run.current.prompt == (
+        "Unshared count of input 227 x 227 x 3, 96 filters of 11 x 11 x 3, stride 4?"
+    )
+    assert run.asked[2].choices == ("96", "290,400")
+
+
+def test_right_answer_with_breakdown() -> None:
+    run = QuizRun(seed_quiz(), rng=random.Random(0))
+    feedback = run.answer("105,705,600")
+    assert feedback.correct and feedback.headline == "Right: 105,705,600."
+    assert "290,400 x 364 = 105,705,600" in feedback.breakdown
+
+
+def test_wrong_answer_names_the_slip() -> None:
+    run = QuizRun(seed_quiz(), rng=random.Random(0))
+    feedback = run.answer("34944")
+    assert not feedback.correct
+    assert "the answer is 105,705,600" in feedback.headline
+    assert "That counts 96 kernels" in feedback.slip
+    assert "290,400 x 364 = 105,705,600" in feedback.breakdown
+
+
+def test_wrong_answer_without_a_known_slip() -> None:
+    run = QuizRun(seed_quiz(), rng=random.Random(0))
+    feedback = run.answer("12")
+    assert not feedback.correct and feedback.slip == ""
+
+
+def test_forgot_bias_slip() -> None:
+    run = QuizRun(seed_quiz(), rng=random.Random(0))
+    run.answer("1")
+    run.advance()
+    assert "leaves out the biases" in run.answer("34,848").slip
+
+
+def test_text_that_is_not_a_number_does_not_use_up_the_question() -> None:
+    run = QuizRun(seed_quiz(), rng=random.Random(0))
+    feedback = run.answer("lots")
+    assert feedback.problem and not run.answered
+    assert run.answer("105705600").correct and run.answered
+    assert run.answer("1").correct, "a second answer does not change the verdict"
+
+
+def test_hints_come_one_at_a_time_then_stop() -> None:
+    run = QuizRun(seed_quiz(), rng=random.Random(0))
+    assert run.visible_hints() == ()
+    assert run.next_hint() == "Every neuron has its own kernel."
+    assert run.next_hint() == "Neurons: 55 x 55 x 96."
+    assert run.next_hint() is None
+    assert len(run.visible_hints()) == 2
+
+
+def test_retry_draws_fresh_layers() -> None:
+    first = QuizRun(seed_quiz(), attempt=0, rng=random.Random(5))
+    retries = [QuizRun(seed_quiz(), attempt=n, rng=random.Random(n)) for n in range(1, 6)]
+    assert first.asked[0].layer == ALEXNET
+    layers = {run.asked[0].layer for run in retries}
+    assert ALEXNET not in layers or len(layers) > 1
+    assert len(layers) >= 3
+    assert all(layer is not None and layer.fits_exactly for layer in layers)
+
+
+def answer_all(run: QuizRun, replies: list[str | int]) -> None:
+    for i, reply in enumerate(replies):
+        run.answer(reply)
+        if i < len(replies) - 1:
+            assert run.advance()
+    assert not run.advance()
+
+
+def test_pass_needs_every_parameter_count_right() -> None:
+    run = QuizRun(seed_quiz(pass_percent=50), rng=random.Random(0))
+    answer_all(run, ["105705600", "1", 1])
+    assert run.finished and run.score == 2 and run.percent == 67
+    assert not run.passed, "a parameter-count question was wrong"
+    run = QuizRun(seed_quiz(pass_percent=50), rng=random.Random(0))
+    answer_all(run, ["105705600", "34944", 0])
+    assert run.score == 2 and run.passed
+    run = QuizRun(seed_quiz(), rng=random.Random(0))
+    answer_all(run, ["105705600", "34944", 0])
+    assert not run.passed, "67 % is below the default pass mark of 70 %"
+
+
+def test_pass_mark_applies() -> None:
+    run = QuizRun(seed_quiz(pass_percent=100), rng=random.Random(0))
+    answer_all(run, ["105705600", "34944", 0])
+    assert not run.passed
+    run = QuizRun(seed_quiz(pass_percent=100), rng=random.Random(0))
+    answer_all(run, ["105705600", "34944", 1])
+    assert run.passed and run.percent == 100
+
+
+def test_choice_feedback() -> None:
+    run = QuizRun(seed_quiz(), rng=random.Random(0))
+    run.index = 2
+    feedback = run.answer(0)
+    assert not feedback.correct and "290,400" in feedback.headline
+    assert feedback.breakdown == ("One per neuron.",)

@@ -1,0 +1,42 @@
+"""`cnn-tutor check`: validate lesson files for an author, one line per file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from .loader import load_folder, load_lesson
+from .model import BrokenLesson, Lesson
+
+
+def check_paths(paths: Iterable[Path]) -> tuple[list[str], bool]:
+    """Report lines for every lesson under `paths` (files or folders), and whether all were OK."""
+    lines: list[str] = []
+    ok = True
+    for path in paths:
+        if path.is_dir():
+            found = load_folder(path)
+            if not found:
+                lines.append(f"{path}: no lesson files (*.toml) here")
+                ok = False
+        elif path.is_file():
+            found = [load_lesson(path)]
+        else:
+            lines.append(f"{path}: no such file or folder")
+            ok = False
+            continue
+        for lesson in found:
+            if isinstance(lesson, BrokenLesson):
+                lines.append(f"ERROR {lesson.message}")
+                ok = False
+            else:
+                lines.append(f"OK    {lesson.source}: {describe(lesson)}")
+    return lines, ok
+
+
+def describe(lesson: Lesson) -> str:
+    pages, questions = len(lesson.pages), len(lesson.quiz.questions)
+    return (
+        f"lesson {lesson.order}, {lesson.title!r}: {pages} page{'s' * (pages != 1)}, "
+        f"{questions} question{'s' * (questions != 1)}"
+    )

@@ -1,0 +1,27 @@
+"""Limits on lesson files: what fits an 80 x 24 screen, and what keeps a bad file harmless.
+
+Animated scenes are drawn cell by cell, so they are small. Quiz layers are only counted, so
+they may be as large as real networks (up to the engine's MAX_DIMENSION per size).
+"""
+
+FORMAT_VERSION = 1
+
+MAX_FILE_BYTES = 1_000_000
+MAX_PAGES = 40
+MAX_NARRATION_CHARS = 6_000
+MAX_TEXT_CHARS = 400
+MAX_QUESTIONS = 20
+MAX_HINTS = 5
+MAX_CHOICES = 6
+
+MAX_SCENE_GRID = 16
+"""Rows and columns of one input channel, padding included."""
+MAX_SCENE_CHANNELS = 4
+MAX_SCENE_FILTERS = 4
+MAX_SCENE_KERNEL = 7
+MAX_SCENE_VALUE = 99
+"""Scene values (inputs, weights, biases) are whole numbers in -99..99 so every cell is 3 wide."""
+
+PANELS = ("input", "kernel", "output", "arithmetic", "counter", "dense")
+DEFAULT_PANELS = ("input", "kernel", "output", "arithmetic")
+DEFAULT_PASS_PERCENT = 70

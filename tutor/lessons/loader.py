@@ -1,0 +1,345 @@
+"""Loading lesson files: TOML in, checked immutable lessons out, one clear message per problem.
+
+A lesson file is data only. It is parsed with `tomllib`, every key is checked against the
+format, and nothing in it can run code, import, or name another file. A broken file becomes a
+`BrokenLesson` carrying "file: key.path: problem"; it never stops the other lessons loading.
+"""
+
+from __future__ import annotations
+
+import difflib
+import random
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..engine import QUANTITIES, ConvLayer, LayerError
+from ..quiz.prompts import PLACEHOLDERS, placeholders_in
+from ..quiz.variants import LAYER_DEFAULTS, VARY_KEYS, draw_layer
+from . import limits
+from .model import BrokenLesson, ChoiceQuestion, Lesson, NumberQuestion, Page, Quiz, Scene, Values
+from .reader import LessonError, Table, check_int
+
+LAYER_KEYS = (
+    "height", "width", "channels", "kernel", "filters",
+    "stride", "padding", "dilation", "groups", "bias",
+)
+_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,39}")
+
+
+def read_layer(table: Table) -> ConvLayer:
+    """A layer table: height and width (or size), kernel, and optional channels, filters, ..."""
+    fields: dict[str, Any] = dict(LAYER_DEFAULTS)
+    if table.has("size"):
+        if table.has("height") or table.has("width"):
+            raise LessonError(table.path("size"), "give size, or height and width, not both")
+        fields["height"] = fields["width"] = table.raw("size")
+    for key in LAYER_KEYS:
+        if table.has(key):
+            fields[key] = table.raw(key)
+    table.finish()
+    for key in ("height", "width", "kernel"):
+        if key not in fields:
+            raise LessonError(table.path(key), "is required")
+    try:
+        return ConvLayer(**fields)
+    except LayerError as error:
+        raise LessonError(table.path(error.field), error.problem) from None
+
+
+def nested_shape(value: object, where: str) -> tuple[int, ...]:
+    """Shape of a rectangular nested list of scene numbers; refuses ragged or odd entries."""
+    if not isinstance(value, list):
+        check_int(value, where, -limits.MAX_SCENE_VALUE, limits.MAX_SCENE_VALUE)
+        return ()
+    if not value:
+        raise LessonError(where, "must not be an empty list")
+    shapes = [nested_shape(item, f"{where}[{i}]") for i, item in enumerate(value)]
+    for i, shape in enumerate(shapes):
+        if shape != shapes[0]:
+            raise LessonError(f"{where}[{i}]", f"has shape {shape}, but {where}[0] has {shapes[0]}")
+    return (len(value), *shapes[0])
+
+
+def read_values(table: Table, shapes: list[tuple[int, ...]], meaning: str) -> Values:
+    """`values = [...]` in one of the accepted shapes, or `seed` with `range = [low, high]`."""
+    if table.has("values") == table.has("seed"):
+        raise LessonError(table.where, "give either values, or seed and range")
+    if table.has("values"):
+        raw = table.raw("values")
+        shape = nested_shape(raw, table.path("values"))
+        table.finish()
+        if shape not in shapes:
+            wanted = " or ".join(" x ".join(map(str, s)) for s in shapes)
+            got = " x ".join(map(str, shape)) or "a single number"
+            raise LessonError(table.path("values"), f"expected {wanted} ({meaning}), got {got}")
+        return Values(explicit=np.array(raw, dtype=np.int64))
+    seed = table.take_int("seed", 0, 2**32 - 1)
+    bounds = table.take_list("range", 2)
+    table.finish()
+    if len(bounds) != 2:
+        raise LessonError(table.path("range"), "must be [low, high]")
+    top = limits.MAX_SCENE_VALUE
+    low = check_int(bounds[0], table.path("range[0]"), -top, top)
+    high = check_int(bounds[1], table.path("range[1]"), low, top)
+    return Values(seed=seed, low=low, high=high)
+
+
+def check_scene_size(layer: ConvLayer, where: str) -> None:
+    rows, cols = layer.padded_shape
+    grid = limits.MAX_SCENE_GRID
+    if rows > grid or cols > grid:
+        raise LessonError(
+            f"{where}.height" if rows > grid else f"{where}.width",
+            f"an animated scene is at most {grid} x {grid} with padding, got {rows} x {cols}",
+        )
+    for key, value, most in (
+        ("channels", layer.channels, limits.MAX_SCENE_CHANNELS),
+        ("filters", layer.filters, limits.MAX_SCENE_FILTERS),
+        ("kernel", max(layer.kernel), limits.MAX_SCENE_KERNEL),
+    ):
+        if value > most:
+            raise LessonError(
+                f"{where}.{key}", f"an animated scene allows at most {most}, got {value}"
+            )
+
+
+def read_scene(table: Table) -> Scene:
+    mode = table.take_choice("mode", ("shared", "unshared"), "shared")
+    order = table.take_choice("order", ("row", "column"), "row")
+    panels = table.take_list("panels", len(limits.PANELS), list(limits.DEFAULT_PANELS))
+    for i, panel in enumerate(panels):
+        if panel not in limits.PANELS:
+            raise LessonError(
+                f"{table.path('panels')}[{i}]",
+                f"must be one of {', '.join(limits.PANELS)}, got {panel!r}",
+            )
+    layer_table = table.take_table("layer")
+    assert layer_table is not None
+    layer = read_layer(layer_table)
+    check_scene_size(layer, layer_table.where)
+
+    f, c, (kh, kw) = layer.filters, layer.channels_per_group, layer.kernel
+    input_shapes = [(layer.channels, layer.height, layer.width)]
+    if layer.channels == 1:
+        input_shapes.append((layer.height, layer.width))
+    inputs = read_values(_required(table, "input"), input_shapes, "channels x rows x cols")
+    if mode == "shared":
+        weight_shapes = [(f, c, kh, kw)] + [(c, kh, kw)] * (f == 1) + [(kh, kw)] * (f * c == 1)
+        bias_shapes = [(f,)]
+    else:
+        weight_shapes, bias_shapes = [], []  # one kernel per position: seeded only
+    weights_table = _required(table, "weights")
+    if mode == "unshared" and weights_table.has("values"):
+        raise LessonError(
+            weights_table.path("values"),
+            "an unshared scene has a kernel per position: give seed and range instead",
+        )
+    weights = read_values(weights_table, weight_shapes, "filters x channels x rows x cols")
+    bias = Values()
+    bias_table = table.take_table("bias", required=False)
+    if bias_table is not None:
+        if not layer.bias:
+            raise LessonError(bias_table.where, "the layer has bias = false")
+        if mode == "unshared" and bias_table.has("values"):
+            raise LessonError(bias_table.path("values"), "an unshared scene takes a seeded bias")
+        bias = read_values(bias_table, bias_shapes, "one per filter")
+    table.finish()
+    return Scene(layer, inputs, weights, bias, mode, order, tuple(dict.fromkeys(panels)))
+
+
+def _required(table: Table, key: str) -> Table:
+    found = table.take_table(key)
+    assert found is not None
+    return found
+
+
+def read_page(table: Table) -> Page:
+    title = table.take_text("title", limits.MAX_TEXT_CHARS, "")
+    narration = table.take_text("narration", limits.MAX_NARRATION_CHARS)
+    scene_table = table.take_table("scene", required=False)
+    scene = None if scene_table is None else read_scene(scene_table)
+    counts_table = table.take_table("counts", required=False)
+    counts = None if counts_table is None else read_layer(counts_table)
+    table.finish()
+    page = Page(narration=narration, title=title, scene=scene, counts=counts)
+    check_placeholders({table.path("narration"): narration}, page.layer is not None, "page")
+    return page
+
+
+def check_placeholders(texts: dict[str, str], has_layer: bool, owner: str = "question") -> None:
+    for where, text in texts.items():
+        for name in placeholders_in(text):
+            if name not in PLACEHOLDERS:
+                hint = difflib.get_close_matches(name, PLACEHOLDERS, n=1)
+                also = f" (did you mean {{{hint[0]}}}?)" if hint else ""
+                raise LessonError(where, f"{{{name}}} is not a known placeholder{also}")
+            if not has_layer:
+                raise LessonError(where, f"uses {{{name}}} but the {owner} has no layer")
+
+
+def read_vary(table: Table) -> tuple[tuple[str, int, int], ...]:
+    ranges = []
+    for key in VARY_KEYS:
+        if not table.has(key):
+            continue
+        bounds = table.take_list(key, 2)
+        if len(bounds) != 2:
+            raise LessonError(table.path(key), "must be [low, high]")
+        low = check_int(bounds[0], f"{table.path(key)}[0]", 0, 65_536)
+        high = check_int(bounds[1], f"{table.path(key)}[1]", low, 65_536)
+        ranges.append((key, low, high))
+    table.finish()
+    if not ranges:
+        raise LessonError(table.where, "must vary at least one field")
+    return tuple(ranges)
+
+
+def read_number_question(table: Table, prompt: str, hints: tuple[str, ...]) -> NumberQuestion:
+    quantity = table.take_text("answer", 40)
+    if quantity not in QUANTITIES:
+        hint = difflib.get_close_matches(quantity, QUANTITIES, n=1)
+        also = f" (did you mean {hint[0]!r}?)" if hint else ""
+        raise LessonError(table.path("answer"), f"{quantity!r} is not a known quantity{also}")
+    layer_table = table.take_table("layer", required=False)
+    layer = None if layer_table is None else read_layer(layer_table)
+    vary_table = table.take_table("vary", required=False)
+    vary = () if vary_table is None else read_vary(vary_table)
+    table.finish()
+    if layer is None and not vary:
+        raise LessonError(table.where, "needs a layer, or vary ranges, or both")
+    names = {name for name, _, _ in vary}
+    sized = "size" in names or {"height", "width"} <= names
+    if layer is None and not (sized and "kernel" in names):
+        raise LessonError(
+            table.path("vary"), "without a layer, vary needs size (or height and width) and kernel"
+        )
+    if vary and draw_layer(layer, vary, random.Random(0)) is None:
+        raise LessonError(
+            table.path("vary"), "no valid layer with a whole-number output size in these ranges"
+        )
+    return NumberQuestion(prompt=prompt, quantity=quantity, layer=layer, vary=vary, hints=hints)
+
+
+def read_choice_question(table: Table, prompt: str, hints: tuple[str, ...]) -> ChoiceQuestion:
+    choices = table.take_texts("choices", limits.MAX_CHOICES, limits.MAX_TEXT_CHARS)
+    if len(choices) < 2:
+        raise LessonError(table.path("choices"), f"needs at least 2 choices, got {len(choices)}")
+    if len(set(choices)) != len(choices):
+        raise LessonError(table.path("choices"), "has the same choice twice")
+    answer = table.take_int("answer", 1, len(choices))
+    explanation = table.take_text("explanation", limits.MAX_TEXT_CHARS * 2, "")
+    layer_table = table.take_table("layer", required=False)
+    layer = None if layer_table is None else read_layer(layer_table)
+    table.finish()
+    check_placeholders(
+        {**{f"{table.path('choices')}[{i}]": c for i, c in enumerate(choices)},
+         table.path("explanation"): explanation},
+        layer is not None,
+    )
+    return ChoiceQuestion(prompt, choices, answer - 1, explanation, hints, layer)
+
+
+def read_question(table: Table) -> NumberQuestion | ChoiceQuestion:
+    kind = table.take_choice("kind", ("number", "choice"))
+    prompt = table.take_text("prompt", limits.MAX_TEXT_CHARS * 2)
+    hints = table.take_texts("hints", limits.MAX_HINTS, limits.MAX_TEXT_CHARS)
+    question = (read_number_question if kind == "number" else read_choice_question)(
+        table, prompt, hints
+    )
+    has_layer = question.layer is not None or bool(getattr(question, "vary", ()))
+    texts = {table.path("prompt"): prompt}
+    texts.update({f"{table.path('hints')}[{i}]": hint for i, hint in enumerate(hints)})
+    check_placeholders(texts, has_layer)
+    return question
+
+
+def read_quiz(table: Table) -> Quiz:
+    pass_percent = table.take_int("pass_percent", 1, 100, limits.DEFAULT_PASS_PERCENT)
+    questions = tuple(
+        read_question(q) for q in table.take_tables("questions", 1, limits.MAX_QUESTIONS)
+    )
+    table.finish()
+    return Quiz(questions=questions, pass_percent=pass_percent)
+
+
+def read_lesson(data: dict[str, Any], source: Path) -> Lesson:
+    table = Table(data, "")
+    version = table.raw("format_version")
+    if version != limits.FORMAT_VERSION:
+        raise LessonError(
+            "format_version",
+            f"this tutor reads format_version {limits.FORMAT_VERSION}, got {version!r}",
+        )
+    lesson_id = table.take_text("id", 40)
+    if not _ID.fullmatch(lesson_id):
+        raise LessonError("id", f"use lower-case letters, digits and dashes, got {lesson_id!r}")
+    order = table.take_int("order", 1, 999)
+    title = table.take_text("title", 80)
+    summary = table.take_text("summary", limits.MAX_TEXT_CHARS)
+    pages = tuple(read_page(p) for p in table.take_tables("pages", 1, limits.MAX_PAGES))
+    quiz_table = table.take_table("quiz")
+    assert quiz_table is not None
+    quiz = read_quiz(quiz_table)
+    table.finish()
+    return Lesson(lesson_id, order, title, summary, pages, quiz, source)
+
+
+def parse_lesson_text(raw: bytes, source: Path) -> Lesson:
+    """Bytes of a lesson file to a Lesson, or LessonError naming the key path at fault."""
+    if len(raw) > limits.MAX_FILE_BYTES:
+        raise LessonError("", f"is {len(raw):,} bytes; a lesson file may be at most "
+                              f"{limits.MAX_FILE_BYTES:,}")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        raise LessonError(
+            "", f"is not UTF-8 text (line {line} has the byte 0x{raw[error.start]:02x}); "
+            "save it as UTF-8"
+        ) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise LessonError("", f"is not valid TOML: {error}") from None
+    if not data:
+        raise LessonError("", "is empty")
+    return read_lesson(data, source)
+
+
+def load_lesson(path: Path) -> Lesson | BrokenLesson:
+    """One lesson file, or a BrokenLesson whose message starts with the file's path."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return BrokenLesson(path, f"{path}: cannot be read ({error.strerror or error})")
+    try:
+        return parse_lesson_text(raw, path)
+    except LessonError as error:
+        return BrokenLesson(path, f"{path}: {error}")
+    except RecursionError:
+        return BrokenLesson(path, f"{path}: is nested too deeply to be a lesson")
+
+
+def lesson_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*.toml") if p.is_file())
+
+
+def load_folder(folder: Path) -> list[Lesson | BrokenLesson]:
+    """Every *.toml in `folder`, in lesson order; broken files last, in name order."""
+    loaded: list[Lesson | BrokenLesson] = []
+    seen: dict[str, Path] = {}
+    for path in lesson_files(folder):
+        lesson = load_lesson(path)
+        if isinstance(lesson, Lesson):
+            if lesson.id in seen:
+                lesson = BrokenLesson(path, f"{path}: id: {lesson.id!r} is already used by "
+                                            f"{seen[lesson.id]}")
+            else:
+                seen[lesson.id] = path
+        loaded.append(lesson)
+    good = sorted((x for x in loaded if isinstance(x, Lesson)), key=lambda x: (x.order, x.id))
+    return [*good, *(x for x in loaded if isinstance(x, BrokenLesson))]

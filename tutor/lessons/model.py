@@ -1,0 +1,130 @@
+"""What a lesson is once loaded: immutable data, checked, with no way to run anything."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from ..engine import ConvLayer, Stepper, seeded_integers
+
+
+@dataclass(frozen=True)
+class Values:
+    """Scene numbers: given explicitly (already shaped) or drawn from a seed within a range."""
+
+    explicit: np.ndarray | None = None
+    seed: int = 0
+    low: int = 0
+    high: int = 0
+
+    def array(self, shape: tuple[int, ...]) -> np.ndarray:
+        if self.explicit is not None:
+            return self.explicit.reshape(shape)
+        return seeded_integers(shape, self.seed, self.low, self.high)
+
+
+@dataclass(frozen=True)
+class Scene:
+    """A small layer with its numbers, and which panels the screen should show for it."""
+
+    layer: ConvLayer
+    inputs: Values
+    weights: Values
+    bias: Values
+    mode: str = "shared"
+    order: str = "row"
+    panels: tuple[str, ...] = ()
+
+    def stepper(self) -> Stepper:
+        """A fresh stepper over this scene's layer and numbers."""
+        layer = self.layer
+        kernel = (layer.channels_per_group, *layer.kernel)
+        outputs = (layer.filters,)
+        if self.mode == "unshared":
+            outputs = (layer.filters, layer.out_height, layer.out_width)
+        weights = self.weights.array((*outputs, *kernel))
+        biases = self.bias.array(outputs) if layer.bias else None
+        inputs = self.inputs.array((layer.channels, layer.height, layer.width))
+        return Stepper(layer, inputs, weights, biases, mode=self.mode, order=self.order)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class Page:
+    """Narration (Markdown), an optional animated scene, and an optional layer to count.
+
+    `counts` may be as large as a real network: it is only counted, never drawn. Placeholders
+    such as {unshared_total} in the narration are filled from `counts`, else from the scene.
+    """
+
+    narration: str
+    title: str = ""
+    scene: Scene | None = None
+    counts: ConvLayer | None = None
+
+    @property
+    def layer(self) -> ConvLayer | None:
+        """The layer the narration's placeholders describe."""
+        if self.counts is not None:
+            return self.counts
+        return None if self.scene is None else self.scene.layer
+
+
+@dataclass(frozen=True)
+class NumberQuestion:
+    """Answer is the engine's value of `quantity` for the question's layer, never a typed number.
+
+    `layer` is the canonical layer, asked first; `vary` holds (field, low, high) ranges from
+    which a fresh valid layer is drawn on every later attempt (or every attempt, with no layer).
+    """
+
+    prompt: str
+    quantity: str
+    layer: ConvLayer | None
+    vary: tuple[tuple[str, int, int], ...] = ()
+    hints: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ChoiceQuestion:
+    """A concept question. `answer` is the index of the right choice (0-based)."""
+
+    prompt: str
+    choices: tuple[str, ...]
+    answer: int
+    explanation: str = ""
+    hints: tuple[str, ...] = ()
+    layer: ConvLayer | None = None
+
+
+Question = NumberQuestion | ChoiceQuestion
+
+
+@dataclass(frozen=True)
+class Quiz:
+    questions: tuple[Question, ...]
+    pass_percent: int
+
+
+@dataclass(frozen=True)
+class Lesson:
+    id: str
+    order: int
+    title: str
+    summary: str
+    pages: tuple[Page, ...]
+    quiz: Quiz
+    source: Path = field(compare=False, default=Path())
+
+
+@dataclass(frozen=True)
+class BrokenLesson:
+    """A lesson file that could not be loaded: shown in the list with its message, never fatal."""
+
+    source: Path
+    message: str
+
+    @property
+    def title(self) -> str:
+        return self.source.name

@@ -1,0 +1,122 @@
+"""Reading a parsed TOML table field by field, so every complaint carries its key path.
+
+Each `take_*` call checks one key's type and range; `finish()` then refuses any key nobody
+took, which is how a typo such as `strdie = 2` is caught instead of silently ignored.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+_MISSING: Any = object()
+
+
+class LessonError(ValueError):
+    """A problem at `where` (a key path such as pages[2].scene.layer.stride) in a lesson file."""
+
+    def __init__(self, where: str, problem: str) -> None:
+        super().__init__(f"{where}: {problem}" if where else problem)
+        self.where = where
+        self.problem = problem
+
+
+def _kind(value: object) -> str:
+    names = {bool: "true/false", int: "a whole number", float: "a number", str: "text",
+             list: "a list", dict: "a table"}
+    return names.get(type(value), type(value).__name__)
+
+
+class Table:
+    """One TOML table at a known key path."""
+
+    def __init__(self, data: object, where: str) -> None:
+        if not isinstance(data, dict):
+            raise LessonError(where, f"must be a table, got {_kind(data)}")
+        self.data: dict[str, Any] = data
+        self.where = where
+        self._taken: set[str] = set()
+
+    def path(self, key: str) -> str:
+        return f"{self.where}.{key}" if self.where else key
+
+    def has(self, key: str) -> bool:
+        return key in self.data
+
+    def raw(self, key: str, default: Any = _MISSING) -> Any:
+        self._taken.add(key)
+        if key not in self.data:
+            if default is _MISSING:
+                raise LessonError(self.path(key), "is required")
+            return default
+        return self.data[key]
+
+    def take_int(self, key: str, low: int, high: int, default: Any = _MISSING) -> int:
+        value = self.raw(key, default)
+        return check_int(value, self.path(key), low, high)
+
+    def take_bool(self, key: str, default: Any = _MISSING) -> bool:
+        value = self.raw(key, default)
+        if not isinstance(value, bool):
+            raise LessonError(self.path(key), f"must be true or false, got {_kind(value)}")
+        return value
+
+    def take_text(self, key: str, limit: int, default: Any = _MISSING) -> str:
+        if default is not _MISSING and key not in self.data:
+            self._taken.add(key)
+            return default
+        return check_text(self.raw(key), self.path(key), limit)
+
+    def take_choice(self, key: str, options: tuple[str, ...], default: Any = _MISSING) -> str:
+        value = self.take_text(key, 40, default)
+        if value not in options:
+            raise LessonError(
+                self.path(key), f"must be one of {', '.join(options)}, got {value!r}"
+            )
+        return value
+
+    def take_list(self, key: str, limit: int, default: Any = _MISSING) -> list[Any]:
+        value = self.raw(key, default)
+        if not isinstance(value, list):
+            raise LessonError(self.path(key), f"must be a list, got {_kind(value)}")
+        if len(value) > limit:
+            raise LessonError(self.path(key), f"may hold at most {limit} items, got {len(value)}")
+        return value
+
+    def take_texts(self, key: str, count: int, limit: int) -> tuple[str, ...]:
+        items = self.take_list(key, count, [])
+        return tuple(check_text(v, f"{self.path(key)}[{i}]", limit) for i, v in enumerate(items))
+
+    def take_table(self, key: str, required: bool = True) -> Table | None:
+        value = self.raw(key, _MISSING if required else None)
+        return None if value is None else Table(value, self.path(key))
+
+    def take_tables(self, key: str, low: int, high: int) -> list[Table]:
+        items = self.take_list(key, high, [])
+        if len(items) < low:
+            raise LessonError(self.path(key), f"needs at least {low}, got {len(items)}")
+        return [Table(item, f"{self.path(key)}[{i}]") for i, item in enumerate(items)]
+
+    def finish(self) -> None:
+        unknown = sorted(set(self.data) - self._taken)
+        if unknown:
+            raise LessonError(self.path(unknown[0]), "is not a known key (a typo?)")
+
+
+def check_int(value: object, where: str, low: int, high: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise LessonError(where, f"must be a whole number, got {_kind(value)}")
+    if value < low:
+        raise LessonError(where, f"must be >= {low}, got {value}")
+    if value > high:
+        raise LessonError(where, f"must be <= {high:,}, got {value:,}")
+    return value
+
+
+def check_text(value: object, where: str, limit: int) -> str:
+    if not isinstance(value, str):
+        raise LessonError(where, f"must be text, got {_kind(value)}")
+    if not value.strip():
+        raise LessonError(where, "must not be empty")
+    if len(value) > limit:
+        raise LessonError(where, f"may be at most {limit:,} characters, got {len(value):,}")
+    return value.strip()

@@ -1,0 +1,1 @@
+"""Quiz questions drawn fresh on every attempt, answer parsing and feedback."""

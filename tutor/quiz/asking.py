@@ -1,0 +1,65 @@
+"""A question made concrete for one attempt: its layer, its text and (for numbers) its answer."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from ..engine import QUANTITIES, ConvLayer
+from ..lessons.model import ChoiceQuestion, NumberQuestion, Question
+from .prompts import fill
+from .variants import draw_layer
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What the learner sees and what counts as right, for one attempt at one question."""
+
+    question: Question
+    layer: ConvLayer | None
+    prompt: str
+    hints: tuple[str, ...]
+    choices: tuple[str, ...] = ()
+    answer: int = 0
+    """The right number (number questions) or the right choice's index (choice questions)."""
+    breakdown: tuple[str, ...] = ()
+    explanation: str = ""
+
+    @property
+    def is_choice(self) -> bool:
+        return isinstance(self.question, ChoiceQuestion)
+
+
+def layer_for_attempt(
+    question: NumberQuestion, attempt: int, rng: random.Random
+) -> ConvLayer | None:
+    """The canonical layer first; a freshly drawn one on every later attempt, if it can vary."""
+    if question.layer is not None and (attempt == 0 or not question.vary):
+        return question.layer
+    return draw_layer(question.layer, question.vary, rng) or question.layer
+
+
+def ask(question: Question, attempt: int, rng: random.Random) -> Asked:
+    hints = question.hints
+    if isinstance(question, ChoiceQuestion):
+        layer = question.layer
+        return Asked(
+            question=question,
+            layer=layer,
+            prompt=fill(question.prompt, layer),
+            hints=tuple(fill(h, layer) for h in hints),
+            choices=tuple(fill(c, layer) for c in question.choices),
+            answer=question.answer,
+            explanation=fill(question.explanation, layer),
+        )
+    layer = layer_for_attempt(question, attempt, rng)
+    assert layer is not None, "the loader guarantees a layer or drawable ranges"
+    quantity = QUANTITIES[question.quantity]
+    return Asked(
+        question=question,
+        layer=layer,
+        prompt=fill(question.prompt, layer),
+        hints=tuple(fill(h, layer) for h in hints),
+        answer=quantity.value(layer),
+        breakdown=quantity.explain(layer),
+    )

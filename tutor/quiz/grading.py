@@ -1,0 +1,48 @@
+"""Marking an answer: right or wrong, the engine's working for the right answer, and the slip."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..engine import fmt, slip_values
+from ..lessons.model import NumberQuestion
+from .answers import parse_answer
+from .asking import Asked
+from .slips import slip_sentence
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """The verdict on one answer. `problem` set means the text was not an answer at all."""
+
+    correct: bool = False
+    headline: str = ""
+    breakdown: tuple[str, ...] = ()
+    slip: str = ""
+    problem: str = ""
+
+
+def grade_number(asked: Asked, text: str) -> Feedback:
+    parsed = parse_answer(text)
+    if parsed.value is None:
+        return Feedback(problem=parsed.problem)
+    right = fmt(asked.answer)
+    if parsed.value == asked.answer:
+        return Feedback(True, f"Right: {right}.", asked.breakdown)
+    slip = ""
+    question = asked.question
+    if isinstance(question, NumberQuestion) and asked.layer is not None:
+        for name, value in slip_values(question.quantity, asked.layer).items():
+            if value == parsed.value:
+                slip = slip_sentence(name, asked.layer)
+                break
+    return Feedback(False, f"Not quite: you said {fmt(parsed.value)}, the answer is {right}.",
+                    asked.breakdown, slip)
+
+
+def grade_choice(asked: Asked, index: int) -> Feedback:
+    right = asked.choices[asked.answer]
+    explanation = (asked.explanation,) if asked.explanation else ()
+    if index == asked.answer:
+        return Feedback(True, f"Right: {right}", explanation)
+    return Feedback(False, f"Not quite. The answer is: {right}", explanation)

@@ -1,0 +1,38 @@
+"""One sentence per classic slip, said when a wrong answer equals the number that slip gives."""
+
+from __future__ import annotations
+
+from ..engine import ConvLayer, fmt
+from ..engine.counts import total_neurons
+from ..engine.geometry import format_pair
+
+
+def slip_sentence(slip: str, layer: ConvLayer) -> str:
+    """Why a learner who made `slip` got the number they typed, in this layer's terms."""
+    kh, kw = layer.kernel
+    sentences = {
+        "forgot_bias": "That leaves out the biases: every kernel also has 1 bias of its own.",
+        "forgot_depth": (
+            f"That treats the kernel as flat: it reaches through all "
+            f"{layer.channels_per_group} input channel(s), so it has {kh} x {kw} x "
+            f"{layer.channels_per_group} weights."
+        ),
+        "forgot_filters": f"That is one filter's worth: there are {layer.filters} filters.",
+        "counted_filters_as_kernels": (
+            f"That counts {layer.filters} kernels, as if the weights were shared. Without "
+            f"sharing every one of the {fmt(total_neurons(layer))} output neurons has its own."
+        ),
+        "used_input_size": (
+            f"That uses the input size ({layer.height} x {layer.width}) where the output size "
+            f"({layer.out_height} x {layer.out_width}) belongs: one neuron per output position."
+        ),
+        "forgot_padding": (
+            f"That leaves out the padding: add 2 x {format_pair(layer.padding)} to the input "
+            "size first."
+        ),
+        "ignored_stride": (
+            f"That ignores the stride: the window jumps {format_pair(layer.stride)} cells at "
+            "a time."
+        ),
+    }
+    return sentences[slip]
