@@ -47,7 +47,7 @@ def test_the_seed_question_numbers() -> None:
     assert counts.dense.total == 44_892_355_200
     assert type(counts.dense.total) is int
     assert counts.unshared.lines == (
-        "55 x 55 x 96 = 290,400 output neurons, each with its own kernel",
+        "55 x 55 x 96 = 290,400 neurons",
         "11 x 11 x 3 = 363 weights per kernel",
         "363 + 1 bias = 364 parameters per kernel",
         "290,400 x 364 = 105,705,600",

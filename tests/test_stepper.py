@@ -31,6 +31,8 @@ def check_step_against_definition(stepper: Stepper, index: int) -> None:
                 total += value * step.weights[n, i, j]
                 reading.append(total)
     assert list(step.running) == reading
+    for n in range(len(step.channels)):
+        assert step.channel_totals[n] == sum(step.row_totals[n]) == step.products[n].sum()
     assert step.total == total
     assert step.result == total + step.bias == stepper.output[step.filter, step.row, step.col]
 

@@ -89,11 +89,36 @@ def run_check(args: argparse.Namespace) -> int:
     return 0 if ok else 1
 
 
+def run_app(args: argparse.Namespace) -> int:
+    """Load the lessons and progress, then start the interactive tutor."""
+    from .lessons.loader import load_folder
+    from .lessons.model import Lesson
+    from .progress.store import ProgressStore, default_home
+
+    folder = lessons_folder(args)
+    if not folder.is_dir():
+        print(f"cnn-tutor: --lessons: {folder} is not a folder", file=sys.stderr)
+        return 2
+    lessons = load_folder(folder)
+    start = None
+    if args.lesson is not None:
+        good = [x for x in lessons if isinstance(x, Lesson)]
+        start = next((x for x in good if x.order == args.lesson), None)
+        if start is None:
+            numbers = ", ".join(str(x.order) for x in good) or "none"
+            print(f"cnn-tutor: --lesson {args.lesson}: there is no lesson {args.lesson} in "
+                  f"{folder} (lessons: {numbers})", file=sys.stderr)
+            return 2
+    from .ui.app import TutorApp
+
+    TutorApp(lessons, folder, ProgressStore(default_home()), start).run()
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "params":
         return run_params(args)
     if args.command == "check":
         return run_check(args)
-    build_parser().print_help()
-    return 0
+    return run_app(args)

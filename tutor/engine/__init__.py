@@ -1,16 +1,42 @@
 """The NumPy core: layer geometry, convolution, the stepper and parameter counts.
 
 Nothing here imports Textual, Rich or the rest of the tutor, and nothing reads or writes files:
-a notebook can use it as it is.
+a notebook can use it as it is. Geometry and counts are plain Python; the parts that need NumPy
+(convolution, the stepper, seeded data) are imported on first use, so listing lessons or
+counting parameters never pays for importing NumPy.
 """
 
-from .conv import conv2d, locally_connected2d, receptive_fields
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from .counts import ParameterCounts, SchemeCount, count_parameters, fmt
-from .data import seeded_integers
 from .geometry import MAX_DIMENSION, ConvLayer, LayerError
 from .mistakes import SLIPS, slip_values
 from .quantities import QUANTITIES, Quantity
-from .stepper import Step, Stepper, WeightReach
+
+if TYPE_CHECKING:
+    from .conv import conv2d, locally_connected2d, receptive_fields
+    from .data import seeded_integers
+    from .stepper import Step, Stepper, WeightReach
+
+_NEEDS_NUMPY = {
+    "conv2d": "conv",
+    "locally_connected2d": "conv",
+    "receptive_fields": "conv",
+    "seeded_integers": "data",
+    "Step": "stepper",
+    "Stepper": "stepper",
+    "WeightReach": "stepper",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _NEEDS_NUMPY:
+        return getattr(import_module(f".{_NEEDS_NUMPY[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "MAX_DIMENSION",

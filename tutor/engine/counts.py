@@ -95,7 +95,7 @@ def kernel_lines(layer: ConvLayer) -> tuple[str, ...]:
 
 def neuron_line(layer: ConvLayer) -> str:
     h, w, c = layer.output_shape
-    return f"{h} x {w} x {c} = {fmt(total_neurons(layer))} output neurons"
+    return f"{h} x {w} x {c} = {fmt(total_neurons(layer))} neurons"
 
 
 def shared_count(layer: ConvLayer) -> SchemeCount:
@@ -122,7 +122,7 @@ def unshared_count(layer: ConvLayer) -> SchemeCount:
         weights=neurons * weights_per_kernel(layer),
         biases=neurons if layer.bias else 0,
         lines=(
-            f"{neuron_line(layer)}, each with its own kernel",
+            neuron_line(layer),
             *kernel_lines(layer),
             f"{fmt(neurons)} x {fmt(per_kernel)} = {fmt(neurons * per_kernel)}",
         ),

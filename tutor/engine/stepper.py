@@ -42,6 +42,10 @@ class Step:
     products: np.ndarray
     running: np.ndarray
     """Cumulative sum of the products in reading order: channel, then row, then column."""
+    row_totals: np.ndarray
+    """(C/groups, KH) sum of the products of each kernel row, per channel."""
+    channel_totals: np.ndarray
+    """(C/groups,) sum of the products of each channel."""
     total: np.generic
     bias: np.generic
     result: np.generic
@@ -179,6 +183,8 @@ class Stepper:
             weights=weights,
             products=products,
             running=running,
+            row_totals=products.sum(axis=2),
+            channel_totals=products.sum(axis=(1, 2)),
             total=total,
             bias=bias,
             result=self.output[f, r, c],

@@ -14,8 +14,6 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from ..engine import QUANTITIES, ConvLayer, LayerError
 from ..quiz.prompts import PLACEHOLDERS, placeholders_in
 from ..quiz.variants import LAYER_DEFAULTS, VARY_KEYS, draw_layer
@@ -64,6 +62,11 @@ def nested_shape(value: object, where: str) -> tuple[int, ...]:
     return (len(value), *shapes[0])
 
 
+def _frozen(values: Any) -> Any:
+    """Nested lists as nested tuples, so a loaded lesson stays immutable."""
+    return tuple(_frozen(v) for v in values) if isinstance(values, list) else values
+
+
 def read_values(table: Table, shapes: list[tuple[int, ...]], meaning: str) -> Values:
     """`values = [...]` in one of the accepted shapes, or `seed` with `range = [low, high]`."""
     if table.has("values") == table.has("seed"):
@@ -76,7 +79,7 @@ def read_values(table: Table, shapes: list[tuple[int, ...]], meaning: str) -> Va
             wanted = " or ".join(" x ".join(map(str, s)) for s in shapes)
             got = " x ".join(map(str, shape)) or "a single number"
             raise LessonError(table.path("values"), f"expected {wanted} ({meaning}), got {got}")
-        return Values(explicit=np.array(raw, dtype=np.int64))
+        return Values(explicit=_frozen(raw))
     seed = table.take_int("seed", 0, 2**32 - 1)
     bounds = table.take_list("range", 2)
     table.finish()

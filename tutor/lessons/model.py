@@ -4,24 +4,36 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
+from ..engine import ConvLayer
 
-from ..engine import ConvLayer, Stepper, seeded_integers
+if TYPE_CHECKING:
+    import numpy as np
+
+    from ..engine import Stepper
 
 
 @dataclass(frozen=True)
 class Values:
-    """Scene numbers: given explicitly (already shaped) or drawn from a seed within a range."""
+    """Scene numbers: given explicitly (nested tuples) or drawn from a seed within a range.
 
-    explicit: np.ndarray | None = None
+    Kept as plain Python so that listing lessons never imports NumPy; arrays are made only when
+    a scene is shown.
+    """
+
+    explicit: tuple[Any, ...] | None = None
     seed: int = 0
     low: int = 0
     high: int = 0
 
     def array(self, shape: tuple[int, ...]) -> np.ndarray:
+        import numpy as np
+
+        from ..engine import seeded_integers
+
         if self.explicit is not None:
-            return self.explicit.reshape(shape)
+            return np.array(self.explicit, dtype=np.int64).reshape(shape)
         return seeded_integers(shape, self.seed, self.low, self.high)
 
 
@@ -47,6 +59,8 @@ class Scene:
         weights = self.weights.array((*outputs, *kernel))
         biases = self.bias.array(outputs) if layer.bias else None
         inputs = self.inputs.array((layer.channels, layer.height, layer.width))
+        from ..engine import Stepper
+
         return Stepper(layer, inputs, weights, biases, mode=self.mode, order=self.order)  # type: ignore[arg-type]
 
 

@@ -1,0 +1,1 @@
+"""The learner's saved state: one versioned JSON file, written atomically, never lost."""

@@ -1,0 +1,1 @@
+"""The Textual application: screens hold state, widgets render what the engine computed."""

@@ -1,0 +1,175 @@
+"""The application: which screen is showing, and the learner's progress behind them.
+
+Screens ask the app to navigate and to save; the app keeps the lesson list at the bottom of the
+screen stack and one lesson, quiz or results screen above it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from ..lessons.model import BrokenLesson, Lesson
+from ..progress.model import LessonProgress
+from ..progress.store import ProgressStore
+from ..quiz.run import QuizRun
+from .screens.lesson_list import LessonListScreen
+from .screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+
+
+class TutorApp(App[None]):
+    TITLE = "cnn-tutor"
+    CSS_PATH = "styles/app.tcss"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("q", "quit", "Quit", priority=True),
+        Binding("question_mark,f1", "help", "Help", key_display="?", priority=True),
+    ]
+
+    def __init__(self, lessons: list[Lesson | BrokenLesson], lessons_dir: Path,
+                 store: ProgressStore, start: Lesson | None = None) -> None:
+        super().__init__()
+        self.lessons = lessons
+        self.lessons_dir = lessons_dir
+        self.store = store
+        self.start = start
+
+    # -- start-up and terminal size ---------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.store.load()
+        self.push_screen(LessonListScreen())
+        if self.start is not None:
+            self.resume_lesson(self.start)
+        self.show_notices()
+        self.check_size()
+
+    def on_resize(self) -> None:
+        self.check_size()
+
+    @property
+    def too_small(self) -> bool:
+        return self.size.width < MIN_WIDTH or self.size.height < MIN_HEIGHT
+
+    def check_size(self) -> None:
+        """Cover everything with a clear message while the terminal is below 80 x 24."""
+        showing = isinstance(self.screen, TooSmallScreen)
+        if self.too_small and not showing:
+            self.push_screen(TooSmallScreen())
+        elif not self.too_small and showing:
+            self.pop_screen()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (action in ("help", "command_palette") and self.too_small)
+
+    # -- progress ---------------------------------------------------------------------------
+
+    def show_notices(self) -> None:
+        for notice in self.store.notices:
+            self.notify(notice, severity="warning", timeout=12)
+        self.store.notices.clear()
+
+    def save_position(self, lesson: Lesson, page: int, step: int) -> None:
+        self.store.update(lambda progress: progress.move(lesson.id, page, step))
+        self.show_notices()
+
+    def save_answer(self, lesson: Lesson, answered: int) -> None:
+        self.store.update(lambda progress: progress.record_answer(lesson.id, answered))
+        self.show_notices()
+
+    def reset_progress(self, lesson: Lesson | None) -> None:
+        self.store.update(lambda progress: progress.reset(None if lesson is None else lesson.id))
+        self.show_notices()
+        what = "All progress" if lesson is None else f"Lesson {lesson.order}"
+        self.notify(f"{what} reset.", timeout=3)
+
+    def last_lesson(self) -> tuple[Lesson, LessonProgress] | None:
+        progress = self.store.progress
+        lesson = self.lesson_by_id(progress.last_lesson or "")
+        if lesson is None:
+            return None
+        return lesson, progress.lessons.get(lesson.id, LessonProgress())
+
+    def lesson_by_id(self, lesson_id: str) -> Lesson | None:
+        for lesson in self.lessons:
+            if isinstance(lesson, Lesson) and lesson.id == lesson_id:
+                return lesson
+        return None
+
+    # -- navigation -------------------------------------------------------------------------
+
+    def show_lesson_list(self) -> None:
+        while len(self.screen_stack) > 2 and not isinstance(self.screen, LessonListScreen):
+            self.pop_screen()
+
+    def _replace_top(self, screen: Screen[None]) -> None:
+        self.show_lesson_list()
+        self.push_screen(screen)
+
+    def open_lesson(self, lesson: Lesson, page: int = 0, step: int = 0) -> None:
+        from .screens.lesson import LessonScreen
+
+        self._replace_top(LessonScreen(lesson, page, step))
+
+    def resume_lesson(self, lesson: Lesson) -> None:
+        entry = self.store.progress.lessons.get(lesson.id)
+        if entry is None:
+            self.open_lesson(lesson)
+        else:
+            self.open_lesson(lesson, entry.page, entry.step)
+
+    def open_next_lesson(self, lesson: Lesson) -> None:
+        later = [x for x in self.lessons if isinstance(x, Lesson) and x.order > lesson.order]
+        if later:
+            self.resume_lesson(later[0])
+        else:
+            self.show_lesson_list()
+            self.notify("That was the last lesson.", timeout=4)
+
+    def open_quiz(self, lesson: Lesson) -> None:
+        from .screens.quiz import QuizScreen
+
+        entry = self.store.progress.lessons.get(lesson.id, LessonProgress())
+        self._replace_top(QuizScreen(lesson, attempt=entry.attempts))
+
+    def finish_quiz(self, lesson: Lesson, run: QuizRun) -> None:
+        from .screens.results import ResultsScreen
+
+        self.store.update(lambda progress: progress.record_quiz(lesson.id, run.percent,
+                                                                run.passed))
+        self.show_notices()
+        self._replace_top(ResultsScreen(lesson, run))
+
+    def open_calculator(self) -> None:
+        from .screens.calculator import CalculatorScreen
+
+        self.push_screen(CalculatorScreen())
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    async def action_quit(self) -> None:
+        """Save where the learner is, then leave."""
+        from .screens.lesson import LessonScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, LessonScreen):
+                screen.save_position()
+        self.exit()
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield SystemCommand("Parameter calculator", "Count any layer's parameters three ways",
+                            self.open_calculator)
+        yield SystemCommand("Help: keys", "Every key of every screen", self.action_help)
+        for lesson in self.lessons:
+            if isinstance(lesson, Lesson):
+                yield SystemCommand(f"Lesson {lesson.order}: {lesson.title}", lesson.summary,
+                                    lambda lesson=lesson: self.resume_lesson(lesson))
+        yield SystemCommand("Quit", "Save and leave", self.action_quit)

@@ -1,0 +1,98 @@
+"""Turning a stepper's state into grid pictures: which cells to box, star and dim.
+
+No numbers are computed here: values come from the stepper, positions from the Step. What is
+decided here is only how to show them, so it is plain Python that tests can call directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+
+from ..engine import Step, Stepper, WeightReach
+from .widgets.grid import Cell, GridPicture
+
+PADDING = "·"
+PENDING = "·"
+
+
+def number_text(value: object) -> str:
+    """A whole number as digits; anything else as briefly as it stays exact."""
+    number = float(value)  # type: ignore[arg-type]
+    return str(int(number)) if number.is_integer() else f"{number:g}"
+
+
+def widest(values: Iterable[object]) -> int:
+    return max((len(number_text(v)) for v in values), default=1)
+
+
+class ScenePictures:
+    """Grid pictures for one scene. Parts that never change (the input, widths) are built once."""
+
+    def __init__(self, stepper: Stepper) -> None:
+        self.stepper = stepper
+        layer = stepper.layer
+        self.pad_rows, self.pad_cols = layer.padding
+        rows, cols = layer.padded_shape
+        self._input_texts: list[tuple[tuple[str, ...], ...]] = []
+        for channel in range(layer.channels):
+            texts = []
+            for r in range(rows):
+                row = []
+                for c in range(cols):
+                    y, x = r - self.pad_rows, c - self.pad_cols
+                    inside = 0 <= y < layer.height and 0 <= x < layer.width
+                    row.append(number_text(stepper.inputs[channel, y, x]) if inside else PADDING)
+                texts.append(tuple(row))
+            self._input_texts.append(tuple(texts))
+        self._padding = frozenset(
+            (r, c) for r in range(rows) for c in range(cols)
+            if not (self.pad_rows <= r < self.pad_rows + layer.height
+                    and self.pad_cols <= c < self.pad_cols + layer.width)
+        )
+        self._input_width = widest(stepper.inputs.ravel())
+        self._kernel_width = widest(stepper.weights.ravel())
+        self._output_width = widest(stepper.output.ravel())
+
+    def input(self, channel: int, step: Step, reach: WeightReach | None) -> GridPicture:
+        """One input channel, padded; the receptive field boxed, a traced weight's cells starred."""
+        boxed: frozenset[Cell] = frozenset()
+        starred: frozenset[Cell] = frozenset()
+        if channel in step.channels:
+            boxed = frozenset(
+                (int(r) + self.pad_rows, int(c) + self.pad_cols)
+                for r in step.tap_rows for c in step.tap_cols
+            )
+            if reach is not None:
+                starred = frozenset(
+                    (int(r) + self.pad_rows, int(c) + self.pad_cols)
+                    for r, c in np.argwhere(reach.cells)
+                )
+        return GridPicture(self._input_texts[channel], boxed, starred, self._padding,
+                           self._input_width)
+
+    def kernel(self, slice_index: int, step: Step, traced: Cell | None) -> GridPicture:
+        """One channel slice of the kernel this step used; the traced weight boxed."""
+        texts = tuple(tuple(number_text(w) for w in row) for row in step.weights[slice_index])
+        boxed = frozenset({traced}) if traced is not None else frozenset()
+        return GridPicture(texts, boxed, frozenset(), frozenset(), self._kernel_width)
+
+    def weight_names(self, traced: Cell | None) -> GridPicture:
+        """w1..wn laid out like the kernel, the names the number keys and the notes use."""
+        kh, kw = self.stepper.layer.kernel
+        texts = tuple(tuple(f"w{r * kw + c + 1}" for c in range(kw)) for r in range(kh))
+        boxed = frozenset({traced}) if traced is not None else frozenset()
+        return GridPicture(texts, boxed)
+
+    def output(self, filter: int, step: Step, computed: np.ndarray) -> GridPicture:
+        """One depth slice: computed cells show their value, the current cell is boxed."""
+        values = self.stepper.output[filter]
+        done = computed[filter]
+        texts = tuple(
+            tuple(number_text(v) if d else PENDING for v, d in zip(row, done_row, strict=True))
+            for row, done_row in zip(values, done, strict=True)
+        )
+        pending = frozenset((int(r), int(c)) for r, c in np.argwhere(~done))
+        boxed = frozenset({(step.row, step.col)}) if step.filter == filter else frozenset()
+        return GridPicture(texts, boxed, frozenset(), pending, self._output_width)

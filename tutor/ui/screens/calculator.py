@@ -1,0 +1,127 @@
+"""The parameter calculator: edit a layer; its shape and three counts follow as you type."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Checkbox, Footer, Input, Label, Static
+
+from ...cli_args import pair, size3, whole
+from ...engine import ConvLayer, LayerError, count_parameters, fmt
+from ...lessons.loader import check_scene_size
+from ...lessons.model import Scene, Values
+from ...lessons.reader import LessonError
+from ..widgets.character_input import CharacterInput
+from ..widgets.counts_table import CountsTable
+from .stepper_screen import StepperScreen
+
+FIELDS: tuple[tuple[str, str, str, Callable[[str], object]], ...] = (
+    ("input", "input HxWxC", "227x227x3", size3),
+    ("kernel", "kernel", "11", pair),
+    ("filters", "filters", "96", whole),
+    ("stride", "stride", "4", pair),
+    ("padding", "padding", "0", pair),
+    ("dilation", "dilation", "1", pair),
+    ("groups", "groups", "1", whole),
+)
+LAYOUT_ROWS = (("input", "kernel", "filters"), ("stride", "padding", "dilation", "groups"))
+SIZE_CHARACTERS = r"0-9xX* "
+"""Field characters; other letters stay free to be keys (o, b, q)."""
+
+
+class CalculatorScreen(Screen[None]):
+    BINDINGS = [
+        Binding("o", "open_stepper", "Open in stepper", priority=True),
+        Binding("b,escape", "leave", "Back", key_display="b", priority=True),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.conv_layer: ConvLayer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("Parameter calculator: edit the layer, the counts follow", id="title-bar")
+        with VerticalScroll(id="calculator-body"):
+            defaults = {key: default for key, _, default, _ in FIELDS}
+            labels = {key: label for key, label, _, _ in FIELDS}
+            for row in LAYOUT_ROWS:
+                with Horizontal(classes="field-row"):
+                    for key in row:
+                        yield Label(labels[key], classes="field-label")
+                        yield CharacterInput(defaults[key], id=f"field-{key}",
+                                             characters=SIZE_CHARACTERS, max_length=20,
+                                             classes="field")
+                    if key == "groups":
+                        yield Checkbox("bias", True, id="field-bias")
+            yield Static(id="calculator-status")
+            yield CountsTable(id="calculator-counts")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.recalculate()
+        self.query_one("#field-input", Input).focus()
+
+    @on(Input.Changed)
+    @on(Checkbox.Changed)
+    def recalculate(self) -> None:
+        status = self.query_one("#calculator-status", Static)
+        try:
+            self.conv_layer = self.read_layer()
+        except (argparse.ArgumentTypeError, LayerError) as error:
+            self.conv_layer = None
+            status.update(Text(f"✗ {error}", style="bold"))
+            return
+        counts = count_parameters(self.conv_layer)
+        h, w, c = self.conv_layer.output_shape
+        message = Text.assemble(("Output ", "bold"),
+                                f"{h} x {w} x {c} = {fmt(h * w * c)} neurons")
+        if not self.conv_layer.fits_exactly:
+            message.append("  (the stride does not fit: the output size was rounded down)")
+        message.append("  o: step through it" if self.scene_problem() is None
+                       else "  (too big to animate)", style="dim")
+        status.update(message)
+        self.query_one("#calculator-counts", CountsTable).show(counts)
+
+    def read_layer(self) -> ConvLayer:
+        values: dict[str, object] = {}
+        for key, _, _, parse in FIELDS:
+            text = self.query_one(f"#field-{key}", Input).value
+            try:
+                values[key] = parse(text)
+            except argparse.ArgumentTypeError as error:
+                raise argparse.ArgumentTypeError(f"{key}: {error}") from None
+        height, width, channels = values.pop("input")  # type: ignore[misc]
+        return ConvLayer(height=height, width=width, channels=channels,
+                         bias=self.query_one("#field-bias", Checkbox).value,
+                         **values)  # type: ignore[arg-type]
+
+    def scene_problem(self) -> str | None:
+        """Why the current layer cannot be animated, or None if it can."""
+        if self.conv_layer is None:
+            return "the layer is not valid yet"
+        try:
+            check_scene_size(self.conv_layer, "layer")
+        except LessonError as error:
+            return error.problem
+        return None
+
+    def action_open_stepper(self) -> None:
+        problem = self.scene_problem()
+        if problem is not None or self.conv_layer is None:
+            self.notify(f"Cannot animate this layer: {problem}.", severity="warning", timeout=4)
+            return
+        scene = Scene(layer=self.conv_layer, inputs=Values(seed=1, low=0, high=3),
+                      weights=Values(seed=2, low=-1, high=1), bias=Values(seed=3, low=0, high=1),
+                      panels=("input", "kernel", "output", "arithmetic", "counter", "dense"))
+        title = f"Calculator layer: {self.conv_layer.describe()}"
+        self.app.push_screen(StepperScreen(scene, title))
+
+    def action_leave(self) -> None:
+        self.app.pop_screen()

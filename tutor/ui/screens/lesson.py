@@ -1,0 +1,110 @@
+"""A lesson: its pages one at a time, narration above and the page's scene or counts below."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Markdown, Static
+
+from ...engine import count_parameters
+from ...lessons.model import Lesson
+from ...quiz.prompts import fill
+from ..widgets.counts_table import CountsTable
+from .scene_screen import SceneScreen
+
+if TYPE_CHECKING:
+    from ..app import TutorApp
+
+
+class LessonScreen(SceneScreen):
+    """Pages of one lesson; the last page leads to the quiz. Position is saved on every page."""
+
+    BINDINGS = [
+        *SceneScreen.BINDINGS,
+        Binding("n,pagedown", "page(1)", "Next page", key_display="n"),
+        Binding("b,pageup", "page(-1)", "Prev page", key_display="b"),
+        Binding("m,escape", "leave", "Lessons", key_display="m"),
+        Binding("v", "toggle_text", "Hide text", show=False),
+        Binding("right_square_bracket", "scroll_text(1)", "Scroll text", show=False),
+        Binding("left_square_bracket", "scroll_text(-1)", "Scroll text up", show=False),
+    ]
+
+    def __init__(self, lesson: Lesson, page: int = 0, step: int = 0) -> None:
+        super().__init__()
+        self.lesson = lesson
+        self.page_index = min(page, len(lesson.pages) - 1)
+        self._resume_step = step
+
+    @property
+    def tutor(self) -> TutorApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="title-bar")
+        with VerticalScroll(id="narration"):
+            yield Markdown(id="narration-text")
+        yield VerticalScroll(id="scene-area")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        await self.show_page(self.page_index, self._resume_step)
+
+    async def show_page(self, index: int, step: int = 0) -> None:
+        """Display page `index`, resuming its scene at `step`."""
+        self.page_index = index
+        page = self.lesson.pages[index]
+        pages = len(self.lesson.pages)
+        title = f"Lesson {self.lesson.order} · {self.lesson.title} · page {index + 1} of {pages}"
+        if page.title:
+            title += f": {page.title}"
+        self.query_one("#title-bar", Static).update(title)
+        narration = self.query_one("#narration", VerticalScroll)
+        await self.query_one("#narration-text", Markdown).update(fill(page.narration, page.layer))
+        narration.scroll_home(animate=False)
+        area = self.query_one("#scene-area", VerticalScroll)
+        await area.remove_children()
+        if page.scene is not None:
+            stepper = page.scene.stepper()
+            stepper.go_to(min(step, stepper.count - 1))
+            await area.mount(self.make_scene_view(stepper, page.scene.panels))
+            self.redraw()
+        else:
+            self.drop_scene()
+            if page.counts is not None:
+                await area.mount(CountsTable(count_parameters(page.counts), id="page-counts"))
+        self.save_position()
+
+    def save_position(self) -> None:
+        step = 0 if self.stepper is None else self.stepper.position
+        self.tutor.save_position(self.lesson, self.page_index, step)
+
+    async def action_page(self, delta: int) -> None:
+        target = self.page_index + delta
+        if target >= len(self.lesson.pages):
+            self.stop_playing()
+            self.tutor.open_quiz(self.lesson)
+        elif target < 0:
+            self.app.bell()
+        else:
+            await self.show_page(target)
+
+    def action_leave(self) -> None:
+        self.stop_playing()
+        self.save_position()
+        self.tutor.show_lesson_list()
+
+    def action_toggle_text(self) -> None:
+        """Hide the narration to give a small terminal's rows to the scene, or show it again."""
+        narration = self.query_one("#narration", VerticalScroll)
+        narration.display = not narration.display
+
+    def action_scroll_text(self, direction: int) -> None:
+        narration = self.query_one("#narration", VerticalScroll)
+        narration.scroll_relative(y=direction * 3, animate=False)
+
+    def on_screen_suspend(self) -> None:
+        self.stop_playing()
+        self.save_position()

@@ -1,0 +1,132 @@
+"""The first screen: every lesson with its status, broken ones with their message."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.console import Group
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...lessons.model import BrokenLesson, Lesson
+from ...progress.model import LessonProgress
+from .confirm import ConfirmScreen
+
+if TYPE_CHECKING:
+    from ..app import TutorApp
+
+
+def status_text(lesson: Lesson, entry: LessonProgress | None) -> str:
+    """new / page p of n / quiz under way / passed with the best score."""
+    if entry is None or not entry.started:
+        return "new"
+    if entry.passed:
+        return f"passed, best {entry.best_percent} %"
+    if entry.answered:
+        return f"quiz under way ({entry.answered} answered)"
+    if entry.attempts:
+        return f"quiz tried, best {entry.best_percent} %"
+    return f"in progress: page {entry.page + 1} of {len(lesson.pages)}"
+
+
+def lesson_option(lesson: Lesson | BrokenLesson, entry: LessonProgress | None) -> Option:
+    if isinstance(lesson, BrokenLesson):
+        text = Text.assemble((f"✗ {lesson.title}", "bold"), "  cannot be opened\n",
+                             (f"  {lesson.message}", "italic"))
+        return Option(text, id=f"broken:{lesson.source}", disabled=True)
+    status = status_text(lesson, entry)
+    mark = "✓" if entry is not None and entry.passed else " "
+    heading = Text.assemble((f"{mark}{lesson.order:>2}  {lesson.title}", "bold"), f"  [{status}]")
+    summary = Text(f"     {lesson.summary}", style="dim", no_wrap=True, overflow="ellipsis")
+    return Option(Group(heading, summary), id=lesson.id)
+
+
+class LessonListScreen(Screen[None]):
+    BINDINGS = [
+        Binding("c", "continue", "Continue"),
+        Binding("k", "calculator", "Calculator"),
+        Binding("r", "reset(False)", "Reset lesson"),
+        Binding("R", "reset(True)", "Reset all", key_display="R"),
+    ]
+
+    @property
+    def tutor(self) -> TutorApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Static("cnn-tutor · how a convolutional layer works, and what sharing saves",
+                     id="title-bar")
+        yield OptionList(id="lessons")
+        yield Static(id="continue-hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_list()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_list()
+
+    def refresh_list(self) -> None:
+        options = self.query_one("#lessons", OptionList)
+        highlighted = options.highlighted
+        progress = self.tutor.store.progress
+        options.clear_options()
+        options.add_options([
+            lesson_option(lesson, progress.lessons.get(getattr(lesson, "id", "")))
+            for lesson in self.tutor.lessons
+        ])
+        if not self.tutor.lessons:
+            options.add_option(Option(f"No lessons in {self.tutor.lessons_dir}", disabled=True))
+        options.highlighted = highlighted if highlighted is not None else 0
+        options.focus()
+        last = self.tutor.last_lesson()
+        hint = self.query_one("#continue-hint", Static)
+        if last is None:
+            hint.update("Enter opens the highlighted lesson. Start with lesson 1.")
+        else:
+            lesson, entry = last
+            hint.update(f"c continues lesson {lesson.order}, {lesson.title}: "
+                        f"{status_text(lesson, entry)}.")
+
+    def selected_lesson(self) -> Lesson | None:
+        options = self.query_one("#lessons", OptionList)
+        if options.highlighted is None:
+            return None
+        option = options.get_option_at_index(options.highlighted)
+        return self.tutor.lesson_by_id(option.id or "")
+
+    @on(OptionList.OptionSelected, "#lessons")
+    def open_selected(self, event: OptionList.OptionSelected) -> None:
+        lesson = self.tutor.lesson_by_id(event.option.id or "")
+        if lesson is not None:
+            self.tutor.resume_lesson(lesson)
+
+    def action_continue(self) -> None:
+        last = self.tutor.last_lesson()
+        if last is None:
+            self.notify("Nothing to continue yet: open a lesson with Enter.", timeout=3)
+        else:
+            self.tutor.resume_lesson(last[0])
+
+    def action_calculator(self) -> None:
+        self.tutor.open_calculator()
+
+    def action_reset(self, everything: bool) -> None:
+        lesson = None if everything else self.selected_lesson()
+        if not everything and lesson is None:
+            self.app.bell()
+            return
+        question = ("Reset ALL progress in every lesson?" if lesson is None
+                    else f"Reset your progress in lesson {lesson.order}, {lesson.title}?")
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.tutor.reset_progress(lesson)
+                self.refresh_list()
+
+        self.app.push_screen(ConfirmScreen(question), confirmed)

@@ -1,0 +1,174 @@
+"""The quiz at the end of a lesson: one question at a time, hints on request, feedback at once."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...lessons.model import Lesson
+from ...quiz.grading import Feedback
+from ...quiz.run import QuizRun
+from ..widgets.character_input import CharacterInput
+
+if TYPE_CHECKING:
+    from ..app import TutorApp
+
+ANSWER_CHARACTERS = r"0-9,._ eE+\-"
+"""What the answer box accepts; letters stay free to be keys (h for a hint, b, q)."""
+
+
+def feedback_text(feedback: Feedback) -> Text:
+    text = Text()
+    text.append(("✓ " if feedback.correct else "✗ ") + feedback.headline + "\n",
+                style="bold")
+    if feedback.slip:
+        text.append(feedback.slip + "\n", style="italic")
+    for line in feedback.breakdown:
+        text.append(f"  {line}\n")
+    text.append("Press Enter to go on.", style="dim")
+    return text
+
+
+class QuizScreen(Screen[None]):
+    """Holds one QuizRun; renders its current question and feedback."""
+
+    BINDINGS = [
+        Binding("enter", "submit", "Answer / next", key_display="⏎"),
+        Binding("h,f2", "hint", "Hint", priority=True),
+        Binding("b", "back_to_lesson", "Back to lesson", priority=True),
+        Binding("m", "leave", "Lessons", priority=True),
+        *(Binding(str(n), f"choose({n})", f"Choice {n}", show=False) for n in range(1, 7)),
+    ]
+
+    def __init__(self, lesson: Lesson, attempt: int) -> None:
+        super().__init__()
+        self.lesson = lesson
+        self.run = QuizRun(lesson.quiz, attempt=attempt)
+
+    @property
+    def tutor(self) -> TutorApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Static(f"Quiz · Lesson {self.lesson.order}: {self.lesson.title}", id="title-bar")
+        with VerticalScroll(id="quiz-body"):
+            yield Static(id="question-number")
+            yield Static(id="prompt")
+            yield Static(id="hints")
+            yield CharacterInput(placeholder="type a number, e.g. 34944, then Enter",
+                                 characters=ANSWER_CHARACTERS, max_length=40, id="answer")
+            yield OptionList(id="choices")
+            yield Static(id="problem")
+            yield Static(id="feedback")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show_question()
+
+    def show_question(self) -> None:
+        run, asked = self.run, self.run.current
+        self.query_one("#question-number", Static).update(
+            f"Question {run.index + 1} of {len(run.asked)}"
+        )
+        self.query_one("#prompt", Static).update(Text(asked.prompt, style="bold"))
+        self._show_hints()
+        answer = self.query_one("#answer", Input)
+        choices = self.query_one("#choices", OptionList)
+        answer.display = not asked.is_choice
+        choices.display = asked.is_choice
+        answer.value = ""
+        answer.disabled = False
+        if asked.is_choice:
+            choices.clear_options()
+            choices.add_options(
+                [Option(f"{n}. {choice}", id=str(n - 1)) for n, choice in
+                 enumerate(asked.choices, start=1)]
+            )
+            choices.disabled = False
+            choices.highlighted = 0
+            choices.focus()
+        else:
+            answer.focus()
+        self.query_one("#problem", Static).update("")
+        self.query_one("#feedback", Static).update("")
+
+    def _show_hints(self) -> None:
+        hints = self.run.visible_hints()
+        left = len(self.run.current.hints) - len(hints)
+        text = Text()
+        for n, hint in enumerate(hints, start=1):
+            text.append(f"Hint {n}: {hint}\n", style="italic")
+        if left and not self.run.answered:
+            text.append(f"({left} hint{'s' * (left != 1)} available: press h)", style="dim")
+        self.query_one("#hints", Static).update(text)
+
+    def action_hint(self) -> None:
+        if self.run.answered or self.run.next_hint() is None:
+            self.app.bell()
+        self._show_hints()
+
+    def action_submit(self) -> None:
+        if self.run.answered:
+            self.advance()
+        elif self.run.current.is_choice:
+            highlighted = self.query_one("#choices", OptionList).highlighted
+            if highlighted is not None:
+                self.answer(highlighted)
+        else:
+            self.answer(self.query_one("#answer", Input).value)
+
+    @on(Input.Submitted, "#answer")
+    def answer_typed(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_submit()
+
+    @on(OptionList.OptionSelected, "#choices")
+    def choice_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if self.run.answered:
+            self.advance()
+        else:
+            self.answer(event.option_index)
+
+    def action_choose(self, number: int) -> None:
+        if self.run.current.is_choice and not self.run.answered:
+            if number <= len(self.run.current.choices):
+                self.query_one("#choices", OptionList).highlighted = number - 1
+                self.answer(number - 1)
+            else:
+                self.app.bell()
+
+    def answer(self, reply: str | int) -> None:
+        feedback = self.run.answer(reply)
+        problem = self.query_one("#problem", Static)
+        if feedback.problem:
+            problem.update(Text(feedback.problem, style="bold"))
+            return
+        problem.update("")
+        self.query_one("#feedback", Static).update(feedback_text(feedback))
+        self.query_one("#answer", Input).disabled = True
+        self.query_one("#choices", OptionList).disabled = True
+        self._show_hints()
+        answered = sum(1 for f in self.run.feedback if f is not None)
+        self.tutor.save_answer(self.lesson, answered)
+        self.query_one("#quiz-body", VerticalScroll).scroll_end(animate=False)
+
+    def advance(self) -> None:
+        if self.run.advance():
+            self.show_question()
+        else:
+            self.tutor.finish_quiz(self.lesson, self.run)
+
+    def action_back_to_lesson(self) -> None:
+        self.tutor.open_lesson(self.lesson, page=len(self.lesson.pages) - 1)
+
+    def action_leave(self) -> None:
+        self.tutor.show_lesson_list()

@@ -1,0 +1,68 @@
+"""After a quiz: the score, whether the lesson is passed, and where to go next."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from ...lessons.model import Lesson
+from ...quiz.run import QuizRun, is_parameter_count
+
+if TYPE_CHECKING:
+    from ..app import TutorApp
+
+
+def results_text(lesson: Lesson, run: QuizRun) -> Text:
+    text = Text()
+    verdict = "Passed" if run.passed else "Not passed yet"
+    text.append(f"{verdict}: {run.score} of {len(run.asked)} right ({run.percent} %).\n\n",
+                style="bold")
+    for n, (asked, feedback) in enumerate(zip(run.asked, run.feedback, strict=True), start=1):
+        mark = "✓" if feedback is not None and feedback.correct else "✗"
+        kind = " (parameter count)" if is_parameter_count(asked) else ""
+        text.append(f"{mark} {n}. {asked.prompt}{kind}\n")
+    text.append(
+        f"\nTo pass: every parameter-count question right and at least "
+        f"{lesson.quiz.pass_percent} % overall. A retry asks about freshly drawn layers.",
+        style="dim",
+    )
+    return text
+
+
+class ResultsScreen(Screen[None]):
+    BINDINGS = [
+        Binding("r", "retry", "Retry quiz"),
+        Binding("n", "next_lesson", "Next lesson"),
+        Binding("m,enter,escape", "leave", "Lessons", key_display="m"),
+    ]
+
+    def __init__(self, lesson: Lesson, run: QuizRun) -> None:
+        super().__init__()
+        self.lesson = lesson
+        self.run = run
+
+    @property
+    def tutor(self) -> TutorApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Static(f"Results · Lesson {self.lesson.order}: {self.lesson.title}",
+                     id="title-bar")
+        with VerticalScroll(id="results-body"):
+            yield Static(results_text(self.lesson, self.run), id="results")
+        yield Footer()
+
+    def action_retry(self) -> None:
+        self.tutor.open_quiz(self.lesson)
+
+    def action_next_lesson(self) -> None:
+        self.tutor.open_next_lesson(self.lesson)
+
+    def action_leave(self) -> None:
+        self.tutor.show_lesson_list()

@@ -1,0 +1,199 @@
+"""A screen that steps through a scene: the keys, the play timer and the weight tracer.
+
+The lesson screen and the calculator's stepper both build on this. The stepper is the state;
+every key becomes one engine call, then the scene view is handed the new frame. While paused
+no timer exists at all, so an idle tutor costs nothing.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.timer import Timer
+
+from ...engine import ParameterCounts, Stepper, count_parameters
+from ..widgets.grid import Cell, Grid
+from ..widgets.scene_view import SceneFrame, SceneView
+
+SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0, 16.0)
+DEFAULT_SPEED = 2.0
+
+
+class SceneScreen(Screen[None]):
+    """Owns a stepper (or none, for pages without a scene) and turns keys into moves."""
+
+    BINDINGS = [
+        Binding("right,l,space", "step(1)", "Step", key_display="→"),
+        Binding("left,h", "step(-1)", "Back", key_display="←"),
+        Binding("down,j", "row(1)", "Row down", show=False),
+        Binding("up,k", "row(-1)", "Row up", show=False),
+        Binding("home", "jump(0)", "First", show=False),
+        Binding("end", "jump(-1)", "Last", show=False),
+        Binding("f", "next_slice", "Next slice", show=False),
+        Binding("p", "toggle_play", "Play"),
+        Binding("plus,equals_sign", "speed(1)", "Faster", show=False),
+        Binding("minus", "speed(-1)", "Slower", show=False),
+        Binding("t", "trace_next", "Trace", show=False),
+        Binding("0", "trace(0)", "Trace off", show=False),
+        *(Binding(str(n), f"trace({n})", f"Trace w{n}", show=False) for n in range(1, 10)),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stepper: Stepper | None = None
+        self.counts: ParameterCounts | None = None
+        self.traced: Cell | None = None
+        self.speed = DEFAULT_SPEED
+        self._timer: Timer | None = None
+
+    # -- set-up -----------------------------------------------------------------------------
+
+    def make_scene_view(self, stepper: Stepper, panels: tuple[str, ...]) -> SceneView:
+        """Adopt `stepper` and return the view to mount for it."""
+        self.stop_playing()
+        self.stepper, self.traced = stepper, None
+        self.counts = count_parameters(stepper.layer)
+        return SceneView(stepper, panels, self.counts, id="scene-view")
+
+    def drop_scene(self) -> None:
+        self.stop_playing()
+        self.stepper, self.counts, self.traced = None, None, None
+
+    def redraw(self) -> None:
+        """Hand the scene view the current frame."""
+        if self.stepper is None:
+            return
+        views = self.query(SceneView)
+        if not views:
+            return
+        stepper = self.stepper
+        step = stepper.current
+        reach = None
+        if self.traced is not None:
+            reach = stepper.weight_reach(step.filter, *self.traced, cell=(step.row, step.col))
+        views.first().show(SceneFrame(
+            step=step,
+            computed=stepper.computed(),
+            kernels_used=stepper.kernels_used(),
+            parameters_used=stepper.parameters_used(),
+            traced=self.traced,
+            reach=reach,
+            playing=self._timer is not None,
+            speed=self.speed,
+        ))
+
+    def moved(self) -> None:
+        """Called after every move; subclasses add saving. Redraws by default."""
+        self.redraw()
+
+    # -- moves ------------------------------------------------------------------------------
+
+    def action_step(self, delta: int) -> None:
+        if self.stepper is None:
+            self.app.bell()
+            return
+        target = min(max(self.stepper.position + delta, 0), self.stepper.count - 1)
+        if target == self.stepper.position:
+            self.stop_playing()
+            return
+        self.stepper.go_to(target)
+        self.moved()
+
+    def action_jump(self, where: int) -> None:
+        if self.stepper is not None:
+            self.stepper.go_to(where % self.stepper.count)
+            self.moved()
+
+    def action_row(self, delta: int) -> None:
+        """Move the cursor one output row up or down, staying in the same depth slice."""
+        if self.stepper is None:
+            return
+        f, r, c = self.stepper.cell_of(self.stepper.position)
+        row = r + delta
+        if 0 <= row < self.stepper.layer.out_height:
+            self.stepper.go_to_cell(f, row, c)
+            self.moved()
+
+    def action_next_slice(self) -> None:
+        """Hop to the same position in the next depth slice (wrapping around)."""
+        if self.stepper is None:
+            return
+        f, r, c = self.stepper.cell_of(self.stepper.position)
+        self.stepper.go_to_cell((f + 1) % self.stepper.layer.filters, r, c)
+        self.moved()
+
+    def go_to_output_cell(self, filter: int, row: int, col: int) -> None:
+        if self.stepper is not None:
+            self.stepper.go_to_cell(filter, row, col)
+            self.moved()
+
+    # -- tracing ----------------------------------------------------------------------------
+
+    def action_trace(self, number: int) -> None:
+        """Trace weight w<number> (row by row in the kernel); 0 stops tracing."""
+        if self.stepper is None:
+            return
+        kh, kw = self.stepper.layer.kernel
+        if number == 0 or number > kh * kw:
+            self.traced = None
+            if number:
+                self.notify(f"This kernel has only {kh * kw} weights per channel.",
+                            severity="warning", timeout=3)
+        else:
+            self.traced = divmod(number - 1, kw)
+        self.redraw()
+
+    def action_trace_next(self) -> None:
+        if self.stepper is None:
+            return
+        kh, kw = self.stepper.layer.kernel
+        current = -1 if self.traced is None else self.traced[0] * kw + self.traced[1]
+        following = current + 1
+        self.traced = None if following >= kh * kw else divmod(following, kw)
+        self.redraw()
+
+    def on_grid_cell_clicked(self, message: Grid.CellClicked) -> None:
+        """A click on an output cell points at that neuron; on a kernel cell traces its weight."""
+        grid_id = message.grid.id or ""
+        kind, _, number = grid_id.partition("-")
+        if kind == "output":
+            self.go_to_output_cell(int(number), message.row, message.col)
+        elif kind == "kernel":
+            self.traced = (message.row, message.col)
+            self.redraw()
+
+    # -- playing ----------------------------------------------------------------------------
+
+    def action_toggle_play(self) -> None:
+        if self._timer is not None:
+            self.stop_playing()
+        elif self.stepper is not None:
+            if self.stepper.position == self.stepper.count - 1:
+                self.stepper.first()
+            self._timer = self.set_interval(1 / self.speed, self._tick)
+            self.moved()
+        else:
+            self.app.bell()
+
+    def _tick(self) -> None:
+        if self.stepper is None or self.stepper.position >= self.stepper.count - 1:
+            self.stop_playing()
+            return
+        self.stepper.forward()
+        self.moved()
+        if self.stepper.position >= self.stepper.count - 1:
+            self.stop_playing()
+
+    def stop_playing(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+            self.redraw()
+
+    def action_speed(self, direction: int) -> None:
+        index = SPEEDS.index(self.speed) + direction
+        self.speed = SPEEDS[min(max(index, 0), len(SPEEDS) - 1)]
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = self.set_interval(1 / self.speed, self._tick)
+        self.redraw()

@@ -1,0 +1,1 @@
+"""Widgets that render engine results: grids, arithmetic, counters, count tables."""
