@@ -97,3 +97,9 @@ def test_live_pytorch_counts() -> None:
                                device="meta")
         shared = sum(p.numel() for p in conv.parameters())
         assert count_parameters(layer_from_case(case)).shared.total == shared
+
+
+def test_one_filter_reads_as_one_filter() -> None:
+    layer = ConvLayer(height=6, width=6, channels=1, kernel=3, filters=1)
+    assert count_parameters(layer).shared.lines[-1] == "1 filter x 10 = 10"
+    assert layer.describe().startswith("input 6 x 6 x 1, 1 filter of 3 x 3 x 1")

@@ -6,6 +6,7 @@ import random
 
 from tutor.engine import ConvLayer
 from tutor.lessons.model import ChoiceQuestion, NumberQuestion, Quiz
+from tutor.quiz.asking import ask
 from tutor.quiz.run import QuizRun
 
 ALEXNET = ConvLayer(height=227, width=227, channels=3, kernel=11, filters=96, stride=4)
@@ -125,3 +126,18 @@ def test_choice_feedback() -> None:
     feedback = run.answer(0)
     assert not feedback.correct and "290,400" in feedback.headline
     assert feedback.breakdown == ("One per neuron.",)
+
+
+def test_retry_shuffles_choices_but_keeps_the_right_one() -> None:
+    question = seed_quiz().questions[2]
+    assert isinstance(question, ChoiceQuestion)
+    first = ask(question, 0, random.Random(0))
+    assert first.choices == ("96", "290,400"), "the first attempt keeps the author's order"
+    right = first.choices[first.answer]
+    orders = set()
+    for n in range(1, 30):
+        retry = ask(question, n, random.Random(n))
+        assert sorted(retry.choices) == sorted(first.choices)
+        assert retry.choices[retry.answer] == right
+        orders.add(retry.choices)
+    assert len(orders) > 1

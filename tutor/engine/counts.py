@@ -11,11 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .geometry import ConvLayer
-
-
-def fmt(number: int) -> str:
-    """A count as a learner reads it: 105,705,600."""
-    return f"{number:,}"
+from .words import fmt, plural
 
 
 def weights_per_kernel(layer: ConvLayer) -> int:
@@ -108,7 +104,7 @@ def shared_count(layer: ConvLayer) -> SchemeCount:
         biases=layer.filters if layer.bias else 0,
         lines=(
             *kernel_lines(layer),
-            f"{fmt(layer.filters)} filters x {fmt(per_kernel)} = {fmt(total)}",
+            f"{plural(layer.filters, 'filter')} x {fmt(per_kernel)} = {fmt(total)}",
         ),
     )
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .words import plural
+
 Pair = tuple[int, int]
 PairLike = int | tuple[int, int]
 
@@ -157,8 +159,7 @@ class ConvLayer:
         kh, kw = self.kernel
         parts = [
             f"input {self.height} x {self.width} x {self.channels}",
-            f"{self.filters} filter{'s' if self.filters != 1 else ''} of "
-            f"{kh} x {kw} x {self.channels_per_group}",
+            f"{plural(self.filters, 'filter')} of {kh} x {kw} x {self.channels_per_group}",
         ]
         for name, default in (("stride", (1, 1)), ("padding", (0, 0)), ("dilation", (1, 1))):
             value = getattr(self, name)

@@ -43,13 +43,16 @@ def ask(question: Question, attempt: int, rng: random.Random) -> Asked:
     hints = question.hints
     if isinstance(question, ChoiceQuestion):
         layer = question.layer
+        order = list(range(len(question.choices)))
+        if attempt > 0:
+            rng.shuffle(order)  # a retry is not a test of remembering "it was the first one"
         return Asked(
             question=question,
             layer=layer,
             prompt=fill(question.prompt, layer),
             hints=tuple(fill(h, layer) for h in hints),
-            choices=tuple(fill(c, layer) for c in question.choices),
-            answer=question.answer,
+            choices=tuple(fill(question.choices[i], layer) for i in order),
+            answer=order.index(question.answer),
             explanation=fill(question.explanation, layer),
         )
     layer = layer_for_attempt(question, attempt, rng)

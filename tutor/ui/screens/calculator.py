@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Checkbox, Footer, Input, Label, Static
+from textual.widgets import Checkbox, Input, Label, Static
 
 from ...cli_args import pair, size3, whole
 from ...engine import ConvLayer, LayerError, count_parameters, fmt
@@ -20,6 +20,7 @@ from ...lessons.model import Scene, Values
 from ...lessons.reader import LessonError
 from ..widgets.character_input import CharacterInput
 from ..widgets.counts_table import CountsTable
+from ..widgets.key_footer import KeyFooter
 from .stepper_screen import StepperScreen
 
 FIELDS: tuple[tuple[str, str, str, Callable[[str], object]], ...] = (
@@ -62,7 +63,7 @@ class CalculatorScreen(Screen[None]):
                         yield Checkbox("bias", True, id="field-bias")
             yield Static(id="calculator-status")
             yield CountsTable(id="calculator-counts")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.recalculate()
@@ -72,12 +73,15 @@ class CalculatorScreen(Screen[None]):
     @on(Checkbox.Changed)
     def recalculate(self) -> None:
         status = self.query_one("#calculator-status", Static)
+        table = self.query_one("#calculator-counts", CountsTable)
         try:
             self.conv_layer = self.read_layer()
         except (argparse.ArgumentTypeError, LayerError) as error:
             self.conv_layer = None
+            table.display = False
             status.update(Text(f"✗ {error}", style="bold"))
             return
+        table.display = True
         counts = count_parameters(self.conv_layer)
         h, w, c = self.conv_layer.output_shape
         message = Text.assemble(("Output ", "bold"),
@@ -87,7 +91,7 @@ class CalculatorScreen(Screen[None]):
         message.append("  o: step through it" if self.scene_problem() is None
                        else "  (too big to animate)", style="dim")
         status.update(message)
-        self.query_one("#calculator-counts", CountsTable).show(counts)
+        table.show(counts)
 
     def read_layer(self) -> ConvLayer:
         values: dict[str, object] = {}

@@ -7,27 +7,35 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Markdown, Static
+from textual.widgets import Markdown, Static
 
 from ...engine import count_parameters
 from ...lessons.model import Lesson
 from ...quiz.prompts import fill
 from ..widgets.counts_table import CountsTable
+from ..widgets.key_footer import KeyFooter
 from .scene_screen import SceneScreen
 
 if TYPE_CHECKING:
     from ..app import TutorApp
 
+FOLDED_NOTE = "▸ The text is folded to make room for the scene: v shows it again."
+
 
 class LessonScreen(SceneScreen):
-    """Pages of one lesson; the last page leads to the quiz. Position is saved on every page."""
+    """Pages of one lesson; the last page leads to the quiz. Position is saved on every page.
+
+    On a small terminal a scene can be taller than the room left under the narration. Then the
+    first step folds the narration away (the learner has just read it) so the arithmetic comes
+    into view; v unfolds it, and a new page starts unfolded.
+    """
 
     BINDINGS = [
         *SceneScreen.BINDINGS,
-        Binding("n,pagedown", "page(1)", "Next page", key_display="n"),
-        Binding("b,pageup", "page(-1)", "Prev page", key_display="b"),
+        Binding("n,pagedown", "page(1)", "Next", key_display="n"),
+        Binding("b,pageup", "page(-1)", "Prev", key_display="b"),
+        Binding("v", "toggle_text", "Text"),
         Binding("m,escape", "leave", "Lessons", key_display="m"),
-        Binding("v", "toggle_text", "Hide text", show=False),
         Binding("right_square_bracket", "scroll_text(1)", "Scroll text", show=False),
         Binding("left_square_bracket", "scroll_text(-1)", "Scroll text up", show=False),
     ]
@@ -37,6 +45,7 @@ class LessonScreen(SceneScreen):
         self.lesson = lesson
         self.page_index = min(page, len(lesson.pages) - 1)
         self._resume_step = step
+        self._may_fold = True
 
     @property
     def tutor(self) -> TutorApp:
@@ -46,8 +55,9 @@ class LessonScreen(SceneScreen):
         yield Static(id="title-bar")
         with VerticalScroll(id="narration"):
             yield Markdown(id="narration-text")
+        yield Static(FOLDED_NOTE, id="folded-note")
         yield VerticalScroll(id="scene-area")
-        yield Footer()
+        yield KeyFooter()
 
     async def on_mount(self) -> None:
         await self.show_page(self.page_index, self._resume_step)
@@ -61,6 +71,9 @@ class LessonScreen(SceneScreen):
         if page.title:
             title += f": {page.title}"
         self.query_one("#title-bar", Static).update(title)
+        self.fold_text(False)
+        self._may_fold = True
+        self.set_class(page.scene is None, "-counts-page")
         narration = self.query_one("#narration", VerticalScroll)
         await self.query_one("#narration-text", Markdown).update(fill(page.narration, page.layer))
         narration.scroll_home(animate=False)
@@ -75,7 +88,27 @@ class LessonScreen(SceneScreen):
             self.drop_scene()
             if page.counts is not None:
                 await area.mount(CountsTable(count_parameters(page.counts), id="page-counts"))
+        self.refresh_bindings()
         self.save_position()
+
+    def moved(self) -> None:
+        super().moved()
+        if self._may_fold:
+            self._may_fold = False
+            self.call_after_refresh(self._fold_if_crowded)
+
+    def _fold_if_crowded(self) -> None:
+        """Fold the narration when the scene does not fit under it."""
+        if self.query_one("#scene-area", VerticalScroll).max_scroll_y > 0:
+            self.fold_text(True)
+
+    def fold_text(self, folded: bool) -> None:
+        self.query_one("#narration", VerticalScroll).display = not folded
+        self.query_one("#folded-note", Static).display = folded
+
+    @property
+    def text_folded(self) -> bool:
+        return not self.query_one("#narration", VerticalScroll).display
 
     def save_position(self) -> None:
         step = 0 if self.stepper is None else self.stepper.position
@@ -97,11 +130,12 @@ class LessonScreen(SceneScreen):
         self.tutor.show_lesson_list()
 
     def action_toggle_text(self) -> None:
-        """Hide the narration to give a small terminal's rows to the scene, or show it again."""
-        narration = self.query_one("#narration", VerticalScroll)
-        narration.display = not narration.display
+        """Fold the narration to give a small terminal's rows to the scene, or unfold it."""
+        self._may_fold = False
+        self.fold_text(not self.text_folded)
 
     def action_scroll_text(self, direction: int) -> None:
+        self.fold_text(False)
         narration = self.query_one("#narration", VerticalScroll)
         narration.scroll_relative(y=direction * 3, animate=False)
 

@@ -10,11 +10,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...lessons.model import BrokenLesson, Lesson
 from ...progress.model import LessonProgress
+from ..widgets.key_footer import KeyFooter
 from .confirm import ConfirmScreen
 
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ class LessonListScreen(Screen[None]):
                      id="title-bar")
         yield OptionList(id="lessons")
         yield Static(id="continue-hint")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.refresh_list()

@@ -4,19 +4,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...lessons.model import Lesson
 from ...quiz.grading import Feedback
 from ...quiz.run import QuizRun
 from ..widgets.character_input import CharacterInput
+from ..widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from ..app import TutorApp
@@ -25,16 +28,17 @@ ANSWER_CHARACTERS = r"0-9,._ eE+\-"
 """What the answer box accepts; letters stay free to be keys (h for a hint, b, q)."""
 
 
-def feedback_text(feedback: Feedback) -> Text:
-    text = Text()
-    text.append(("✓ " if feedback.correct else "✗ ") + feedback.headline + "\n",
-                style="bold")
+def feedback_text(feedback: Feedback) -> Group:
+    """The verdict, the slip if one was recognised, and the working indented beneath."""
+    parts: list[RenderableType] = [
+        Text(("✓ " if feedback.correct else "✗ ") + feedback.headline, style="bold")
+    ]
     if feedback.slip:
-        text.append(feedback.slip + "\n", style="italic")
-    for line in feedback.breakdown:
-        text.append(f"  {line}\n")
-    text.append("Press Enter to go on.", style="dim")
-    return text
+        parts.append(Text(feedback.slip, style="italic"))
+    if feedback.breakdown:
+        parts.append(Padding(Text("\n".join(feedback.breakdown)), (0, 0, 0, 2)))
+    parts.append(Text("Press Enter to go on.", style="dim"))
+    return Group(*parts)
 
 
 class QuizScreen(Screen[None]):
@@ -68,7 +72,7 @@ class QuizScreen(Screen[None]):
             yield OptionList(id="choices")
             yield Static(id="problem")
             yield Static(id="feedback")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.show_question()

@@ -9,10 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ...lessons.model import Lesson
 from ...quiz.run import QuizRun, is_parameter_count
+from ..widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from ..app import TutorApp
@@ -27,6 +28,8 @@ def results_text(lesson: Lesson, run: QuizRun) -> Text:
         mark = "✓" if feedback is not None and feedback.correct else "✗"
         kind = " (parameter count)" if is_parameter_count(asked) else ""
         text.append(f"{mark} {n}. {asked.prompt}{kind}\n")
+        if feedback is not None and not feedback.correct:
+            text.append(f"     {feedback.headline}\n", style="dim")
     text.append(
         f"\nTo pass: every parameter-count question right and at least "
         f"{lesson.quiz.pass_percent} % overall. A retry asks about freshly drawn layers.",
@@ -56,7 +59,7 @@ class ResultsScreen(Screen[None]):
                      id="title-bar")
         with VerticalScroll(id="results-body"):
             yield Static(results_text(self.lesson, self.run), id="results")
-        yield Footer()
+        yield KeyFooter()
 
     def action_retry(self) -> None:
         self.tutor.open_quiz(self.lesson)

@@ -12,9 +12,13 @@ from textual.screen import Screen
 from textual.timer import Timer
 
 from ...engine import ParameterCounts, Stepper, count_parameters
+from ..widgets.counters import Tally
 from ..widgets.grid import Cell, Grid
 from ..widgets.scene_view import SceneFrame, SceneView
 
+SCENE_ACTIONS = frozenset({
+    "step", "jump", "row", "next_slice", "toggle_play", "speed", "trace", "trace_next",
+})
 SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0, 16.0)
 DEFAULT_SPEED = 2.0
 
@@ -74,8 +78,12 @@ class SceneScreen(Screen[None]):
         views.first().show(SceneFrame(
             step=step,
             computed=stepper.computed(),
-            kernels_used=stepper.kernels_used(),
-            parameters_used=stepper.parameters_used(),
+            tally=Tally(
+                neurons=step.index + 1,
+                of=stepper.count,
+                kernels=stepper.kernels_used(),
+                parameters=stepper.parameters_used(),
+            ),
             traced=self.traced,
             reach=reach,
             playing=self._timer is not None,
@@ -83,14 +91,19 @@ class SceneScreen(Screen[None]):
         ))
 
     def moved(self) -> None:
-        """Called after every move; subclasses add saving. Redraws by default."""
+        """Called after every move: redraws; subclasses add what a move means to them."""
         self.redraw()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Stepping keys exist only while there is a scene: hidden from the footer otherwise."""
+        if action in SCENE_ACTIONS:
+            return self.stepper is not None
+        return True
 
     # -- moves ------------------------------------------------------------------------------
 
     def action_step(self, delta: int) -> None:
         if self.stepper is None:
-            self.app.bell()
             return
         target = min(max(self.stepper.position + delta, 0), self.stepper.count - 1)
         if target == self.stepper.position:
@@ -172,8 +185,6 @@ class SceneScreen(Screen[None]):
                 self.stepper.first()
             self._timer = self.set_interval(1 / self.speed, self._tick)
             self.moved()
-        else:
-            self.app.bell()
 
     def _tick(self) -> None:
         if self.stepper is None or self.stepper.position >= self.stepper.count - 1:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ...lessons.model import Scene
+from ..widgets.key_footer import KeyFooter
 from .scene_screen import SceneScreen
 
 
@@ -25,7 +26,7 @@ class StepperScreen(SceneScreen):
     def compose(self) -> ComposeResult:
         yield Static(self.title_text, id="title-bar")
         yield VerticalScroll(id="scene-area")
-        yield Footer()
+        yield KeyFooter()
 
     async def on_mount(self) -> None:
         view = self.make_scene_view(self.scene.stepper(), self.scene.panels)

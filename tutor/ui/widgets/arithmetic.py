@@ -40,7 +40,7 @@ def arithmetic_text(step: Step) -> Text:
         text.append(f"{label}sum of rows = {number_text(step.channel_totals[n])}\n")
     if labelled:
         parts = " + ".join(number_text(t) for t in step.channel_totals)
-        text.append(f"channels: {parts} = {number_text(step.total)}\n")
+        text.append(f"channels: {parts} = {number_text(step.total)}, then ")
     text.append(f"{number_text(step.total)} + bias {number_text(step.bias)} = ")
     text.append(number_text(step.result), style="bold reverse")
     return text

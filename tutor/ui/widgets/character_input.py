@@ -2,7 +2,8 @@
 
 Textual hides key bindings for every printable key while an Input has focus. The quiz's answer
 box and the calculator's fields accept few characters (digits, x, a comma...), so letters such
-as h (hint), b (back) and q (quit) keep working while the learner types.
+as h (hint), b (back) and q (quit) keep working while the learner types. The cursor does not
+blink: idle means idle, even on a quiz screen.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from textual.widgets import Input
 class CharacterInput(Input):
     def __init__(self, value: str = "", *, characters: str, **kwargs: object) -> None:
         super().__init__(value, restrict=f"[{characters}]*", **kwargs)  # type: ignore[arg-type]
+        self.cursor_blink = False  # a blinking cursor is a timer: an idle tutor should cost nothing
         self._one_character = re.compile(f"[{characters}]")
 
     def check_consume_key(self, key: str, character: str | None) -> bool:

@@ -2,21 +2,34 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.text import Text
 from textual.widgets import Static
 
 from ...engine import ParameterCounts, fmt
 
 
-def counter_text(mode: str, kernels: int, parameters: int, counts: ParameterCounts) -> Text:
-    """How many distinct kernels and parameters the pass has needed so far."""
+@dataclass(frozen=True)
+class Tally:
+    """How far the pass is: neurons computed (of all), distinct kernels and parameters used."""
+
+    neurons: int
+    of: int
+    kernels: int
+    parameters: int
+
+
+def counter_text(mode: str, tally: Tally, counts: ParameterCounts) -> Text:
+    """Neurons computed so far against the distinct kernels and parameters they needed."""
     text = Text()
-    text.append("Kernels so far: ")
-    text.append(fmt(kernels), style="bold")
-    text.append(" · parameters so far: ")
-    text.append(fmt(parameters), style="bold")
+    text.append(f"Neurons done: {fmt(tally.neurons)} of {fmt(tally.of)}")
+    text.append(" · kernels used: ")
+    text.append(fmt(tally.kernels), style="bold")
+    text.append(" · parameters: ")
+    text.append(fmt(tally.parameters), style="bold")
     if mode == "shared":
-        text.append(f" · unshared would need {fmt(counts.unshared.total)}")
+        text.append(f" · unshared needs {fmt(counts.unshared.total)}")
     else:
         text.append(f" of {fmt(counts.unshared.total)} · shared needs {fmt(counts.shared.total)}")
     return text
@@ -30,5 +43,5 @@ def dense_text(counts: ParameterCounts) -> Text:
 
 
 class Counter(Static):
-    def show(self, mode: str, kernels: int, parameters: int, counts: ParameterCounts) -> None:
-        self.update(counter_text(mode, kernels, parameters, counts))
+    def show(self, mode: str, tally: Tally, counts: ParameterCounts) -> None:
+        self.update(counter_text(mode, tally, counts))

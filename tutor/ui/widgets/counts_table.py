@@ -19,7 +19,7 @@ def counts_renderable(counts: ParameterCounts) -> Table:
     h, w, c = counts.layer.output_shape
     table = Table(
         box=None, expand=True, pad_edge=False, show_edge=False,
-        title=Text.assemble(("Layer: ", "bold"), counts.layer.describe(), "  ",
+        title=Text.assemble(("Layer:  ", "bold"), counts.layer.describe(), "\n",
                             ("Output: ", "bold"), f"{h} x {w} x {c}"),
         title_justify="left",
     )

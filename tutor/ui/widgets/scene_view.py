@@ -18,7 +18,7 @@ from textual.widgets import Label, Static
 from ...engine import ParameterCounts, Step, Stepper, WeightReach
 from ..scene_pictures import ScenePictures
 from .arithmetic import Arithmetic
-from .counters import Counter, dense_text
+from .counters import Counter, Tally, dense_text
 from .grid import Cell, Grid
 
 
@@ -28,8 +28,7 @@ class SceneFrame:
 
     step: Step
     computed: np.ndarray
-    kernels_used: int
-    parameters_used: int
+    tally: Tally
     traced: Cell | None = None
     reach: WeightReach | None = None
     playing: bool = False
@@ -114,9 +113,11 @@ class SceneView(Vertical):
         if "arithmetic" in self.panels:
             self.query_one(Arithmetic).show(step)
         if "counter" in self.panels:
-            self.query_one(Counter).show(self.stepper.mode, frame.kernels_used,
-                                         frame.parameters_used, self.counts)
-        self.query_one("#trace-note", Static).update(self._trace_note(frame))
+            self.query_one(Counter).show(self.stepper.mode, frame.tally, self.counts)
+        note = self.query_one("#trace-note", Static)
+        note.display = frame.reach is not None
+        if frame.traced is not None and frame.reach is not None:
+            note.update(self._trace_note(frame.traced, frame.reach, frame.step))
 
     def _show_kernel_slice(self, channel: int, frame: SceneFrame) -> None:
         step = frame.step
@@ -124,11 +125,12 @@ class SceneView(Vertical):
         used = channel in step.channels
         grid.display = used
         if not used:
-            self._set_label(f"kernel-title-{channel}", f"(W{step.filter} skips ch{channel + 1})")
+            self._set_label(f"kernel-title-{channel}",
+                            f"(W{step.filter + 1} skips ch{channel + 1})")
             return
         slice_index = channel - step.channels.start
         if self.stepper.mode == "shared":
-            title = f"kernel W{step.filter}"
+            title = f"kernel W{step.filter + 1}"
         else:
             title = f"own kernel #{step.kernel_id + 1}"
         if self.stepper.layer.channels > 1:
@@ -139,7 +141,7 @@ class SceneView(Vertical):
     def _output_title(self, f: int) -> str:
         slice_name = f"slice {f + 1}" if self.stepper.layer.filters > 1 else "output"
         if self.stepper.mode == "shared":
-            return f"{slice_name}: W{f}, b{f}"
+            return f"{slice_name}: W{f + 1}, b{f + 1}"
         return f"{slice_name}: own kernels"
 
     def _set_label(self, label_id: str, text: str) -> None:
@@ -162,13 +164,10 @@ class SceneView(Vertical):
             text.append("paused")
         return text
 
-    def _trace_note(self, frame: SceneFrame) -> Text:
-        if frame.traced is None or frame.reach is None:
-            return Text("Keys 1-9 (or t, or a click on the kernel) trace one weight.",
-                        style="dim")
-        name = weight_name(frame.traced, self.stepper.layer.kernel[1])
+    def _trace_note(self, traced: Cell, reach: WeightReach, step: Step) -> Text:
+        name = weight_name(traced, self.stepper.layer.kernel[1])
         if self.stepper.mode == "shared":
-            return Text(f"Tracing {name} of W{frame.step.filter}: it enters "
-                        f"{frame.reach.uses} products, at every * cell. One weight, reused.")
-        return Text(f"Tracing {name} of this neuron's own kernel: {frame.reach.uses} product. "
-                    "The next neuron has a different one.")
+            return Text(f"Tracing {name} of W{step.filter + 1}: it enters {reach.uses} "
+                        "products, at every * cell. One weight, reused. (0 stops)")
+        return Text(f"Tracing {name} of this neuron's own kernel: 1 product. The next "
+                    "neuron has a different one. (0 stops)")
