@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.screen import Screen
 
 from ..lessons.model import BrokenLesson, Lesson
@@ -18,7 +20,7 @@ from ..progress.model import LessonProgress
 from ..progress.store import ProgressStore
 from ..quiz.run import QuizRun
 from .screens.lesson_list import LessonListScreen
-from .screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+from .screens.too_small import TooSmallScreen, is_too_small
 
 
 class TutorApp(App[None]):
@@ -37,6 +39,9 @@ class TutorApp(App[None]):
         self.lessons_dir = lessons_dir
         self.store = store
         self.start = start
+        self._mounted = False
+        self.quiz_runs: dict[str, QuizRun] = {}
+        """Unfinished quiz attempts by lesson id, so leaving a quiz half-way loses nothing."""
 
     # -- start-up and terminal size ---------------------------------------------------------
 
@@ -46,21 +51,27 @@ class TutorApp(App[None]):
         if self.start is not None:
             self.resume_lesson(self.start)
         self.show_notices()
+        self._mounted = True
         self.check_size()
 
-    def on_resize(self) -> None:
-        self.check_size()
+    def on_resize(self, event: events.Resize) -> None:
+        if self._mounted:  # before mounting, on_mount checks the size itself
+            self.check_size(event.size)
 
     @property
     def too_small(self) -> bool:
-        return self.size.width < MIN_WIDTH or self.size.height < MIN_HEIGHT
+        return is_too_small(self.size)
 
-    def check_size(self) -> None:
-        """Cover everything with a clear message while the terminal is below 80 x 24."""
+    def check_size(self, size: Size | None = None) -> None:
+        """Cover everything with a clear message while the terminal is below 80 x 24.
+
+        `size` is the new size when called for a Resize event (self.size catches up later).
+        """
+        small = is_too_small(size or self.size)
         showing = isinstance(self.screen, TooSmallScreen)
-        if self.too_small and not showing:
+        if small and not showing:
             self.push_screen(TooSmallScreen())
-        elif not self.too_small and showing:
+        elif not small and showing:
             self.pop_screen()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -131,14 +142,19 @@ class TutorApp(App[None]):
             self.notify("That was the last lesson.", timeout=4)
 
     def open_quiz(self, lesson: Lesson) -> None:
+        """The quiz under way for this lesson (a visit to its pages keeps it), or a new attempt."""
         from .screens.quiz import QuizScreen
 
-        entry = self.store.progress.lessons.get(lesson.id, LessonProgress())
-        self._replace_top(QuizScreen(lesson, attempt=entry.attempts))
+        run = self.quiz_runs.get(lesson.id)
+        if run is None or run.finished:
+            entry = self.store.progress.lessons.get(lesson.id, LessonProgress())
+            run = self.quiz_runs[lesson.id] = QuizRun(lesson.quiz, attempt=entry.attempts)
+        self._replace_top(QuizScreen(lesson, run))
 
     def finish_quiz(self, lesson: Lesson, run: QuizRun) -> None:
         from .screens.results import ResultsScreen
 
+        self.quiz_runs.pop(lesson.id, None)
         self.store.update(lambda progress: progress.record_quiz(lesson.id, run.percent,
                                                                 run.passed))
         self.show_notices()
@@ -152,7 +168,9 @@ class TutorApp(App[None]):
     def action_help(self) -> None:
         from .screens.help import HelpScreen
 
-        if not isinstance(self.screen, HelpScreen):
+        if isinstance(self.screen, HelpScreen):
+            self.pop_screen()
+        else:
             self.push_screen(HelpScreen())
 
     async def action_quit(self) -> None:

@@ -53,10 +53,10 @@ class LessonScreen(SceneScreen):
 
     def compose(self) -> ComposeResult:
         yield Static(id="title-bar")
-        with VerticalScroll(id="narration"):
+        with VerticalScroll(id="narration", can_focus=False):
             yield Markdown(id="narration-text")
         yield Static(FOLDED_NOTE, id="folded-note")
-        yield VerticalScroll(id="scene-area")
+        yield VerticalScroll(id="scene-area", can_focus=False)
         yield KeyFooter()
 
     async def on_mount(self) -> None:

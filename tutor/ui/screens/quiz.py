@@ -52,10 +52,10 @@ class QuizScreen(Screen[None]):
         *(Binding(str(n), f"choose({n})", f"Choice {n}", show=False) for n in range(1, 7)),
     ]
 
-    def __init__(self, lesson: Lesson, attempt: int) -> None:
+    def __init__(self, lesson: Lesson, run: QuizRun) -> None:
         super().__init__()
         self.lesson = lesson
-        self.run = QuizRun(lesson.quiz, attempt=attempt)
+        self.run = run
 
     @property
     def tutor(self) -> TutorApp:
@@ -103,6 +103,9 @@ class QuizScreen(Screen[None]):
             answer.focus()
         self.query_one("#problem", Static).update("")
         self.query_one("#feedback", Static).update("")
+        feedback = run.feedback[run.index]
+        if feedback is not None:  # back from the lesson pages to a question already answered
+            self._show_feedback(feedback)
 
     def _show_hints(self) -> None:
         hints = self.run.visible_hints()
@@ -157,12 +160,15 @@ class QuizScreen(Screen[None]):
             problem.update(Text(feedback.problem, style="bold"))
             return
         problem.update("")
+        self._show_feedback(feedback)
+        answered = sum(1 for f in self.run.feedback if f is not None)
+        self.tutor.save_answer(self.lesson, answered)
+
+    def _show_feedback(self, feedback: Feedback) -> None:
         self.query_one("#feedback", Static).update(feedback_text(feedback))
         self.query_one("#answer", Input).disabled = True
         self.query_one("#choices", OptionList).disabled = True
         self._show_hints()
-        answered = sum(1 for f in self.run.feedback if f is not None)
-        self.tutor.save_answer(self.lesson, answered)
         self.query_one("#quiz-body", VerticalScroll).scroll_end(animate=False)
 
     def advance(self) -> None:

@@ -18,6 +18,7 @@ from ..widgets.scene_view import SceneFrame, SceneView
 
 SCENE_ACTIONS = frozenset({
     "step", "jump", "row", "next_slice", "toggle_play", "speed", "trace", "trace_next",
+    "scroll_scene",
 })
 SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0, 16.0)
 DEFAULT_SPEED = 2.0
@@ -40,6 +41,10 @@ class SceneScreen(Screen[None]):
         Binding("t", "trace_next", "Trace", show=False),
         Binding("0", "trace(0)", "Trace off", show=False),
         *(Binding(str(n), f"trace({n})", f"Trace w{n}", show=False) for n in range(1, 10)),
+        Binding("shift+down,J", "scroll_scene(0, 3)", "Scroll scene down", show=False),
+        Binding("shift+up,K", "scroll_scene(0, -3)", "Scroll scene up", show=False),
+        Binding("shift+right,L", "scroll_scene(8, 0)", "Scroll scene right", show=False),
+        Binding("shift+left,H", "scroll_scene(-8, 0)", "Scroll scene left", show=False),
     ]
 
     def __init__(self) -> None:
@@ -139,6 +144,10 @@ class SceneScreen(Screen[None]):
         if self.stepper is not None:
             self.stepper.go_to_cell(filter, row, col)
             self.moved()
+
+    def action_scroll_scene(self, columns: int, rows: int) -> None:
+        """Scroll a scene too big for the terminal; the keys stay free for stepping."""
+        self.query_one("#scene-area").scroll_relative(x=columns, y=rows, animate=False)
 
     # -- tracing ----------------------------------------------------------------------------
 

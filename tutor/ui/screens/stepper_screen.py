@@ -25,7 +25,7 @@ class StepperScreen(SceneScreen):
 
     def compose(self) -> ComposeResult:
         yield Static(self.title_text, id="title-bar")
-        yield VerticalScroll(id="scene-area")
+        yield VerticalScroll(id="scene-area", can_focus=False)
         yield KeyFooter()
 
     async def on_mount(self) -> None:

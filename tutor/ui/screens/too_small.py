@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets import Static
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
+
+
+def is_too_small(size: Size) -> bool:
+    return size.width < MIN_WIDTH or size.height < MIN_HEIGHT
 
 
 class TooSmallScreen(Screen[None]):
@@ -18,12 +24,12 @@ class TooSmallScreen(Screen[None]):
     def on_mount(self) -> None:
         self.show_size()
 
-    def on_resize(self) -> None:
-        self.show_size()
+    def on_resize(self, event: events.Resize) -> None:
+        self.show_size(event.size)
 
-    def show_size(self) -> None:
-        width, height = self.app.size
+    def show_size(self, size: Size | None = None) -> None:
+        width, height = size or self.app.size
         self.query_one("#too-small-message", Static).update(
-            f"Make the window at least {MIN_WIDTH} x {MIN_HEIGHT} "
-            f"(it is {width} x {height} now). q quits."
+            f"Make the window at least {MIN_WIDTH} x {MIN_HEIGHT}.\n"
+            f"It is {width} x {height} now. q quits."
         )

@@ -22,16 +22,14 @@ class Tally:
 
 def counter_text(mode: str, tally: Tally, counts: ParameterCounts) -> Text:
     """Neurons computed so far against the distinct kernels and parameters they needed."""
-    text = Text()
-    text.append(f"Neurons done: {fmt(tally.neurons)} of {fmt(tally.of)}")
-    text.append(" · kernels used: ")
+    text = Text(f"Neurons done {fmt(tally.neurons)} of {fmt(tally.of)} · kernels used ")
     text.append(fmt(tally.kernels), style="bold")
-    text.append(" · parameters: ")
+    text.append(" · parameters ")
     text.append(fmt(tally.parameters), style="bold")
     if mode == "shared":
         text.append(f" · unshared needs {fmt(counts.unshared.total)}")
     else:
-        text.append(f" of {fmt(counts.unshared.total)} · shared needs {fmt(counts.shared.total)}")
+        text.append(f" of {fmt(counts.unshared.total)} · shared {fmt(counts.shared.total)}")
     return text
 
 

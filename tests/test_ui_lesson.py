@@ -1,0 +1,198 @@
+"""The lesson screen at 80 x 24: stepping, playing, tracing, pointing, pages and folding."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.ui_driver import build_app, run, screen_text, wait_for_text, wait_until
+from tutor.ui.screens.lesson import LessonScreen
+from tutor.ui.screens.quiz import QuizScreen
+from tutor.ui.widgets.grid import Grid
+
+
+def lesson_screen(app) -> LessonScreen:  # type: ignore[no-untyped-def]
+    screen = app.screen
+    assert isinstance(screen, LessonScreen)
+    return screen
+
+
+async def test_step_back_first_last(home: Path) -> None:
+    app = build_app(home, lesson=1)
+    async with run(app) as pilot:
+        text = await wait_for_text(pilot, "Step 1 of 16  neuron at row 1, col 1  paused")
+        assert " [0 0 0]2 2 2 " in text, "the receptive field is bracketed on the input"
+        assert "[0]· · ·" in text, "the current output cell is bracketed, the rest pending"
+        assert "-1×0 + 0×0 + 1×0 + -1×0 + 0×0 + 1×0 + -1×0 + 0×0 + 1×0 = 0" in text
+        kernel = app.screen.query_one("#kernel-0", Grid)
+        weights = kernel.picture.texts
+        await pilot.press("right", "l", "space")
+        text = await wait_for_text(pilot, "Step 4 of 16  neuron at row 1, col 4")
+        assert kernel.picture.texts == weights, "shared: the same weights at every position"
+        assert "0 0 0[2 2 2]" in text
+        assert "0 6 6[0]" in text, "computed cells show their values"
+        assert "-1×2 + 0×2 + 1×2" in text
+        await pilot.press("left", "h")
+        await wait_for_text(pilot, "Step 2 of 16  neuron at row 1, col 2")
+        await pilot.press("end")
+        text = await wait_for_text(pilot, "Step 16 of 16  neuron at row 4, col 4")
+        await pilot.press("right")
+        text = await wait_for_text(pilot, "Step 16 of 16")
+        await pilot.press("home")
+        await wait_for_text(pilot, "Step 1 of 16")
+        await pilot.press("left")
+        await wait_for_text(pilot, "Step 1 of 16")
+
+
+async def test_cursor_keys_point_at_any_output_cell(home: Path) -> None:
+    app = build_app(home, lesson=1)
+    async with run(app) as pilot:
+        await pilot.press("right", "down", "j")
+        text = await wait_for_text(pilot, "neuron at row 3, col 2")
+        assert "Step 10 of 16" in text
+        await pilot.press("up")
+        await wait_for_text(pilot, "neuron at row 2, col 2")
+        await pilot.press("up", "up", "k")
+        await wait_for_text(pilot, "neuron at row 1, col 2")
+
+
+async def test_play_runs_and_pause_stops_every_timer(home: Path) -> None:
+    app = build_app(home, lesson=1)
+    async with run(app) as pilot:
+        screen = lesson_screen(app)
+        await pilot.press("plus", "plus", "plus")
+        await pilot.press("p")
+        await wait_for_text(pilot, "▶ playing 16 steps/s")
+        await wait_until(pilot, lambda: screen.stepper is not None and screen.stepper.position >= 3,
+                         "three steps of play")
+        await pilot.press("p")
+        await wait_for_text(pilot, "paused")
+        assert screen._timer is None
+        assert [t for t in screen._timers if t._active.is_set()] == []  # type: ignore[attr-defined]
+        stopped_at = screen.stepper.position  # type: ignore[union-attr]
+        await pilot.pause(0.2)
+        assert screen.stepper.position == stopped_at  # type: ignore[union-attr]
+        assert f"Step {stopped_at + 1} of 16" in screen_text(app)
+
+
+async def test_play_stops_by_itself_at_the_last_step(home: Path) -> None:
+    app = build_app(home, lesson=1)
+    async with run(app) as pilot:
+        screen = lesson_screen(app)
+        await pilot.press("end", "left", "left", "plus", "plus", "plus", "minus", "p")
+        await wait_for_text(pilot, "▶ playing 8 steps/s")
+        await wait_for_text(pilot, "Step 16 of 16  neuron at row 4, col 4  paused")
+        assert screen._timer is None
+        await pilot.press("p")  # from the end, play starts over
+        await wait_for_text(pilot, "▶ playing")
+        await pilot.press("p")
+
+
+async def test_tracing_a_shared_weight_marks_every_cell_it_multiplies(home: Path) -> None:
+    app = build_app(home, lesson=1)
+    async with run(app) as pilot:
+        await pilot.press("5")
+        text = await wait_for_text(pilot, "Tracing w5 of W1: it enters 16 products")
+        assert "[w5]" in text
+        input_rows = text.splitlines()[11:17]
+        # 16 cells are marked (underlined); 2 of their stars give way to the window's brackets
+        assert sum(row.count("*") for row in input_rows) == 14
+        await pilot.press("t")
+        await wait_for_text(pilot, "Tracing w6 of W1")
+        await pilot.press("0")
+        await wait_until(pilot, lambda: "Tracing" not in screen_text(app), "the trace to stop")
+
+
+async def test_clicks_point_at_a_neuron_and_trace_a_weight(home: Path) -> None:
+    app = build_app(home, lesson=1)
+    async with run(app) as pilot:
+        await pilot.click("#output-0", offset=(8, 2))
+        await wait_for_text(pilot, "neuron at row 3, col 4")
+        await pilot.click("#kernel-0", offset=(1, 0))
+        await wait_for_text(pilot, "Tracing w1 of W1: it enters 16 products")
+
+
+async def test_unshared_page_shows_a_new_kernel_and_a_growing_count(home: Path) -> None:
+    app = build_app(home, lesson=5)
+    async with run(app) as pilot:
+        text = await wait_for_text(pilot, "kernels used 1 · parameters 10 · unshared needs 160")
+        assert "kernel W1" in text
+        await pilot.press("n")
+        text = await wait_for_text(pilot, "own kernel #1")
+        assert "Neurons done 1 of 16 · kernels used 1 · parameters 10 of 160 · shared 10" in text
+        kernel = app.screen.query_one("#kernel-0", Grid)
+        first_kernel = kernel.picture.texts
+        await pilot.press("right", "right")
+        text = await wait_for_text(pilot, "own kernel #3")
+        assert "Neurons done 3 of 16 · kernels used 3 · parameters 30 of 160" in text
+        assert kernel.picture.texts != first_kernel, "a new kernel at every position"
+        await pilot.press("3")
+        await wait_for_text(pilot, "Tracing w3 of this neuron's own kernel: 1 product")
+
+
+async def test_pages_flow_into_the_quiz_and_back(home: Path) -> None:
+    app = build_app(home, lesson=1)
+    async with run(app) as pilot:
+        await pilot.press("b")  # already on the first page: nothing breaks
+        await wait_for_text(pilot, "page 1 of 4: A window of weights")
+        await pilot.press("n", "pagedown")
+        text = await wait_for_text(pilot, "page 3 of 4: The bias")
+        assert "-6 + bias 3 = -3" in text
+        await pilot.press("pageup")
+        await wait_for_text(pilot, "page 2 of 4")
+        await pilot.press("n", "n")
+        text = await wait_for_text(pilot, "page 4 of 4: What it cost")
+        assert "1 filter x 10 = 10" in text and "16 x 10 = 160" in text
+        assert "Step" not in text.splitlines()[-1], "no scene: the stepping keys leave the footer"
+        await pilot.press("right", "p", "5")  # nothing to step: no error
+        await pilot.press("n")
+        await wait_for_text(pilot, "Question 1 of 4")
+        assert isinstance(app.screen, QuizScreen)
+        await pilot.press("b")
+        await wait_for_text(pilot, "page 4 of 4: What it cost")
+
+
+async def test_a_tall_scene_folds_the_text_on_the_first_step(home: Path) -> None:
+    app = build_app(home, lesson=4)
+    async with run(app) as pilot:
+        text = await wait_for_text(pilot, "Step 1 of 18")
+        assert "the classic example" in text
+        await pilot.press("right")
+        text = await wait_for_text(pilot, "The text is folded to make room")
+        assert "channels: 3 + 1 + 4 = 8, then 8 + bias 1 = 9" in text
+        assert "Neurons done 2 of 18" in text
+        await pilot.press("v")
+        text = await wait_for_text(pilot, "the classic example")
+        assert "folded" not in text
+        await pilot.press("right")  # unfolded by hand: it stays unfolded
+        text = await wait_for_text(pilot, "Step 3 of 18")
+        assert "the classic example" in text
+        await pilot.press("n", "right")
+        await wait_for_text(pilot, "The text is folded to make room")
+
+
+async def test_next_slice_and_the_second_filter(home: Path) -> None:
+    app = build_app(home, lesson=4)
+    async with run(app) as pilot:
+        await pilot.press("v", "f")
+        text = await wait_for_text(pilot, "Step 10 of 18  neuron at slice 2, row 1, col 1")
+        assert "kernel W2 ch1" in text
+        assert "kernels used 2 · parameters 56" in text
+        await pilot.press("f")
+        await wait_for_text(pilot, "Step 1 of 18  neuron at slice 1, row 1, col 1")
+
+
+async def test_text_and_scene_scroll_from_the_keyboard(home: Path) -> None:
+    app = build_app(home, lesson=7)
+    async with run(app) as pilot:
+        await pilot.press("n", "n")
+        await wait_for_text(pilot, "Step 1 of 100")
+        narration = app.screen.query_one("#narration")
+        scene = app.screen.query_one("#scene-area")
+        await pilot.press("right_square_bracket")
+        await wait_until(pilot, lambda: narration.scroll_y > 0, "the text to scroll down")
+        await pilot.press("left_square_bracket")
+        await wait_until(pilot, lambda: narration.scroll_y == 0, "the text to scroll up")
+        await pilot.press("J")
+        await wait_until(pilot, lambda: scene.scroll_y > 0, "the scene to scroll down")
+        await pilot.press("shift+up")
+        await wait_until(pilot, lambda: scene.scroll_y == 0, "the scene to scroll up")

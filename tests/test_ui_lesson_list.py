@@ -1,0 +1,106 @@
+"""The lesson list: every lesson with its status, broken files with their message, and its keys."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from tests.ui_driver import build_app, run, screen_text, wait_for_text
+from tutor.lessons.shipped import shipped_lessons_dir
+from tutor.ui.screens.calculator import CalculatorScreen
+from tutor.ui.screens.lesson import LessonScreen
+from tutor.ui.screens.lesson_list import LessonListScreen
+
+
+async def test_lists_every_lesson_as_new(home: Path) -> None:
+    app = build_app(home)
+    async with run(app) as pilot:
+        text = await wait_for_text(pilot, "One kernel, one feature map")
+        for line in ("1  One kernel, one feature map  [new]",
+                     "6  AlexNet's first layer, counted both ways  [new]",
+                     "8  Beyond: 1 x 1, dilated, grouped and depthwise  [new]"):
+            assert line in text
+        assert "Start with lesson 1" in text
+        assert "c Continue" in text and "k Calculator" in text
+
+
+async def test_enter_opens_the_highlighted_lesson_and_status_follows(home: Path) -> None:
+    app = build_app(home)
+    async with run(app) as pilot:
+        await pilot.press("down", "enter")
+        text = await wait_for_text(pilot, "Lesson 2 · Stride, padding and output size · page 1")
+        await pilot.press("n", "m")
+        text = await wait_for_text(pilot, "[in progress: page 2 of 4]")
+        assert "c continues lesson 2, Stride, padding and output size" in text
+        await pilot.press("c")
+        await wait_for_text(pilot, "Lesson 2 · Stride, padding and output size · page 2 of 4")
+
+
+async def test_continue_with_nothing_started_says_so(home: Path) -> None:
+    app = build_app(home)
+    async with run(app) as pilot:
+        await pilot.press("c")
+        await wait_for_text(pilot, "Nothing to continue yet")
+        assert isinstance(app.screen, LessonListScreen)
+
+
+async def test_a_broken_lesson_is_listed_with_its_message(home: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "lessons"
+    folder.mkdir()
+    shutil.copy(shipped_lessons_dir() / "01-one-kernel.toml", folder)
+    (folder / "02-typo.toml").write_text("format_version = 1\nid = 'x'\nordr = 2\n")
+    app = build_app(home, folder)
+    async with run(app) as pilot:
+        text = await wait_for_text(pilot, "02-typo.toml")
+        assert "One kernel, one feature map  [new]" in text
+        assert "✗ 02-typo.toml  cannot be opened" in text
+        assert "order: is required" in text
+
+
+async def test_an_empty_folder_says_where_it_looked(home: Path, tmp_path: Path) -> None:
+    app = build_app(home, tmp_path)
+    async with run(app) as pilot:
+        await wait_for_text(pilot, f"No lessons in {tmp_path}")
+        await pilot.press("enter", "c", "r")
+        assert isinstance(app.screen, LessonListScreen)
+
+
+async def test_reset_one_lesson_asks_first(home: Path) -> None:
+    app = build_app(home)
+    async with run(app) as pilot:
+        await pilot.press("enter", "n", "m")
+        await wait_for_text(pilot, "[in progress: page 2 of 4]")
+        await pilot.press("r")
+        text = await wait_for_text(pilot, "Reset your progress in lesson 1, One kernel,")
+        assert "y = yes, n = no" in text
+        await pilot.press("n")
+        text = await wait_for_text(pilot, "[in progress: page 2 of 4]")
+        await pilot.press("r", "y")
+        text = await wait_for_text(pilot, "Lesson 1 reset.")
+        assert "1  One kernel, one feature map  [new]" in text
+        assert "one-kernel" not in app.store.progress.lessons
+
+
+async def test_reset_everything_asks_first(home: Path) -> None:
+    app = build_app(home)
+    async with run(app) as pilot:
+        await pilot.press("down", "enter", "n", "m", "R")
+        await wait_for_text(pilot, "Reset ALL progress in every lesson?")
+        await pilot.press("y")
+        text = await wait_for_text(pilot, "All progress reset.")
+        assert "[in progress" not in text
+        assert app.store.progress.lessons == {}
+
+
+async def test_start_at_a_lesson_and_open_the_calculator(home: Path) -> None:
+    app = build_app(home, lesson=5)
+    async with run(app) as pilot:
+        await wait_for_text(pilot, "Lesson 5 · Parameter sharing versus locally connected")
+        assert isinstance(app.screen, LessonScreen)
+        await pilot.press("m", "k")
+        await wait_for_text(pilot, "Parameter calculator")
+        assert isinstance(app.screen, CalculatorScreen)
+        await pilot.press("b")
+        await wait_for_text(pilot, "5  Parameter sharing versus locally connected")
+        assert isinstance(app.screen, LessonListScreen)
+        assert "Lesson 5" not in screen_text(app).splitlines()[0]

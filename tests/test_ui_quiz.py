@@ -1,0 +1,141 @@
+"""The quiz at 80 x 24: answers right and wrong, hints, refusals, choices, results and retries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from tests.ui_driver import build_app, run, screen_text, wait_for_text
+from tutor.ui.screens.lesson_list import LessonListScreen
+from tutor.ui.screens.quiz import QuizScreen
+from tutor.ui.screens.results import ResultsScreen
+
+
+async def open_quiz(pilot: Pilot[None]) -> None:
+    """From lesson 1's first page to its quiz."""
+    await pilot.press("n", "n", "n", "n")
+    await wait_for_text(pilot, "Question 1 of 4")
+
+
+async def answer(pilot: Pilot[None], text: str) -> str:
+    await pilot.press(*text, "enter")
+    return await wait_for_text(pilot, "Press Enter to go on.")
+
+
+async def test_right_answer_shows_the_working(home: Path) -> None:
+    app = build_app(home, lesson=1)
+    async with run(app) as pilot:
+        await open_quiz(pilot)
+        text = await answer(pilot, "4")
+        assert "✓ Right: 4." in text
+        assert "(6 + 2 x 0 - 3) / 1 + 1 = 4" in text
+
+
+async def test_wrong_answer_names_the_slip(home: Path) -> None:
+    app = build_app(home, lesson=1)
+    async with run(app) as pilot:
+        await open_quiz(pilot)
+        await answer(pilot, "4")
+        await pilot.press("enter")
+        await wait_for_text(pilot, "Question 2 of 4")
+        text = await answer(pilot, "9")
+        assert "✗ Not quite: you said 9, the answer is 10." in text
+        assert "That leaves out the biases" in text
+        assert "9 + 1 bias = 10 parameters per kernel" in text
+        await pilot.press(*"10", "enter")  # answered already: Enter only goes on
+        await wait_for_text(pilot, "Question 3 of 4")
+
+
+async def test_hints_come_one_at_a_time(home: Path) -> None:
+    app = build_app(home, lesson=1)
+    async with run(app) as pilot:
+        await open_quiz(pilot)
+        assert "(2 hints available: press h)" in screen_text(app)
+        await pilot.press("h")
+        text = await wait_for_text(pilot, "Hint 1: Count how many positions")
+        assert "(1 hint available: press h)" in text
+        await pilot.press("h", "h")
+        text = await wait_for_text(pilot, "Hint 2: The kernel's last row must stay")
+        assert "hint available" not in text
+        assert "4" not in "".join(line for line in text.splitlines() if "Hint" in line)
+
+
+async def test_text_that_is_not_a_count_is_refused_gently(home: Path) -> None:
+    app = build_app(home, lesson=1)
+    async with run(app) as pilot:
+        await open_quiz(pilot)
+        await pilot.press("enter")
+        await wait_for_text(pilot, "Type a number first, for example 34944 or 34,944.")
+        await pilot.press(*"1.5", "enter")
+        await wait_for_text(pilot, "1.5 is not a whole number; counts are whole.")
+        await pilot.press(*"xyz")  # letters are keys here, not answer text
+        assert "Question 1 of 4" in screen_text(app)
+        quiz = app.screen
+        assert isinstance(quiz, QuizScreen) and not quiz.run.answered
+
+
+async def test_a_whole_quiz_passed_then_retried(home: Path) -> None:
+    app = build_app(home, lesson=1)
+    async with run(app) as pilot:
+        await open_quiz(pilot)
+        for reply in ("4", "10", "1", "16"):
+            if reply == "1":
+                await pilot.press("1")
+                await wait_for_text(pilot, "✓ Right: Nothing: the same weights")
+            else:
+                await answer(pilot, reply)
+            await pilot.press("enter")
+        text = await wait_for_text(pilot, "Passed: 4 of 4 right (100 %).")
+        assert isinstance(app.screen, ResultsScreen)
+        assert "(parameter count)" in text
+        await pilot.press("r")
+        await wait_for_text(pilot, "Question 1 of 4")
+        assert app.screen.run.attempt == 1  # type: ignore[attr-defined]
+        await pilot.press("m")
+        text = await wait_for_text(pilot, "[passed, best 100 %]")
+        assert isinstance(app.screen, LessonListScreen)
+        assert "✓ 1  One kernel" in text
+
+
+async def test_a_failed_quiz_says_why_and_what_was_right(home: Path) -> None:
+    app = build_app(home, lesson=1)
+    async with run(app) as pilot:
+        await open_quiz(pilot)
+        for reply in ("5", "9", "2", "16"):
+            if reply == "2":
+                await pilot.press("2")
+                await wait_for_text(pilot, "✗ Not quite. The answer is: Nothing")
+            else:
+                await answer(pilot, reply)
+            await pilot.press("enter")
+        text = await wait_for_text(pilot, "Not passed yet: 1 of 4 right (25 %).")
+        assert "Not quite: you said 9, the answer is 10." in text
+        assert "every parameter-count question right and at least 70 %" in text
+        await pilot.press("n")
+        await wait_for_text(pilot, "Lesson 2 · Stride, padding and output size")
+        await pilot.press("m")
+        await wait_for_text(pilot, "[quiz tried, best 25 %]")
+
+
+async def test_a_quiz_under_way_shows_in_the_list(home: Path) -> None:
+    app = build_app(home, lesson=1)
+    async with run(app) as pilot:
+        await open_quiz(pilot)
+        await answer(pilot, "4")
+        await pilot.press("m")
+        await wait_for_text(pilot, "[quiz under way (1 answered)]")
+
+
+async def test_leaving_a_quiz_half_way_keeps_its_answers(home: Path) -> None:
+    app = build_app(home, lesson=1)
+    async with run(app) as pilot:
+        await open_quiz(pilot)
+        await answer(pilot, "4")
+        await pilot.press("b")
+        await wait_for_text(pilot, "page 4 of 4: What it cost")
+        await pilot.press("n")
+        text = await wait_for_text(pilot, "✓ Right: 4.")
+        assert "Question 1 of 4" in text
+        await pilot.press("enter")
+        await wait_for_text(pilot, "Question 2 of 4")
