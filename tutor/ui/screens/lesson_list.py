@@ -63,6 +63,7 @@ class LessonListScreen(Screen[None]):
         yield Static("cnn-tutor · how a convolutional layer works, and what sharing saves",
                      id="title-bar")
         yield OptionList(id="lessons")
+        yield Static(id="lesson-summary")
         yield Static(id="continue-hint")
         yield KeyFooter()
 
@@ -100,6 +101,15 @@ class LessonListScreen(Screen[None]):
             return None
         option = options.get_option_at_index(options.highlighted)
         return self.tutor.lesson_by_id(option.id or "")
+
+    @on(OptionList.OptionHighlighted, "#lessons")
+    def show_summary(self) -> None:
+        """The highlighted lesson's whole summary: the list has room for one line of it."""
+        lesson = self.selected_lesson()
+        summary = self.query_one("#lesson-summary", Static)
+        summary.display = lesson is not None
+        if lesson is not None:
+            summary.update(f"Lesson {lesson.order}: {lesson.summary}")
 
     @on(OptionList.OptionSelected, "#lessons")
     def open_selected(self, event: OptionList.OptionSelected) -> None:
