@@ -1,0 +1,51 @@
+"""`cnn-tutor` starting the app: bad flags cost one line and status 2 before any screen opens."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.ui_driver import build_app, run, wait_for_text
+from tutor.cli import main
+from tutor.ui.screens.calculator import CalculatorScreen
+from tutor.ui.screens.lesson import LessonScreen
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["--lesson", "99"], "--lesson 99: there is no lesson 99 in"),
+        (["--lesson", "x"], "argument --lesson: expected whole numbers"),
+        (["--lessons", "/no/such/folder"], "--lessons: /no/such/folder is not a folder"),
+        (["--colour"], "unrecognized arguments: --colour"),
+    ],
+)
+def test_bad_start_flags(
+    home: Path, capsys: pytest.CaptureFixture[str], args: list[str], says: str
+) -> None:
+    assert exit_status(args) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert len(err.strip().splitlines()) == 1 and says in err
+    assert not home.exists(), "nothing was written for a start that never happened"
+
+
+def exit_status(args: list[str]) -> int | str | None:
+    """main's return value, or the status argparse exits with."""
+    try:
+        return main(args)
+    except SystemExit as stop:
+        return stop.code
+
+
+async def test_the_command_palette_reaches_the_calculator_and_lessons(home: Path) -> None:
+    app = build_app(home)
+    async with run(app) as pilot:
+        await wait_for_text(pilot, "One kernel, one feature map")
+        await pilot.press("ctrl+p", *"calculator", "enter")
+        await wait_for_text(pilot, "Parameter calculator")
+        assert isinstance(app.screen, CalculatorScreen)
+        await pilot.press("b", "ctrl+p", *"Lesson 6", "enter")
+        await wait_for_text(pilot, "Lesson 6 · AlexNet's first layer, counted both ways")
+        assert isinstance(app.screen, LessonScreen)
