@@ -26,7 +26,8 @@ MISSING = [name for name, path in (("sshd", SSHD), ("ssh", shutil.which("ssh")),
                                    ("ssh-keygen", shutil.which("ssh-keygen")),
                                    ("tmux", shutil.which("tmux"))) if path is None]
 pytestmark = pytest.mark.skipif(
-    bool(MISSING), reason=f"not installed: {', '.join(MISSING)} (apt-get install openssh-server tmux)"
+    bool(MISSING),
+    reason=f"not installed: {', '.join(MISSING)} (apt-get install openssh-server tmux)",
 )
 TIMEOUT = 20.0
 

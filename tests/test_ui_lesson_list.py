@@ -104,3 +104,22 @@ async def test_start_at_a_lesson_and_open_the_calculator(home: Path) -> None:
         await wait_for_text(pilot, "5  Parameter sharing versus locally connected")
         assert isinstance(app.screen, LessonListScreen)
         assert "Lesson 5" not in screen_text(app).splitlines()[0]
+
+
+async def test_the_broken_corpus_beside_the_shipped_lessons(home: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "lessons"
+    shutil.copytree(shipped_lessons_dir(), folder)
+    broken = sorted((Path(__file__).parent / "broken_lessons").glob("*.toml"))
+    for path in broken:
+        shutil.copy(path, folder / f"zz-{path.name}")
+    (folder / "zz-ten-megabytes.toml").write_bytes(b"# " + b"x" * 10_000_000)
+    app = build_app(home, folder)
+    async with run(app) as pilot:
+        text = await wait_for_text(pilot, "1  One kernel, one feature map  [new]")
+        assert "8  Beyond: 1 x 1, dilated, grouped and depthwise  [new]" in text
+        assert len(app.lessons) == 8 + len(broken) + 1
+        await pilot.press("end")
+        text = await wait_for_text(pilot, "zz-")
+        assert "cannot be opened" in text
+        await pilot.press("home", "enter")
+        await wait_for_text(pilot, "Lesson 1 · One kernel, one feature map · page 1 of 4")

@@ -12,6 +12,7 @@ from pathlib import Path
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.geometry import Size
 from textual.screen import Screen
 
@@ -21,6 +22,7 @@ from ..progress.store import ProgressStore
 from ..quiz.run import QuizRun
 from .screens.lesson_list import LessonListScreen
 from .screens.too_small import TooSmallScreen, is_too_small
+from .widgets.paging_guard import GuardedCommandPalette
 
 
 class TutorApp(App[None]):
@@ -181,6 +183,12 @@ class TutorApp(App[None]):
             if isinstance(screen, LessonScreen):
                 screen.save_position()
         self.exit()
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, guarded against paging too early, and only one open at a time
+        (from under the help screen, Textual's own would open a second and fail)."""
+        if not any(isinstance(screen, CommandPalette) for screen in self.screen_stack):
+            self.push_screen(GuardedCommandPalette(id="--command-palette"))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield SystemCommand("Parameter calculator", "Count any layer's parameters three ways",

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from ...lessons.model import BrokenLesson, Lesson
 from ...progress.model import LessonProgress
 from ..widgets.key_footer import KeyFooter
+from ..widgets.paging_guard import GuardedOptionList
 from .confirm import ConfirmScreen
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ class LessonListScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static("cnn-tutor · how a convolutional layer works, and what sharing saves",
                      id="title-bar")
-        yield OptionList(id="lessons")
+        yield GuardedOptionList(id="lessons")
         yield Static(id="lesson-summary")
         yield Static(id="continue-hint")
         yield KeyFooter()

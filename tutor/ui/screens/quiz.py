@@ -20,6 +20,7 @@ from ...quiz.grading import Feedback
 from ...quiz.run import QuizRun
 from ..widgets.character_input import CharacterInput
 from ..widgets.key_footer import KeyFooter
+from ..widgets.paging_guard import GuardedOptionList
 
 if TYPE_CHECKING:
     from ..app import TutorApp
@@ -69,7 +70,7 @@ class QuizScreen(Screen[None]):
             yield Static(id="hints")
             yield CharacterInput(placeholder="type a number, e.g. 34944, then Enter",
                                  characters=ANSWER_CHARACTERS, max_length=40, id="answer")
-            yield OptionList(id="choices")
+            yield GuardedOptionList(id="choices")
             yield Static(id="problem")
             yield Static(id="feedback")
         yield KeyFooter()

@@ -1,0 +1,169 @@
+"""The progress file: saved atomically, shared safely, and never lost when it is damaged."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from tutor.progress.model import VERSION, Progress, from_json
+from tutor.progress.store import FILE_NAME, MAX_BYTES, ProgressStore
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_round_trip(tmp_path: Path) -> None:
+    store = ProgressStore(tmp_path)
+    store.update(lambda p: p.move("one-kernel", 2, 7))
+    store.update(lambda p: p.record_quiz("one-kernel", 75, True))
+    loaded = ProgressStore(tmp_path).load()
+    entry = loaded.lessons["one-kernel"]
+    assert (entry.page, entry.step, entry.attempts, entry.best_percent, entry.passed) == (
+        2, 7, 1, 75, True)
+    assert loaded.last_lesson == "one-kernel"
+    assert json.loads((tmp_path / FILE_NAME).read_text())["version"] == VERSION
+
+
+def test_reset_one_lesson_or_everything(tmp_path: Path) -> None:
+    store = ProgressStore(tmp_path)
+    store.update(lambda p: p.move("a", 1, 0))
+    store.update(lambda p: p.move("b", 1, 0))
+    store.update(lambda p: p.reset("b"))
+    assert set(ProgressStore(tmp_path).load().lessons) == {"a"}
+    store.update(lambda p: p.reset(None))
+    assert ProgressStore(tmp_path).load().lessons == {}
+
+
+GOOD_ENTRY = {"page": 1, "step": 2}
+DAMAGE = {
+    "truncated": b'{"version": 1, "lessons": {"a": {"pa',
+    "garbage": bytes(range(256)),
+    "empty": b"",
+    "not an object": b"[1, 2, 3]",
+    "a wrong version": json.dumps({"version": 99, "lessons": {}}).encode(),
+    "no version": json.dumps({"lessons": {"a": GOOD_ENTRY}}).encode(),
+    "lessons not a table": json.dumps({"version": 1, "lessons": [1]}).encode(),
+    "a negative page": json.dumps({"version": 1, "lessons": {"a": {"page": -1}}}).encode(),
+    "a page in words": json.dumps({"version": 1, "lessons": {"a": {"page": "two"}}}).encode(),
+    "a boolean step": json.dumps({"version": 1, "lessons": {"a": {"step": True}}}).encode(),
+    "a lesson not a table": json.dumps({"version": 1, "lessons": {"a": 3}}).encode(),
+    "a bad time": json.dumps({"version": 1, "lessons": {"a": {"updated": "now"}}}).encode(),
+}
+
+
+@pytest.mark.parametrize("content", DAMAGE.values(), ids=DAMAGE.keys())
+def test_a_damaged_file_is_set_aside_never_overwritten(tmp_path: Path, content: bytes) -> None:
+    (tmp_path / FILE_NAME).write_bytes(content)
+    store = ProgressStore(tmp_path)
+    assert store.load() == Progress()
+    assert len(store.notices) == 1 and "could not be used" in store.notices[0]
+    kept = list(tmp_path.glob("progress.damaged-*.json"))
+    assert len(kept) == 1 and kept[0].read_bytes() == content
+    assert kept[0].name in store.notices[0]
+    store.update(lambda p: p.move("a", 3, 0))
+    assert kept[0].read_bytes() == content
+    assert ProgressStore(tmp_path).load().lessons["a"].page == 3
+
+
+def test_a_huge_file_is_set_aside(tmp_path: Path) -> None:
+    (tmp_path / FILE_NAME).write_bytes(b" " * (MAX_BYTES + 1))
+    store = ProgressStore(tmp_path)
+    assert store.load() == Progress()
+    assert "larger than" in store.notices[0]
+    assert len(list(tmp_path.glob("progress.damaged-*.json"))) == 1
+
+
+def test_a_folder_in_place_of_the_file(tmp_path: Path) -> None:
+    (tmp_path / FILE_NAME).mkdir()
+    (tmp_path / FILE_NAME / "keep-me.txt").write_text("mine")
+    store = ProgressStore(tmp_path)
+    assert store.load() == Progress()
+    kept = list(tmp_path.glob("progress.damaged-*.json"))
+    assert len(kept) == 1 and (kept[0] / "keep-me.txt").read_text() == "mine"
+    assert store.update(lambda p: p.move("a", 1, 0))
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can read any file")
+def test_an_unreadable_file(tmp_path: Path) -> None:
+    path = tmp_path / FILE_NAME
+    path.write_text(json.dumps({"version": 1, "lessons": {}}))
+    path.chmod(0)
+    store = ProgressStore(tmp_path)
+    assert store.load() == Progress()
+    assert store.notices and "permission denied" in store.notices[0]
+
+
+def test_two_damaged_files_in_the_same_second_are_both_kept(tmp_path: Path) -> None:
+    for content in (b"first", b"second"):
+        (tmp_path / FILE_NAME).write_bytes(content)
+        ProgressStore(tmp_path).load()
+    kept = sorted(path.read_bytes() for path in tmp_path.glob("progress.damaged-*.json"))
+    assert kept == [b"first", b"second"]
+
+
+def test_a_home_that_cannot_be_a_folder_keeps_progress_in_memory(tmp_path: Path) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("x")
+    store = ProgressStore(blocked)
+    store.load()
+    assert not store.update(lambda p: p.move("a", 4, 0))
+    assert not store.update(lambda p: p.move("a", 5, 0))
+    assert store.progress.lessons["a"].page == 5
+    assert len([n for n in store.notices if "cannot be saved" in n]) == 1, "said once"
+
+
+SAVER = textwrap.dedent("""
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, {root!r})
+    from tutor.progress.store import ProgressStore
+    store = ProgressStore(Path(sys.argv[1]))
+    lesson, count = sys.argv[2], int(sys.argv[3])
+    for n in range(count):
+        store.update(lambda p, n=n: p.move(lesson, n, n))
+        store.update(lambda p, n=n: p.record_answer(lesson, n))
+""")
+
+
+def saver(home: Path, lesson: str, count: int) -> subprocess.Popen[bytes]:
+    script = SAVER.format(root=str(ROOT))
+    return subprocess.Popen([sys.executable, "-c", script, str(home), lesson, str(count)])
+
+
+def test_two_tutors_saving_at_once_lose_nothing(tmp_path: Path) -> None:
+    writers = [saver(tmp_path, lesson, 150) for lesson in ("left", "right")]
+    assert [writer.wait(timeout=120) for writer in writers] == [0, 0]
+    progress = ProgressStore(tmp_path).load()
+    for lesson in ("left", "right"):
+        entry = progress.lessons[lesson]
+        assert (entry.page, entry.step, entry.answered) == (149, 149, 149)
+    assert list(tmp_path.glob("progress.damaged-*")) == []
+
+
+def test_a_tutor_killed_mid_save_leaves_the_old_file_or_the_new(tmp_path: Path) -> None:
+    big = Progress()
+    for n in range(4_000):  # a large file makes each save slow enough to be caught in the act
+        big.move(f"lesson-{n}", n, n)
+    (tmp_path / FILE_NAME).write_text(json.dumps(big.to_json()))
+    rng = random.Random(11)
+    caught_writing = 0
+    for _ in range(12):
+        writer = saver(tmp_path, "victim", 10_000)
+        time.sleep(rng.uniform(0.15, 0.6))
+        writer.send_signal(signal.SIGKILL)
+        writer.wait(timeout=30)
+        caught_writing += any(tmp_path.glob(".progress-*.tmp"))  # a save was under way
+        saved = from_json(json.loads((tmp_path / FILE_NAME).read_bytes()))
+        assert len(saved.lessons) >= 4_000
+    assert caught_writing >= 1, "at least one kill landed in the middle of writing a file"
+    assert list(tmp_path.glob("progress.damaged-*")) == []
+    ProgressStore(tmp_path).load()
+    assert list(tmp_path.glob(".progress-*.tmp")) == [], "leftovers of killed saves are cleared"
