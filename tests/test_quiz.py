@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import random
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from tutor.engine import ConvLayer
 from tutor.lessons.model import ChoiceQuestion, NumberQuestion, Quiz
 from tutor.quiz.asking import ask
@@ -141,3 +144,11 @@ def test_retry_shuffles_choices_but_keeps_the_right_one() -> None:
         assert retry.choices[retry.answer] == right
         orders.add(retry.choices)
     assert len(orders) > 1
+
+
+@given(st.text(max_size=120))
+def test_no_reply_can_break_a_number_question(reply: str) -> None:
+    run = QuizRun(seed_quiz(), rng=random.Random(0))
+    feedback = run.answer(reply)
+    assert bool(feedback.problem) != run.answered
+    assert feedback.problem or feedback.headline

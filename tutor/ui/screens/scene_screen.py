@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
 
-from ...engine import ParameterCounts, Stepper, count_parameters
+from ...engine import Stepper, count_parameters
 from ..widgets.counters import Tally
 from ..widgets.grid import Cell, Grid
 from ..widgets.scene_view import SceneFrame, SceneView
@@ -50,7 +50,7 @@ class SceneScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.stepper: Stepper | None = None
-        self.counts: ParameterCounts | None = None
+        self.view: SceneView | None = None
         self.traced: Cell | None = None
         self.speed = DEFAULT_SPEED
         self._timer: Timer | None = None
@@ -61,26 +61,23 @@ class SceneScreen(Screen[None]):
         """Adopt `stepper` and return the view to mount for it."""
         self.stop_playing()
         self.stepper, self.traced = stepper, None
-        self.counts = count_parameters(stepper.layer)
-        return SceneView(stepper, panels, self.counts, id="scene-view")
+        self.view = SceneView(stepper, panels, count_parameters(stepper.layer), id="scene-view")
+        return self.view
 
     def drop_scene(self) -> None:
         self.stop_playing()
-        self.stepper, self.counts, self.traced = None, None, None
+        self.stepper, self.view, self.traced = None, None, None
 
     def redraw(self) -> None:
         """Hand the scene view the current frame."""
-        if self.stepper is None:
+        stepper, view = self.stepper, self.view
+        if stepper is None or view is None or not view.is_mounted:
             return
-        views = self.query(SceneView)
-        if not views:
-            return
-        stepper = self.stepper
         step = stepper.current
         reach = None
         if self.traced is not None:
             reach = stepper.weight_reach(step.filter, *self.traced, cell=(step.row, step.col))
-        views.first().show(SceneFrame(
+        view.show(SceneFrame(
             step=step,
             computed=stepper.computed(),
             tally=Tally(

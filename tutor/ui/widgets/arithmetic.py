@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import Static
 
 from ...engine import Step
 from ..scene_pictures import number_text
+from .steady_static import SteadyStatic
 
 SMALL_KERNEL = 9
 """Up to this many taps per channel, the products fit on one line; beyond, one line per row."""
@@ -46,8 +46,8 @@ def arithmetic_text(step: Step) -> Text:
     return text
 
 
-class Arithmetic(Static):
+class Arithmetic(SteadyStatic):
     """Shows `arithmetic_text` for the current step."""
 
-    def show(self, step: Step) -> None:
-        self.update(arithmetic_text(step))
+    def show_step(self, step: Step) -> None:
+        self.show(arithmetic_text(step))

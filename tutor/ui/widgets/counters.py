@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual.widgets import Static
 
 from ...engine import ParameterCounts, fmt
+from .steady_static import SteadyStatic
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,6 @@ def dense_text(counts: ParameterCounts) -> Text:
     return text
 
 
-class Counter(Static):
-    def show(self, mode: str, tally: Tally, counts: ParameterCounts) -> None:
-        self.update(counter_text(mode, tally, counts))
+class Counter(SteadyStatic):
+    def show_tally(self, mode: str, tally: Tally, counts: ParameterCounts) -> None:
+        self.show(counter_text(mode, tally, counts))

@@ -10,8 +10,10 @@ reverse survive NO_COLOR, 16-colour terminals and colour blindness; colour only 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from rich.segment import Segment
+from rich.style import Style
 from textual import events
 from textual.geometry import Region, Size
 from textual.message import Message
@@ -36,7 +38,7 @@ class GridPicture:
     def shape(self) -> tuple[int, int]:
         return (len(self.texts), len(self.texts[0]) if self.texts else 0)
 
-    @property
+    @cached_property
     def cell_width(self) -> int:
         return max(self.min_width, *(len(text) for row in self.texts for text in row))
 
@@ -46,6 +48,26 @@ class GridPicture:
             (text, (y, x) in self.boxed, (y, x) in self.starred, (y, x) in self.dimmed)
             for x, text in enumerate(self.texts[y])
         )
+
+
+class StyleRuns:
+    """Text collected into one segment per run of equal style.
+
+    A terminal is sent a style code per segment, so a row of cells sharing a style costs one
+    code rather than one per cell: a step writes a fraction of the bytes.
+    """
+
+    def __init__(self) -> None:
+        self._runs: list[tuple[list[str], Style]] = []
+
+    def add(self, text: str, style: Style) -> None:
+        if self._runs and self._runs[-1][1] == style:
+            self._runs[-1][0].append(text)
+        else:
+            self._runs.append(([text], style))
+
+    def segments(self) -> list[Segment]:
+        return [Segment("".join(parts), style) for parts, style in self._runs]
 
 
 class Grid(Widget):
@@ -66,6 +88,7 @@ class Grid(Widget):
                  classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.picture = picture
+        self._styles: tuple[Style, Style, Style, Style] | None = None
 
     def show(self, picture: GridPicture) -> None:
         """Display a new picture, repainting only the rows that differ."""
@@ -88,17 +111,29 @@ class Grid(Widget):
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return self.picture.shape[0]
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles = None
+
+    def _mark_styles(self) -> tuple[Style, Style, Style, Style]:
+        """The base style and the three marks, looked up once per style change, not per line."""
+        if self._styles is None:
+            self._styles = (
+                self.rich_style,
+                self.get_component_rich_style("grid--boxed", partial=True),
+                self.get_component_rich_style("grid--starred", partial=True),
+                self.get_component_rich_style("grid--dimmed", partial=True),
+            )
+        return self._styles
+
     def render_line(self, y: int) -> Strip:
         picture = self.picture
         rows, cols = picture.shape
-        base = self.rich_style
+        base, boxed, starred, dimmed = self._mark_styles()
         if y >= rows:
             return Strip.blank(self.size.width, base)
-        boxed = self.get_component_rich_style("grid--boxed", partial=True)
-        starred = self.get_component_rich_style("grid--starred", partial=True)
-        dimmed = self.get_component_rich_style("grid--dimmed", partial=True)
         width = picture.cell_width
-        segments = []
+        runs = StyleRuns()
         for x in range(cols + 1):
             left = x > 0 and (y, x - 1) in picture.boxed
             right = x < cols and (y, x) in picture.boxed
@@ -107,7 +142,7 @@ class Grid(Widget):
                 separator = "]" if left else "["
             else:
                 separator = "*" if star else " "
-            segments.append(Segment(separator, base + boxed if left or right else base))
+            runs.add(separator, base + boxed if left or right else base)
             if x == cols:
                 break
             style = base
@@ -117,8 +152,8 @@ class Grid(Widget):
                 style += starred
             if right:
                 style += boxed
-            segments.append(Segment(picture.texts[y][x].rjust(width), style))
-        return Strip(segments).adjust_cell_length(self.size.width, base)
+            runs.add(picture.texts[y][x].rjust(width), style)
+        return Strip(runs.segments()).adjust_cell_length(self.size.width, base)
 
     def on_click(self, event: events.Click) -> None:
         rows, cols = self.picture.shape

@@ -8,11 +8,13 @@ just the rows that changed.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeVar
 
 import numpy as np
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
 from textual.widgets import Label, Static
 
 from ...engine import ParameterCounts, Step, Stepper, WeightReach
@@ -20,6 +22,9 @@ from ..scene_pictures import ScenePictures
 from .arithmetic import Arithmetic
 from .counters import Counter, Tally, dense_text
 from .grid import Cell, Grid
+from .steady_static import SteadyStatic
+
+W = TypeVar("W", bound=Widget)
 
 
 @dataclass(frozen=True)
@@ -51,10 +56,21 @@ class SceneView(Vertical):
         self.counts = counts
         self.pictures = ScenePictures(stepper)
         self._labels: dict[str, str] = {}
+        self._parts: dict[str, Widget] = {}
+        """The widgets composed here, by id: a step updates them without a DOM query."""
+
+    def _keep(self, widget: W) -> W:
+        self._parts[widget.id or ""] = widget
+        return widget
+
+    def _part(self, part_id: str, kind: type[W]) -> W:
+        widget = self._parts[part_id]
+        assert isinstance(widget, kind)
+        return widget
 
     def compose(self) -> ComposeResult:
         layer, first = self.stepper.layer, self.stepper.current
-        yield Static(id="scene-status")
+        yield self._keep(SteadyStatic(id="scene-status"))
         with Horizontal(id="stage"):
             # One channel: input, kernel and output side by side. Several: each input channel
             # in a column with its kernel slice under it, so slice and channel line up.
@@ -63,65 +79,67 @@ class SceneView(Vertical):
                     if "input" in self.panels:
                         title = f"input ch{channel + 1}" if layer.channels > 1 else "input"
                         yield Label(title, classes="panel-title")
-                        yield Grid(self.pictures.input(channel, first, None),
-                                   id=f"input-{channel}", classes="input-grid")
+                        yield self._keep(Grid(self.pictures.input(channel, first, None),
+                                              id=f"input-{channel}", classes="input-grid"))
                     if "kernel" in self.panels and layer.channels > 1:
                         yield from self._kernel_slice(channel, first)
             if "kernel" in self.panels and layer.channels == 1:
                 with Vertical(classes="channel"):
                     yield from self._kernel_slice(0, first)
                     yield Label("weight names", classes="panel-title")
-                    yield Grid(self.pictures.weight_names(None), id="weight-names")
+                    yield self._keep(Grid(self.pictures.weight_names(None), id="weight-names"))
             if "output" in self.panels:
                 with Vertical(id="outputs"):
+                    nothing_yet = self.stepper.computed(0)
                     for f in range(layer.filters):
-                        yield Label("", id=f"output-title-{f}", classes="panel-title")
-                        yield Grid(self.pictures.output(f, first, self.stepper.computed(0)),
-                                   id=f"output-{f}", classes="output-grid")
+                        yield self._keep(Label("", id=f"output-title-{f}", classes="panel-title"))
+                        yield self._keep(Grid(self.pictures.output(f, first, nothing_yet),
+                                              id=f"output-{f}", classes="output-grid"))
         if "arithmetic" in self.panels:
-            yield Arithmetic(id="arithmetic")
+            yield self._keep(Arithmetic(id="arithmetic"))
         if "counter" in self.panels:
-            yield Counter(id="counter")
+            yield self._keep(Counter(id="counter"))
         if "dense" in self.panels:
             yield Static(dense_text(self.counts), id="dense")
-        yield Static(id="trace-note")
+        yield self._keep(SteadyStatic(id="trace-note"))
 
     def _kernel_slice(self, channel: int, first: Step) -> ComposeResult:
-        yield Label("", id=f"kernel-title-{channel}", classes="panel-title")
-        yield Grid(self.pictures.kernel(0, first, None), id=f"kernel-{channel}",
-                   classes="kernel-grid")
+        yield self._keep(Label("", id=f"kernel-title-{channel}", classes="panel-title"))
+        yield self._keep(Grid(self.pictures.kernel(0, first, None), id=f"kernel-{channel}",
+                              classes="kernel-grid"))
 
     def show(self, frame: SceneFrame) -> None:
         """Bring every panel up to date with `frame`."""
         step, layer = frame.step, self.stepper.layer
-        self.query_one("#scene-status", Static).update(self._status(frame))
+        self._part("scene-status", SteadyStatic).show(self._status(frame))
         for channel in range(layer.channels):
             if "input" in self.panels:
-                self.query_one(f"#input-{channel}", Grid).show(
+                self._part(f"input-{channel}", Grid).show(
                     self.pictures.input(channel, step, frame.reach)
                 )
             if "kernel" in self.panels:
                 self._show_kernel_slice(channel, frame)
         if "kernel" in self.panels and layer.channels == 1:
-            self.query_one("#weight-names", Grid).show(self.pictures.weight_names(frame.traced))
+            self._part("weight-names", Grid).show(self.pictures.weight_names(frame.traced))
         if "output" in self.panels:
             for f in range(layer.filters):
                 self._set_label(f"output-title-{f}", self._output_title(f))
-                self.query_one(f"#output-{f}", Grid).show(
+                self._part(f"output-{f}", Grid).show(
                     self.pictures.output(f, step, frame.computed)
                 )
         if "arithmetic" in self.panels:
-            self.query_one(Arithmetic).show(step)
+            self._part("arithmetic", Arithmetic).show_step(step)
         if "counter" in self.panels:
-            self.query_one(Counter).show(self.stepper.mode, frame.tally, self.counts)
-        note = self.query_one("#trace-note", Static)
+            counter = self._part("counter", Counter)
+            counter.show_tally(self.stepper.mode, frame.tally, self.counts)
+        note = self._part("trace-note", SteadyStatic)
         note.display = frame.reach is not None
         if frame.traced is not None and frame.reach is not None:
-            note.update(self._trace_note(frame.traced, frame.reach, frame.step))
+            note.show(self._trace_note(frame.traced, frame.reach, frame.step))
 
     def _show_kernel_slice(self, channel: int, frame: SceneFrame) -> None:
         step = frame.step
-        grid = self.query_one(f"#kernel-{channel}", Grid)
+        grid = self._part(f"kernel-{channel}", Grid)
         used = channel in step.channels
         grid.display = used
         if not used:
@@ -148,7 +166,7 @@ class SceneView(Vertical):
         """Update a title only when its text changes, so steps do not repaint it."""
         if self._labels.get(label_id) != text:
             self._labels[label_id] = text
-            self.query_one(f"#{label_id}", Label).update(text)
+            self._part(label_id, Label).update(text)
 
     def _status(self, frame: SceneFrame) -> Text:
         step = frame.step

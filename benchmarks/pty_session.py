@@ -1,0 +1,105 @@
+"""A program in a real pseudo-terminal of 80 x 24: send keys, read everything it writes, time it.
+
+What a learner's terminal receives is what is measured: every byte the program writes, when it
+arrives, and the process's CPU time and resident memory from /proc (Linux).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import select
+import signal
+import struct
+import subprocess
+import termios
+import time
+from dataclasses import dataclass
+
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+@dataclass(frozen=True)
+class Burst:
+    """Output read after an action: its bytes, and when the last of them arrived."""
+
+    data: bytes
+    started: float
+    last_byte: float
+
+    @property
+    def seconds(self) -> float:
+        """From the action to the last byte of the response (0 when nothing came)."""
+        return max(0.0, self.last_byte - self.started) if self.data else 0.0
+
+
+class PtySession:
+    """`command` running with a pseudo-terminal of `columns` x `rows` as its terminal."""
+
+    def __init__(self, command: list[str], env: dict[str, str], columns: int = 80,
+                 rows: int = 24) -> None:
+        self.master, slave = os.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+        self.started = time.perf_counter()
+        self.process = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave,
+                                        env=env, start_new_session=True, close_fds=True)
+        os.close(slave)
+
+    def read_until_quiet(self, quiet: float, timeout: float = 30.0,
+                         started: float | None = None, until: bytes | None = None) -> Burst:
+        """Read until `until` has appeared (if given) and then nothing arrives for `quiet` s."""
+        begin = self.started if started is None else started
+        chunks: list[bytes] = []
+        last = begin
+        deadline = time.perf_counter() + timeout
+        seen = until is None
+        while time.perf_counter() < deadline:
+            ready, _, _ = select.select([self.master], [], [], quiet)
+            if not ready:
+                if seen:
+                    break
+                continue
+            try:
+                chunk = os.read(self.master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+            last = time.perf_counter()
+            if not seen and until is not None and until in b"".join(chunks):
+                seen = True
+        if not seen:
+            raise TimeoutError(f"{until!r} never appeared")
+        return Burst(b"".join(chunks), begin, last)
+
+    def send(self, keys: bytes, quiet: float) -> Burst:
+        """Type `keys` and read the whole response."""
+        sent = time.perf_counter()
+        os.write(self.master, keys)
+        return self.read_until_quiet(quiet, started=sent)
+
+    def cpu_seconds(self) -> float:
+        """User + system CPU time the process has used so far."""
+        with open(f"/proc/{self.process.pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+
+    def resident_bytes(self) -> int:
+        with open(f"/proc/{self.process.pid}/status") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) * 1024
+        return 0
+
+    def close(self, quit_keys: bytes = b"q") -> None:
+        """Quit politely, then firmly."""
+        try:
+            os.write(self.master, quit_keys)
+            self.read_until_quiet(0.2, timeout=5)
+            self.process.wait(timeout=5)
+        except (OSError, subprocess.TimeoutExpired):
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+        finally:
+            os.close(self.master)
