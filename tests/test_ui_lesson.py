@@ -7,7 +7,7 @@ from pathlib import Path
 from tests.ui_driver import build_app, run, screen_text, wait_for_text, wait_until
 from tutor.ui.screens.lesson import LessonScreen
 from tutor.ui.screens.quiz import QuizScreen
-from tutor.ui.widgets.grid import Grid
+from tutor.ui.widgets.scene_canvas import SceneCanvas
 
 
 def lesson_screen(app) -> LessonScreen:  # type: ignore[no-untyped-def]
@@ -23,11 +23,11 @@ async def test_step_back_first_last(home: Path) -> None:
         assert " [0 0 0]2 2 2 " in text, "the receptive field is bracketed on the input"
         assert "[0]· · ·" in text, "the current output cell is bracketed, the rest pending"
         assert "-1×0 + 0×0 + 1×0 + -1×0 + 0×0 + 1×0 + -1×0 + 0×0 + 1×0 = 0" in text
-        kernel = app.screen.query_one("#kernel-0", Grid)
-        weights = kernel.picture.texts
+        canvas = app.screen.query_one(SceneCanvas)
+        weights = canvas.picture("kernel-0").texts
         await pilot.press("right", "l", "space")
         text = await wait_for_text(pilot, "Step 4 of 16  neuron at row 1, col 4")
-        assert kernel.picture.texts == weights, "shared: the same weights at every position"
+        assert canvas.picture("kernel-0").texts == weights, "shared: the same weights everywhere"
         assert "0 0 0[2 2 2]" in text
         assert "0 6 6[0]" in text, "computed cells show their values"
         assert "-1×2 + 0×2 + 1×2" in text
@@ -105,9 +105,10 @@ async def test_tracing_a_shared_weight_marks_every_cell_it_multiplies(home: Path
 async def test_clicks_point_at_a_neuron_and_trace_a_weight(home: Path) -> None:
     app = build_app(home, lesson=1)
     async with run(app) as pilot:
-        await pilot.click("#output-0", offset=(8, 2))
+        canvas = app.screen.query_one(SceneCanvas)
+        await pilot.click(SceneCanvas, offset=canvas.cell_offset("output-0", 2, 3))
         await wait_for_text(pilot, "neuron at row 3, col 4")
-        await pilot.click("#kernel-0", offset=(1, 0))
+        await pilot.click(SceneCanvas, offset=canvas.cell_offset("kernel-0", 0, 0))
         await wait_for_text(pilot, "Tracing w1 of W1: it enters 16 products")
 
 
@@ -119,12 +120,12 @@ async def test_unshared_page_shows_a_new_kernel_and_a_growing_count(home: Path) 
         await pilot.press("n")
         text = await wait_for_text(pilot, "own kernel #1")
         assert "Neurons done 1 of 16 · kernels used 1 · parameters 10 of 160 · shared 10" in text
-        kernel = app.screen.query_one("#kernel-0", Grid)
-        first_kernel = kernel.picture.texts
+        canvas = app.screen.query_one(SceneCanvas)
+        first_kernel = canvas.picture("kernel-0").texts
         await pilot.press("right", "right")
         text = await wait_for_text(pilot, "own kernel #3")
         assert "Neurons done 3 of 16 · kernels used 3 · parameters 30 of 160" in text
-        assert kernel.picture.texts != first_kernel, "a new kernel at every position"
+        assert canvas.picture("kernel-0").texts != first_kernel, "a new kernel everywhere"
         await pilot.press("3")
         await wait_for_text(pilot, "Tracing w3 of this neuron's own kernel: 1 product")
 

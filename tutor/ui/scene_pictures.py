@@ -11,7 +11,7 @@ from collections.abc import Iterable
 import numpy as np
 
 from ..engine import Step, Stepper, WeightReach
-from .widgets.grid import Cell, GridPicture
+from .scene_lines import Cell, GridPicture
 
 PADDING = "·"
 PENDING = "·"
@@ -54,6 +54,9 @@ class ScenePictures:
         self._input_width = widest(stepper.inputs.ravel())
         self._kernel_width = widest(stepper.weights.ravel())
         self._output_width = widest(stepper.output.ravel())
+        self._output_texts = [[[number_text(v) for v in row] for row in output_slice]
+                              for output_slice in stepper.output]
+        self._output_rows: dict[tuple[int, int, bytes], tuple[str, ...]] = {}
 
     def input(self, channel: int, step: Step, reach: WeightReach | None) -> GridPicture:
         """One input channel, padded; the receptive field boxed, a traced weight's cells starred."""
@@ -87,12 +90,18 @@ class ScenePictures:
 
     def output(self, filter: int, step: Step, computed: np.ndarray) -> GridPicture:
         """One depth slice: computed cells show their value, the current cell is boxed."""
-        values = self.stepper.output[filter]
         done = computed[filter]
-        texts = tuple(
-            tuple(number_text(v) if d else PENDING for v, d in zip(row, done_row, strict=True))
-            for row, done_row in zip(values, done, strict=True)
-        )
+        texts = tuple(self._output_row(filter, r, done[r].tobytes()) for r in range(len(done)))
         pending = frozenset((int(r), int(c)) for r, c in np.argwhere(~done))
         boxed = frozenset({(step.row, step.col)}) if step.filter == filter else frozenset()
         return GridPicture(texts, boxed, frozenset(), pending, self._output_width)
+
+    def _output_row(self, filter: int, row: int, done: bytes) -> tuple[str, ...]:
+        """A row of one slice, its computed cells as numbers: kept, since a step changes one."""
+        key = (filter, row, done)
+        texts = self._output_rows.get(key)
+        if texts is None:
+            values = self._output_texts[filter][row]
+            texts = tuple(v if d else PENDING for v, d in zip(values, done, strict=True))
+            self._output_rows[key] = texts
+        return texts

@@ -12,9 +12,9 @@ from textual.screen import Screen
 from textual.timer import Timer
 
 from ...engine import Stepper, count_parameters
-from ..widgets.counters import Tally
-from ..widgets.grid import Cell, Grid
-from ..widgets.scene_view import SceneFrame, SceneView
+from ..scene_lines import Cell
+from ..scene_texts import Tally
+from ..widgets.scene_canvas import SceneCanvas, SceneFrame
 
 SCENE_ACTIONS = frozenset({
     "step", "jump", "row", "next_slice", "toggle_play", "speed", "trace", "trace_next",
@@ -50,18 +50,18 @@ class SceneScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.stepper: Stepper | None = None
-        self.view: SceneView | None = None
+        self.view: SceneCanvas | None = None
         self.traced: Cell | None = None
         self.speed = DEFAULT_SPEED
         self._timer: Timer | None = None
 
     # -- set-up -----------------------------------------------------------------------------
 
-    def make_scene_view(self, stepper: Stepper, panels: tuple[str, ...]) -> SceneView:
+    def make_scene_view(self, stepper: Stepper, panels: tuple[str, ...]) -> SceneCanvas:
         """Adopt `stepper` and return the view to mount for it."""
         self.stop_playing()
         self.stepper, self.traced = stepper, None
-        self.view = SceneView(stepper, panels, count_parameters(stepper.layer), id="scene-view")
+        self.view = SceneCanvas(stepper, panels, count_parameters(stepper.layer), id="scene-view")
         return self.view
 
     def drop_scene(self) -> None:
@@ -171,10 +171,9 @@ class SceneScreen(Screen[None]):
         self.traced = None if following >= kh * kw else divmod(following, kw)
         self.redraw()
 
-    def on_grid_cell_clicked(self, message: Grid.CellClicked) -> None:
+    def on_scene_canvas_cell_clicked(self, message: SceneCanvas.CellClicked) -> None:
         """A click on an output cell points at that neuron; on a kernel cell traces its weight."""
-        grid_id = message.grid.id or ""
-        kind, _, number = grid_id.partition("-")
+        kind, _, number = message.panel.partition("-")
         if kind == "output":
             self.go_to_output_cell(int(number), message.row, message.col)
         elif kind == "kernel":

@@ -1,0 +1,116 @@
+"""The words and sums a scene shows beside its grids, built from the engine's numbers.
+
+Plain Rich Text, no widgets: the status line, one neuron's arithmetic, the running tally of
+kernels and parameters, the dense comparison and the weight tracer's note.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+
+from ..engine import ParameterCounts, Step, WeightReach, fmt
+from .scene_lines import Cell
+from .scene_pictures import number_text
+
+SMALL_KERNEL = 9
+"""Up to this many taps per channel, the products go on one line if it fits the width."""
+
+
+def _products(step: Step, n: int, rows: range) -> list[str]:
+    """weight×input for the kernel rows asked for; a tap on padding reads ×0."""
+    kw = step.weights.shape[2]
+    return [
+        f"{number_text(step.weights[n, i, j])}×"
+        f"{'0' if step.in_padding[i, j] else number_text(step.inputs[n, i, j])}"
+        for i in rows for j in range(kw)
+    ]
+
+
+def arithmetic_text(step: Step, width: int) -> Text:
+    """One neuron's sum, one line per line of working, never wrapped.
+
+    A small kernel's products go on one line when it fits `width`; otherwise one line per
+    kernel row, then their sum. Several channels get a line (or rows) each, then the total.
+    """
+    text = Text()
+    per_channel, kh, _ = step.weights.shape
+    labelled = per_channel > 1
+    for n, channel in enumerate(step.channels):
+        label = f"ch{channel + 1}: " if labelled else ""
+        if kh * step.weights.shape[2] <= SMALL_KERNEL:
+            line = (f"{label}{' + '.join(_products(step, n, range(kh)))} = "
+                    f"{number_text(step.channel_totals[n])}")
+            if len(line) <= width:
+                text.append(line + "\n")
+                continue
+        for i in range(kh):
+            text.append(f"{label}row {i + 1}: {' + '.join(_products(step, n, range(i, i + 1)))}"
+                        f" = {number_text(step.row_totals[n, i])}\n")
+        text.append(f"{label}sum of rows = {number_text(step.channel_totals[n])}\n")
+    if labelled:
+        parts = " + ".join(number_text(t) for t in step.channel_totals)
+        text.append(f"channels: {parts} = {number_text(step.total)}, then ")
+    text.append(f"{number_text(step.total)} + bias {number_text(step.bias)} = ")
+    text.append(number_text(step.result), style="bold reverse")
+    return text
+
+
+@dataclass(frozen=True)
+class Tally:
+    """How far the pass is: neurons computed (of all), distinct kernels and parameters used."""
+
+    neurons: int
+    of: int
+    kernels: int
+    parameters: int
+
+
+def counter_text(mode: str, tally: Tally, counts: ParameterCounts) -> Text:
+    """Neurons computed so far against the distinct kernels and parameters they needed."""
+    text = Text(f"Neurons done {fmt(tally.neurons)} of {fmt(tally.of)} · kernels used ")
+    text.append(fmt(tally.kernels), style="bold")
+    text.append(" · parameters ")
+    text.append(fmt(tally.parameters), style="bold")
+    if mode == "shared":
+        text.append(f" · unshared needs {fmt(counts.unshared.total)}")
+    else:
+        text.append(f" of {fmt(counts.unshared.total)} · shared {fmt(counts.shared.total)}")
+    return text
+
+
+def dense_text(counts: ParameterCounts) -> Text:
+    text = Text("Fully connected, same input and output: ")
+    text.append(fmt(counts.dense.total), style="bold")
+    text.append(f"  ({' ; '.join(counts.dense.lines[2:])})")
+    return text
+
+
+def weight_name(cell: Cell, kernel_cols: int) -> str:
+    """w1..wn, numbered row by row, the way the number keys pick them."""
+    return f"w{cell[0] * kernel_cols + cell[1] + 1}"
+
+
+def status_text(step: Step, count: int, filters: int, playing: bool, speed: float) -> Text:
+    """Which step of how many, which neuron, and whether the pass is playing."""
+    text = Text()
+    text.append(f"Step {step.index + 1} of {count}", style="bold")
+    where = f"row {step.row + 1}, col {step.col + 1}"
+    if filters > 1:
+        where = f"slice {step.filter + 1}, {where}"
+    text.append(f"  neuron at {where}  ")
+    if playing:
+        text.append(f"▶ playing {speed:g} steps/s", style="bold")
+    else:
+        text.append("paused")
+    return text
+
+
+def trace_note(name: str, mode: str, reach: WeightReach, step: Step) -> Text:
+    """What tracing one weight shows: reused everywhere when shared, once when not."""
+    if mode == "shared":
+        return Text(f"Tracing {name} of W{step.filter + 1}: it enters {reach.uses} "
+                    "products, at every * cell. One weight, reused. (0 stops)")
+    return Text(f"Tracing {name} of this neuron's own kernel: 1 product. The next "
+                "neuron has a different one. (0 stops)")
