@@ -49,8 +49,9 @@ class TutorApp(App[None]):
 
     def on_mount(self) -> None:
         self.store.load()
-        self.push_screen(LessonListScreen())
-        if self.start is not None:
+        if self.start is None:
+            self.push_screen(LessonListScreen())
+        else:  # the list is made when the learner first goes to it: a faster start
             self.resume_lesson(self.start)
         self.show_notices()
         self._mounted = True
@@ -116,12 +117,25 @@ class TutorApp(App[None]):
     # -- navigation -------------------------------------------------------------------------
 
     def show_lesson_list(self) -> None:
-        while len(self.screen_stack) > 2 and not isinstance(self.screen, LessonListScreen):
+        """Back to the list: close what is above it, or make it if this is its first showing."""
+        if not any(isinstance(screen, LessonListScreen) for screen in self.screen_stack):
+            self._clear_to_base()
+            self.push_screen(LessonListScreen())
+            return
+        while not isinstance(self.screen, LessonListScreen):
             self.pop_screen()
 
     def _replace_top(self, screen: Screen[None]) -> None:
-        self.show_lesson_list()
+        """Show `screen` in place of the lesson, quiz or results screen showing now."""
+        if any(isinstance(screen, LessonListScreen) for screen in self.screen_stack):
+            self.show_lesson_list()
+        else:
+            self._clear_to_base()
         self.push_screen(screen)
+
+    def _clear_to_base(self) -> None:
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
 
     def open_lesson(self, lesson: Lesson, page: int = 0, step: int = 0) -> None:
         from .screens.lesson import LessonScreen

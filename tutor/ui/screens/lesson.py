@@ -7,11 +7,12 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Markdown, Static
+from textual.widgets import Static
 
 from ...engine import count_parameters
 from ...lessons.model import Lesson
 from ...quiz.prompts import fill
+from ..narration import narration_text
 from ..widgets.counts_table import CountsTable
 from ..widgets.key_footer import KeyFooter
 from .scene_screen import SceneScreen
@@ -54,7 +55,7 @@ class LessonScreen(SceneScreen):
     def compose(self) -> ComposeResult:
         yield Static(id="title-bar")
         with VerticalScroll(id="narration", can_focus=False):
-            yield Markdown(id="narration-text")
+            yield Static(id="narration-text")
         yield Static(FOLDED_NOTE, id="folded-note")
         yield VerticalScroll(id="scene-area", can_focus=False)
         yield KeyFooter()
@@ -75,7 +76,9 @@ class LessonScreen(SceneScreen):
         self._may_fold = True
         self.set_class(page.scene is None, "-counts-page")
         narration = self.query_one("#narration", VerticalScroll)
-        await self.query_one("#narration-text", Markdown).update(fill(page.narration, page.layer))
+        self.query_one("#narration-text", Static).update(
+            narration_text(fill(page.narration, page.layer))
+        )
         narration.scroll_home(animate=False)
         area = self.query_one("#scene-area", VerticalScroll)
         await area.remove_children()
@@ -99,6 +102,8 @@ class LessonScreen(SceneScreen):
 
     def _fold_if_crowded(self) -> None:
         """Fold the narration when the scene does not fit under it."""
+        if not self.is_attached:  # the learner left the lesson before this ran
+            return
         if self.query_one("#scene-area", VerticalScroll).max_scroll_y > 0:
             self.fold_text(True)
 
