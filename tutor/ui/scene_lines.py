@@ -40,7 +40,8 @@ Line = tuple[Run, ...]
 
 
 def line_width(line: Line) -> int:
-    return sum(cell_len(run.text) for run in line)
+    """Columns a line takes: one per character, as every character a scene draws is narrow."""
+    return sum(len(run.text) for run in line)
 
 
 @dataclass(frozen=True)
@@ -58,18 +59,19 @@ class GridPicture:
     def shape(self) -> tuple[int, int]:
         return (len(self.texts), len(self.texts[0]) if self.texts else 0)
 
-    @cached_property
-    def cell_width(self) -> int:
-        return max(self.min_width, *(len(text) for row in self.texts for text in row))
+    def __post_init__(self) -> None:
+        # Asked for on every line drawn: worked out once, here, rather than each time.
+        cell_width = max(self.min_width, *(len(text) for row in self.texts for text in row))
+        object.__setattr__(self, "cell_width", cell_width)
+        object.__setattr__(self, "width", self.shape[1] * (cell_width + 1) + 1)
+
+    cell_width: int = field(init=False, repr=False, compare=False)
+    width: int = field(init=False, repr=False, compare=False)
 
     @property
     def pitch(self) -> int:
         """Columns per cell: a separator, then the number."""
         return self.cell_width + 1
-
-    @cached_property
-    def width(self) -> int:
-        return self.shape[1] * self.pitch + 1
 
     def line(self, y: int) -> Line:
         """Row `y`: separators carry the brackets and stars, runs of equal marks merge."""
@@ -229,6 +231,8 @@ def joined(parts: tuple[tuple[Line, int], ...]) -> Line:
 
 def text_lines(text: Text, width: int, console: Console) -> list[Line]:
     """A Rich Text wrapped to `width`, each line as runs keeping the text's own styles."""
+    if "\n" not in text.plain and text.cell_len <= width:
+        return [text_line(text, console)]  # the usual case, without the cost of wrapping
     return [text_line(piece, console) for piece in text.wrap(console, max(width, 10))]
 
 
