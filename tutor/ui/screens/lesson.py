@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -16,9 +14,6 @@ from ..narration import narration_text
 from ..widgets.counts_table import CountsTable
 from ..widgets.key_footer import KeyFooter
 from .scene_screen import SceneScreen
-
-if TYPE_CHECKING:
-    from ..app import TutorApp
 
 FOLDED_NOTE = "▸ The text is folded to make room for the scene: v shows it again."
 
@@ -47,10 +42,6 @@ class LessonScreen(SceneScreen):
         self.page_index = min(page, len(lesson.pages) - 1)
         self._resume_step = step
         self._may_fold = True
-
-    @property
-    def tutor(self) -> TutorApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Static(id="title-bar")

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from rich.console import Group
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -18,9 +15,7 @@ from ...progress.model import LessonProgress
 from ..widgets.key_footer import KeyFooter
 from ..widgets.paging_guard import GuardedOptionList
 from .confirm import ConfirmScreen
-
-if TYPE_CHECKING:
-    from ..app import TutorApp
+from .tutor_screen import TutorScreen
 
 
 def status_text(lesson: Lesson, entry: LessonProgress | None) -> str:
@@ -48,17 +43,13 @@ def lesson_option(lesson: Lesson | BrokenLesson, entry: LessonProgress | None) -
     return Option(Group(heading, summary), id=lesson.id)
 
 
-class LessonListScreen(Screen[None]):
+class LessonListScreen(TutorScreen):
     BINDINGS = [
         Binding("c", "continue", "Continue"),
         Binding("k", "calculator", "Calculator"),
         Binding("r", "reset(False)", "Reset lesson"),
         Binding("R", "reset(True)", "Reset all", key_display="R"),
     ]
-
-    @property
-    def tutor(self) -> TutorApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Static("cnn-tutor · how a convolutional layer works, and what sharing saves",

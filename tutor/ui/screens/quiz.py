@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.text import Text
@@ -11,19 +9,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...lessons.model import Lesson
 from ...quiz.grading import Feedback
-from ...quiz.run import QuizRun
 from ..widgets.character_input import CharacterInput
 from ..widgets.key_footer import KeyFooter
 from ..widgets.paging_guard import GuardedOptionList
-
-if TYPE_CHECKING:
-    from ..app import TutorApp
+from .tutor_screen import QuizRunScreen
 
 ANSWER_CHARACTERS = r"0-9,._ eE+\-"
 """What the answer box accepts; letters stay free to be keys (h for a hint, b, q)."""
@@ -42,7 +35,7 @@ def feedback_text(feedback: Feedback) -> Group:
     return Group(*parts)
 
 
-class QuizScreen(Screen[None]):
+class QuizScreen(QuizRunScreen):
     """Holds one QuizRun; renders its current question and feedback."""
 
     BINDINGS = [
@@ -52,15 +45,6 @@ class QuizScreen(Screen[None]):
         Binding("m", "leave", "Lessons", priority=True),
         *(Binding(str(n), f"choose({n})", f"Choice {n}", show=False) for n in range(1, 7)),
     ]
-
-    def __init__(self, lesson: Lesson, run: QuizRun) -> None:
-        super().__init__()
-        self.lesson = lesson
-        self.run = run
-
-    @property
-    def tutor(self) -> TutorApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Static(f"Quiz · Lesson {self.lesson.order}: {self.lesson.title}", id="title-bar")

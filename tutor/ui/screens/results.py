@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Static
 
 from ...lessons.model import Lesson
 from ...quiz.run import QuizRun, is_parameter_count
 from ..widgets.key_footer import KeyFooter
-
-if TYPE_CHECKING:
-    from ..app import TutorApp
+from .tutor_screen import QuizRunScreen
 
 
 def results_text(lesson: Lesson, run: QuizRun) -> Text:
@@ -38,21 +33,12 @@ def results_text(lesson: Lesson, run: QuizRun) -> Text:
     return text
 
 
-class ResultsScreen(Screen[None]):
+class ResultsScreen(QuizRunScreen):
     BINDINGS = [
         Binding("r", "retry", "Retry quiz"),
         Binding("n", "next_lesson", "Next lesson"),
         Binding("m,enter,escape", "leave", "Lessons", key_display="m"),
     ]
-
-    def __init__(self, lesson: Lesson, run: QuizRun) -> None:
-        super().__init__()
-        self.lesson = lesson
-        self.run = run
-
-    @property
-    def tutor(self) -> TutorApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Static(f"Results · Lesson {self.lesson.order}: {self.lesson.title}",

@@ -8,13 +8,13 @@ no timer exists at all, so an idle tutor costs nothing.
 from __future__ import annotations
 
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.timer import Timer
 
 from ...engine import Stepper, count_parameters
 from ..scene_lines import Cell
 from ..scene_texts import Tally
 from ..widgets.scene_canvas import SceneCanvas, SceneFrame
+from .tutor_screen import TutorScreen
 
 SCENE_ACTIONS = frozenset({
     "step", "jump", "row", "next_slice", "toggle_play", "speed", "trace", "trace_next",
@@ -24,7 +24,7 @@ SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0, 16.0)
 DEFAULT_SPEED = 2.0
 
 
-class SceneScreen(Screen[None]):
+class SceneScreen(TutorScreen):
     """Owns a stepper (or none, for pages without a scene) and turns keys into moves."""
 
     BINDINGS = [

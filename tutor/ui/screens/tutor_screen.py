@@ -1,0 +1,28 @@
+"""What the tutor's screens share: the app, typed, and (for a quiz) its lesson and attempt."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.screen import Screen
+
+if TYPE_CHECKING:
+    from ...lessons.model import Lesson
+    from ...quiz.run import QuizRun
+    from ..app import TutorApp
+
+
+class TutorScreen(Screen[None]):
+    @property
+    def tutor(self) -> TutorApp:
+        """The app, for navigating and saving: screens ask it, it decides."""
+        return self.app  # type: ignore[return-value]
+
+
+class QuizRunScreen(TutorScreen):
+    """A screen about one attempt at a lesson's quiz: the quiz itself, or its results."""
+
+    def __init__(self, lesson: Lesson, run: QuizRun) -> None:
+        super().__init__()
+        self.lesson = lesson
+        self.run = run
