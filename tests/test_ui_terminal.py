@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.ui_driver import build_app, run, wait_for_text
+from tests.ui_driver import build_app, run, wait_for_text, wait_until
 from tutor.ui.screens.calculator import CalculatorScreen
 from tutor.ui.screens.help import KEYS, HelpScreen
 from tutor.ui.screens.lesson import LessonScreen
@@ -83,3 +83,16 @@ def test_every_key_is_in_the_help(screen: type) -> None:
         for key in binding.key.split(","):  # type: ignore[union-attr]
             word = "1-" if key.isdigit() else KEY_WORDS.get(key, key).lower()
             assert word in HELP_TEXT, f"{screen.__name__}: {key} ({binding.action}) is not in help"
+
+
+async def test_a_scene_rewraps_and_shrinks_when_the_window_narrows(home: Path) -> None:
+    app = build_app(home, lesson=7)
+    async with run(app, size=(160, 40)) as pilot:
+        await pilot.press("n", "right")
+        text = await wait_for_text(pilot, "Step 2 of 16")
+        assert "(36 x 16 = 576 weights ; 576 + 16 biases = 592)" in text, "one line when wide"
+        await pilot.resize_terminal(80, 24)
+        await pilot.press("right")
+        await wait_for_text(pilot, "Step 3 of 16")
+        area = app.screen.query_one("#scene-area")
+        await wait_until(pilot, lambda: area.max_scroll_x == 0, "no sideways scrolling at 80")

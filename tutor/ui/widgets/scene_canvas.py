@@ -264,8 +264,10 @@ class SceneCanvas(Widget):
     # -- drawing ----------------------------------------------------------------------------
 
     def on_resize(self) -> None:
+        """Rewrap to the new width, and let the canvas shrink again if it can."""
         if self.frame is not None and self._text_width() != self._wrap_width:
             self._wrap_width = self._text_width()
+            self._sources, self._width = [], 0
             self.show(self.frame)
 
     def notify_style_update(self) -> None:
@@ -279,7 +281,7 @@ class SceneCanvas(Widget):
         return len(self._sources)
 
     def render_line(self, y: int) -> Strip:
-        base = self.rich_style
+        base = self._style(_PLAIN)
         if y >= len(self._sources):
             return Strip.blank(self.size.width, base)
         segments = [Segment(run.text, self._style(run)) for run in self.line(y)]
@@ -311,3 +313,4 @@ class SceneCanvas(Widget):
 
 
 _STAGE, _TEXT, _LINE = range(3)
+_PLAIN = Run("")
