@@ -1,1 +1,1 @@
-"""Widgets that render engine results: grids, arithmetic, counters, count tables."""
+"""Widgets that render what the engine computed: the scene canvas, count tables, the footer."""
