@@ -197,3 +197,11 @@ async def test_text_and_scene_scroll_from_the_keyboard(home: Path) -> None:
         await wait_until(pilot, lambda: scene.scroll_y > 0, "the scene to scroll down")
         await pilot.press("shift+up")
         await wait_until(pilot, lambda: scene.scroll_y == 0, "the scene to scroll up")
+
+
+async def test_tracing_in_a_deep_kernel_names_one_weight_per_channel(home: Path) -> None:
+    app = build_app(home, lesson=4)
+    async with run(app) as pilot:
+        await pilot.press("v", "5")
+        text = await wait_for_text(pilot, "Tracing w5 in each of W1's 3 channel slices: 3")
+        assert "weights, each entering 9 products at the * cells of its own" in text

@@ -108,9 +108,21 @@ def status_text(step: Step, count: int, filters: int, playing: bool, speed: floa
 
 
 def trace_note(name: str, mode: str, reach: WeightReach, step: Step) -> Text:
-    """What tracing one weight shows: reused everywhere when shared, once when not."""
+    """What tracing one weight shows: reused everywhere when shared, once when not.
+
+    A kernel with several channel slices has a weight of that name in each slice: each one
+    multiplies only the cells of its own channel.
+    """
+    slices, kernel = len(step.channels), f"W{step.filter + 1}"
+    if mode == "shared" and slices > 1:
+        return Text(f"Tracing {name} in each of {kernel}'s {slices} channel slices: {slices} "
+                    f"weights, each entering {reach.uses} products at the * cells of its own "
+                    "channel. (0 stops)")
     if mode == "shared":
-        return Text(f"Tracing {name} of W{step.filter + 1}: it enters {reach.uses} "
-                    "products, at every * cell. One weight, reused. (0 stops)")
-    return Text(f"Tracing {name} of this neuron's own kernel: 1 product. The next "
-                "neuron has a different one. (0 stops)")
+        return Text(f"Tracing {name} of {kernel}: it enters {reach.uses} products, at every * "
+                    "cell. One weight, reused. (0 stops)")
+    if slices > 1:
+        return Text(f"Tracing {name} in each channel slice of this neuron's own kernel: 1 "
+                    "product each. The next neuron has different ones. (0 stops)")
+    return Text(f"Tracing {name} of this neuron's own kernel: 1 product. The next neuron has "
+                "a different one. (0 stops)")
