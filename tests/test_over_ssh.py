@@ -125,8 +125,8 @@ def test_start_step_play_quit_over_ssh_leaves_the_terminal_sane(
     tmux = Tmux(tmp_path)
     tmux.run("new-session", "-d", "-s", "tutor", "-x", "80", "-y", "24", window)
     try:
-        screen = tmux.wait_for("Step 1 of 16  neuron at row 1, col 1  paused")
-        assert "Lesson 1 · One kernel, one feature map" in screen
+        tmux.wait_for("Step 1 of 16  neuron at row 1, col 1  paused")
+        tmux.wait_for("Lesson 1 · One kernel, one feature map")
         tmux.keys("l", "Right", "Space")
         tmux.wait_for("Step 4 of 16")
         tmux.keys("End")
