@@ -1,7 +1,7 @@
 """The application: which screen is showing, and the learner's progress behind them.
 
 Screens ask the app to navigate and to save; the app keeps the lesson list at the bottom of the
-screen stack and one lesson, quiz or results screen above it.
+screen stack (made when first needed) and one lesson, quiz or results screen above it.
 """
 
 from __future__ import annotations
