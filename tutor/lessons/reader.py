@@ -54,12 +54,6 @@ class Table:
         value = self.raw(key, default)
         return check_int(value, self.path(key), low, high)
 
-    def take_bool(self, key: str, default: Any = _MISSING) -> bool:
-        value = self.raw(key, default)
-        if not isinstance(value, bool):
-            raise LessonError(self.path(key), f"must be true or false, got {_kind(value)}")
-        return value
-
     def take_text(self, key: str, limit: int, default: Any = _MISSING) -> str:
         if default is not _MISSING and key not in self.data:
             self._taken.add(key)
