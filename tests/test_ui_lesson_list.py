@@ -57,6 +57,24 @@ async def test_a_broken_lesson_is_listed_with_its_message(home: Path, tmp_path: 
         assert "order: is required" in text
 
 
+async def test_a_lesson_broken_after_listing_says_why_when_opened(
+        home: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "lessons"
+    folder.mkdir()
+    for name in ("01-one-kernel.toml", "02-stride-padding.toml"):
+        shutil.copy(shipped_lessons_dir() / name, folder)
+    app = build_app(home, folder)
+    async with run(app) as pilot:
+        await wait_for_text(pilot, "2  Stride, padding and output size  [new]")
+        (folder / "02-stride-padding.toml").write_text("format_version = 1\n")
+        await pilot.press("down", "enter")
+        text = await wait_for_text(pilot, "✗ 02-stride-padding.toml  cannot be opened")
+        assert "This lesson cannot be opened" in text
+        assert isinstance(app.screen, LessonListScreen)
+        await pilot.press("up", "enter")
+        await wait_for_text(pilot, "Lesson 1 · One kernel, one feature map · page 1 of 4")
+
+
 async def test_an_empty_folder_says_where_it_looked(home: Path, tmp_path: Path) -> None:
     app = build_app(home, tmp_path)
     async with run(app) as pilot:

@@ -15,8 +15,8 @@ from pathlib import Path
 from rich.console import Console
 from textual.pilot import Pilot
 
-from tutor.lessons.loader import load_folder
-from tutor.lessons.model import Lesson
+from tutor.lessons.catalogue import by_order, read_catalogue
+from tutor.lessons.header_cache import HeaderCache, default_cache_path
 from tutor.lessons.shipped import shipped_lessons_dir
 from tutor.progress.store import ProgressStore
 from tutor.ui.app import TutorApp
@@ -28,10 +28,8 @@ WAIT_SECONDS = 10.0
 def build_app(home: Path, lessons_dir: Path | None = None, lesson: int | None = None) -> TutorApp:
     """The app as `cnn-tutor [--lessons DIR] [--lesson N]` builds it, saving progress in home."""
     folder = lessons_dir or shipped_lessons_dir()
-    lessons = load_folder(folder)
-    start = None
-    if lesson is not None:
-        start = next(x for x in lessons if isinstance(x, Lesson) and x.order == lesson)
+    lessons = read_catalogue(folder, HeaderCache(default_cache_path()))
+    start = None if lesson is None else by_order(lessons, lesson)
     return TutorApp(lessons, folder, ProgressStore(home), start)
 
 

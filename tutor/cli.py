@@ -91,24 +91,25 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_app(args: argparse.Namespace) -> int:
     """Load the lessons and progress, then start the interactive tutor."""
-    from .lessons.loader import load_folder
-    from .lessons.model import Lesson
+    from .lessons.catalogue import LessonHeader, by_order, read_catalogue
+    from .lessons.header_cache import HeaderCache, default_cache_path
     from .progress.store import ProgressStore, default_home
 
     folder = lessons_folder(args)
     if not folder.is_dir():
         print(f"cnn-tutor: --lessons: {folder} is not a folder", file=sys.stderr)
         return 2
-    lessons = load_folder(folder)
+    cache = HeaderCache(default_cache_path())
+    lessons = read_catalogue(folder, cache)
     start = None
     if args.lesson is not None:
-        good = [x for x in lessons if isinstance(x, Lesson)]
-        start = next((x for x in good if x.order == args.lesson), None)
+        start = by_order(lessons, args.lesson)
         if start is None:
-            numbers = ", ".join(str(x.order) for x in good) or "none"
+            numbers = ", ".join(str(x.order) for x in lessons if isinstance(x, LessonHeader))
             print(f"cnn-tutor: --lesson {args.lesson}: there is no lesson {args.lesson} in "
-                  f"{folder} (lessons: {numbers})", file=sys.stderr)
+                  f"{folder} (lessons: {numbers or 'none'})", file=sys.stderr)
             return 2
+    cache.save()
     from .ui.app import TutorApp
 
     TutorApp(lessons, folder, ProgressStore(default_home()), start).run()

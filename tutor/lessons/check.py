@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from .catalogue import BrokenLesson
 from .loader import load_folder, load_lesson
-from .model import BrokenLesson, Lesson
+from .model import Lesson
 
 
 def check_paths(paths: Iterable[Path]) -> tuple[list[str], bool]:

@@ -18,7 +18,8 @@ from ..engine import QUANTITIES, ConvLayer, LayerError
 from ..quiz.prompts import PLACEHOLDERS, placeholders_in
 from ..quiz.variants import LAYER_DEFAULTS, VARY_KEYS, draw_layer
 from . import limits
-from .model import BrokenLesson, ChoiceQuestion, Lesson, NumberQuestion, Page, Quiz, Scene, Values
+from .catalogue import BrokenLesson, arrange, lesson_files
+from .model import ChoiceQuestion, Lesson, NumberQuestion, Page, Quiz, Scene, Values
 from .reader import LessonError, Table, check_int
 
 LAYER_KEYS = (
@@ -313,12 +314,8 @@ def parse_lesson_text(raw: bytes, source: Path) -> Lesson:
     return read_lesson(data, source)
 
 
-def load_lesson(path: Path) -> Lesson | BrokenLesson:
-    """One lesson file, or a BrokenLesson whose message starts with the file's path."""
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        return BrokenLesson(path, f"{path}: cannot be read ({error.strerror or error})")
+def lesson_from_bytes(raw: bytes, path: Path) -> Lesson | BrokenLesson:
+    """A lesson, or a BrokenLesson whose message starts with the file's path."""
     try:
         return parse_lesson_text(raw, path)
     except LessonError as error:
@@ -327,22 +324,15 @@ def load_lesson(path: Path) -> Lesson | BrokenLesson:
         return BrokenLesson(path, f"{path}: is nested too deeply to be a lesson")
 
 
-def lesson_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.glob("*.toml") if p.is_file())
+def load_lesson(path: Path) -> Lesson | BrokenLesson:
+    """One lesson file, or a BrokenLesson whose message starts with the file's path."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return BrokenLesson(path, f"{path}: cannot be read ({error.strerror or error})")
+    return lesson_from_bytes(raw, path)
 
 
 def load_folder(folder: Path) -> list[Lesson | BrokenLesson]:
     """Every *.toml in `folder`, in lesson order; broken files last, in name order."""
-    loaded: list[Lesson | BrokenLesson] = []
-    seen: dict[str, Path] = {}
-    for path in lesson_files(folder):
-        lesson = load_lesson(path)
-        if isinstance(lesson, Lesson):
-            if lesson.id in seen:
-                lesson = BrokenLesson(path, f"{path}: id: {lesson.id!r} is already used by "
-                                            f"{seen[lesson.id]}")
-            else:
-                seen[lesson.id] = path
-        loaded.append(lesson)
-    good = sorted((x for x in loaded if isinstance(x, Lesson)), key=lambda x: (x.order, x.id))
-    return [*good, *(x for x in loaded if isinstance(x, BrokenLesson))]
+    return arrange(load_lesson(path) for path in lesson_files(folder))

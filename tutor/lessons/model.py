@@ -130,15 +130,3 @@ class Lesson:
     pages: tuple[Page, ...]
     quiz: Quiz
     source: Path = field(compare=False, default=Path())
-
-
-@dataclass(frozen=True)
-class BrokenLesson:
-    """A lesson file that could not be loaded: shown in the list with its message, never fatal."""
-
-    source: Path
-    message: str
-
-    @property
-    def title(self) -> str:
-        return self.source.name

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -16,13 +17,17 @@ from textual.command import CommandPalette
 from textual.geometry import Size
 from textual.screen import Screen
 
-from ..lessons.model import BrokenLesson, Lesson
+from ..lessons.catalogue import BrokenLesson, LessonHeader
 from ..progress.model import LessonProgress
 from ..progress.store import ProgressStore
-from ..quiz.run import QuizRun
 from .screens.lesson_list import LessonListScreen
 from .screens.too_small import TooSmallScreen, is_too_small
+from .screens.tutor_screen import TutorScreen
 from .widgets.paging_guard import GuardedCommandPalette
+
+if TYPE_CHECKING:
+    from ..lessons.model import Lesson
+    from ..quiz.run import QuizRun
 
 
 class TutorApp(App[None]):
@@ -34,8 +39,8 @@ class TutorApp(App[None]):
         Binding("question_mark,f1", "help", "Help", key_display="?", priority=True),
     ]
 
-    def __init__(self, lessons: list[Lesson | BrokenLesson], lessons_dir: Path,
-                 store: ProgressStore, start: Lesson | None = None) -> None:
+    def __init__(self, lessons: list[LessonHeader | BrokenLesson], lessons_dir: Path,
+                 store: ProgressStore, start: LessonHeader | None = None) -> None:
         super().__init__()
         self.lessons = lessons
         self.lessons_dir = lessons_dir
@@ -44,6 +49,7 @@ class TutorApp(App[None]):
         self._mounted = False
         self.quiz_runs: dict[str, QuizRun] = {}
         """Unfinished quiz attempts by lesson id, so leaving a quiz half-way loses nothing."""
+        self._loaded: dict[Path, Lesson] = {}
 
     # -- start-up and terminal size ---------------------------------------------------------
 
@@ -53,6 +59,8 @@ class TutorApp(App[None]):
             self.push_screen(LessonListScreen())
         else:  # the list is made when the learner first goes to it: a faster start
             self.resume_lesson(self.start)
+            if len(self.screen_stack) == 1:  # it could not be opened after all
+                self.show_lesson_list()
         self.show_notices()
         self._mounted = True
         self.check_size()
@@ -95,24 +103,43 @@ class TutorApp(App[None]):
         self.store.update(lambda progress: progress.record_answer(lesson.id, answered))
         self.show_notices()
 
-    def reset_progress(self, lesson: Lesson | None) -> None:
+    def reset_progress(self, lesson: LessonHeader | None) -> None:
         self.store.update(lambda progress: progress.reset(None if lesson is None else lesson.id))
         self.show_notices()
         what = "All progress" if lesson is None else f"Lesson {lesson.order}"
         self.notify(f"{what} reset.", timeout=3)
 
-    def last_lesson(self) -> tuple[Lesson, LessonProgress] | None:
+    def last_lesson(self) -> tuple[LessonHeader, LessonProgress] | None:
         progress = self.store.progress
         lesson = self.lesson_by_id(progress.last_lesson or "")
         if lesson is None:
             return None
         return lesson, progress.lessons.get(lesson.id, LessonProgress())
 
-    def lesson_by_id(self, lesson_id: str) -> Lesson | None:
+    def lesson_by_id(self, lesson_id: str) -> LessonHeader | None:
         for lesson in self.lessons:
-            if isinstance(lesson, Lesson) and lesson.id == lesson_id:
+            if isinstance(lesson, LessonHeader) and lesson.id == lesson_id:
                 return lesson
         return None
+
+    def full_lesson(self, header: LessonHeader) -> Lesson | None:
+        """The whole lesson behind a list entry, loaded and checked on first opening.
+
+        A file that has become broken since the list was read says why, and the list shows it
+        as broken from then on.
+        """
+        lesson = self._loaded.get(header.source)
+        if lesson is None:
+            from ..lessons.loader import load_lesson
+
+            found = load_lesson(header.source)
+            if isinstance(found, BrokenLesson):
+                self.lessons = [found if x is header else x for x in self.lessons]
+                self.notify(found.message, title="This lesson cannot be opened",
+                            severity="error", timeout=12)
+                return None
+            lesson = self._loaded[header.source] = found
+        return lesson
 
     # -- navigation -------------------------------------------------------------------------
 
@@ -142,15 +169,25 @@ class TutorApp(App[None]):
 
         self._replace_top(LessonScreen(lesson, page, step))
 
-    def resume_lesson(self, lesson: Lesson) -> None:
+    def resume_lesson(self, header: LessonHeader) -> None:
+        """Open a lesson where the learner left it."""
+        lesson = self.full_lesson(header)
+        if lesson is None:
+            self.refresh_lesson_list()
+            return
         entry = self.store.progress.lessons.get(lesson.id)
         if entry is None:
             self.open_lesson(lesson)
         else:
             self.open_lesson(lesson, entry.page, entry.step)
 
+    def refresh_lesson_list(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, LessonListScreen):
+                screen.refresh_list()
+
     def open_next_lesson(self, lesson: Lesson) -> None:
-        later = [x for x in self.lessons if isinstance(x, Lesson) and x.order > lesson.order]
+        later = [x for x in self.lessons if isinstance(x, LessonHeader) and x.order > lesson.order]
         if later:
             self.resume_lesson(later[0])
         else:
@@ -159,6 +196,7 @@ class TutorApp(App[None]):
 
     def open_quiz(self, lesson: Lesson) -> None:
         """The quiz under way for this lesson (a visit to its pages keeps it), or a new attempt."""
+        from ..quiz.run import QuizRun
         from .screens.quiz import QuizScreen
 
         run = self.quiz_runs.get(lesson.id)
@@ -191,10 +229,8 @@ class TutorApp(App[None]):
 
     async def action_quit(self) -> None:
         """Save where the learner is, then leave."""
-        from .screens.lesson import LessonScreen
-
         for screen in self.screen_stack:
-            if isinstance(screen, LessonScreen):
+            if isinstance(screen, TutorScreen):
                 screen.save_position()
         self.exit()
 
@@ -209,7 +245,7 @@ class TutorApp(App[None]):
                             self.open_calculator)
         yield SystemCommand("Help: keys", "Every key of every screen", self.action_help)
         for lesson in self.lessons:
-            if isinstance(lesson, Lesson):
+            if isinstance(lesson, LessonHeader):
                 yield SystemCommand(f"Lesson {lesson.order}: {lesson.title}", lesson.summary,
                                     lambda lesson=lesson: self.resume_lesson(lesson))
         yield SystemCommand("Quit", "Save and leave", self.action_quit)

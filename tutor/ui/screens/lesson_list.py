@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...lessons.model import BrokenLesson, Lesson
+from ...lessons.catalogue import BrokenLesson, LessonHeader
 from ...progress.model import LessonProgress
 from ..widgets.key_footer import KeyFooter
 from ..widgets.paging_guard import GuardedOptionList
@@ -18,7 +18,7 @@ from .confirm import ConfirmScreen
 from .tutor_screen import TutorScreen
 
 
-def status_text(lesson: Lesson, entry: LessonProgress | None) -> str:
+def status_text(lesson: LessonHeader, entry: LessonProgress | None) -> str:
     """new / page p of n / quiz under way / passed with the best score."""
     if entry is None or not entry.started:
         return "new"
@@ -28,10 +28,10 @@ def status_text(lesson: Lesson, entry: LessonProgress | None) -> str:
         return f"quiz under way ({entry.answered} answered)"
     if entry.attempts:
         return f"quiz tried, best {entry.best_percent} %"
-    return f"in progress: page {entry.page + 1} of {len(lesson.pages)}"
+    return f"in progress: page {entry.page + 1} of {lesson.pages}"
 
 
-def lesson_option(lesson: Lesson | BrokenLesson, entry: LessonProgress | None) -> Option:
+def lesson_option(lesson: LessonHeader | BrokenLesson, entry: LessonProgress | None) -> Option:
     if isinstance(lesson, BrokenLesson):
         text = Text.assemble((f"✗ {lesson.title}", "bold"), "  cannot be opened\n",
                              (f"  {lesson.message}", "italic"))
@@ -87,7 +87,7 @@ class LessonListScreen(TutorScreen):
             hint.update(f"c continues lesson {lesson.order}, {lesson.title}: "
                         f"{status_text(lesson, entry)}.")
 
-    def selected_lesson(self) -> Lesson | None:
+    def selected_lesson(self) -> LessonHeader | None:
         options = self.query_one("#lessons", OptionList)
         if options.highlighted is None:
             return None

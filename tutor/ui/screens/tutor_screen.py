@@ -18,6 +18,9 @@ class TutorScreen(Screen[None]):
         """The app, for navigating and saving: screens ask it, it decides."""
         return self.app  # type: ignore[return-value]
 
+    def save_position(self) -> None:
+        """Save where the learner is on this screen before the app quits (most have nothing)."""
+
 
 class QuizRunScreen(TutorScreen):
     """A screen about one attempt at a lesson's quiz: the quiz itself, or its results."""

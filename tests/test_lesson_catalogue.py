@@ -1,0 +1,109 @@
+"""The lesson list's catalogue: the same verdicts as a full load, parsing only what changed."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tutor.lessons import loader
+from tutor.lessons.catalogue import BrokenLesson, LessonHeader, header_of, read_catalogue
+from tutor.lessons.header_cache import MAX_BYTES, HeaderCache
+from tutor.lessons.loader import load_folder
+from tutor.lessons.shipped import shipped_lessons_dir
+
+BROKEN = Path(__file__).parent / "broken_lessons"
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """The shipped lessons, a few broken files and a duplicate id, in a folder of their own."""
+    lessons = tmp_path / "lessons"
+    shutil.copytree(shipped_lessons_dir(), lessons)
+    for name in ("bad-toml.toml", "empty-file.toml", "unknown-top-key.toml"):
+        shutil.copy(BROKEN / name, lessons / f"zz-{name}")
+    shutil.copy(lessons / "01-one-kernel.toml", lessons / "zz-copy-of-one.toml")
+    return lessons
+
+
+def full_verdicts(folder: Path) -> list[LessonHeader | BrokenLesson]:
+    return [x if isinstance(x, BrokenLesson) else header_of(x) for x in load_folder(folder)]
+
+
+def no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(raw: bytes, path: Path) -> None:
+        raise AssertionError(f"{path} was parsed again")
+
+    monkeypatch.setattr(loader, "lesson_from_bytes", refuse)
+
+
+def test_a_cold_and_a_warm_read_agree_with_a_full_load(
+        folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache_file = tmp_path / "cache" / "headers.json"
+    cache = HeaderCache(cache_file)
+    cold = read_catalogue(folder, cache)
+    cache.save()
+    assert cold == full_verdicts(folder)
+    assert any("already used by" in x.message for x in cold if isinstance(x, BrokenLesson))
+    no_parsing(monkeypatch)
+    assert read_catalogue(folder, HeaderCache(cache_file)) == cold
+
+
+def test_an_edited_or_moved_file_gets_a_fresh_verdict(folder: Path, tmp_path: Path) -> None:
+    cache_file = tmp_path / "headers.json"
+    cache = HeaderCache(cache_file)
+    read_catalogue(folder, cache)
+    cache.save()
+    lesson = next(folder.glob("03-*.toml"))
+    lesson.write_text(lesson.read_text().replace('order = 3', 'order = "three"'))
+    (folder / "zz-empty-file.toml").rename(folder / "zz-moved.toml")
+    again = read_catalogue(folder, HeaderCache(cache_file))
+    assert again == full_verdicts(folder)
+    messages = [x.message for x in again if isinstance(x, BrokenLesson)]
+    assert any(m.startswith(f"{lesson}: order:") for m in messages)
+    assert any(m.startswith(f"{folder / 'zz-moved.toml'}: ") for m in messages)
+
+
+@pytest.mark.parametrize("damage", [
+    b"not json", b"[1, 2]", b'{"fingerprint": 3}', b"{" * 100_000,
+    b"x" * (MAX_BYTES + 1), "directory",
+])
+def test_a_damaged_cache_only_means_parsing_again(
+        folder: Path, tmp_path: Path, damage: bytes | str) -> None:
+    cache_file = tmp_path / "headers.json"
+    if damage == "directory":
+        cache_file.mkdir()
+    else:
+        cache_file.write_bytes(damage)  # type: ignore[arg-type]
+    cache = HeaderCache(cache_file)
+    assert read_catalogue(folder, cache) == full_verdicts(folder)
+    cache.save()  # replaces the damaged file, or quietly gives up on a directory
+
+
+def test_entries_of_the_wrong_shape_or_from_other_rules_are_not_trusted(
+        folder: Path, tmp_path: Path) -> None:
+    cache_file = tmp_path / "headers.json"
+    cache = HeaderCache(cache_file)
+    read_catalogue(folder, cache)
+    cache.save()
+    saved = json.loads(cache_file.read_text())
+    for entry in saved["entries"].values():
+        if "header" in entry:
+            entry["header"][1] = "1"  # an order that is not a number
+    cache_file.write_text(json.dumps(saved))
+    assert read_catalogue(folder, HeaderCache(cache_file)) == full_verdicts(folder)
+    saved["fingerprint"] = "rules of another version"
+    saved["entries"] = {key: {"broken": "stale"} for key in saved["entries"]}
+    cache_file.write_text(json.dumps(saved))
+    assert read_catalogue(folder, HeaderCache(cache_file)) == full_verdicts(folder)
+
+
+def test_an_unwritable_cache_folder_is_no_error(folder: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("in the way")
+    cache = HeaderCache(blocker / "cache" / "headers.json")
+    assert read_catalogue(folder, cache) == full_verdicts(folder)
+    cache.save()
+    assert blocker.read_text() == "in the way"

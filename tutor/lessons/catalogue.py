@@ -1,0 +1,109 @@
+"""The lesson list's view of a folder: a header per good lesson, a message per broken one.
+
+Checking a lesson means parsing its TOML and validating every page and question, which is most
+of what the list would cost at start-up. The verdict for each file's exact bytes is kept in a
+`HeaderCache`, so the list reads the files but parses only new or changed ones; the whole lesson
+is loaded, and checked again, when the learner opens it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, TypeVar
+
+if TYPE_CHECKING:
+    from .header_cache import HeaderCache
+    from .model import Lesson
+
+
+@dataclass(frozen=True)
+class LessonHeader:
+    """What the list, the palette and `--lesson N` need of a lesson that loads cleanly."""
+
+    id: str
+    order: int
+    title: str
+    summary: str
+    pages: int
+    source: Path
+
+
+@dataclass(frozen=True)
+class BrokenLesson:
+    """A lesson file that could not be loaded: shown in the list with its message, never fatal."""
+
+    source: Path
+    message: str
+
+    @property
+    def title(self) -> str:
+        return self.source.name
+
+
+class Listed(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def order(self) -> int: ...
+    @property
+    def source(self) -> Path: ...
+
+
+Entry = TypeVar("Entry", bound=Listed)
+
+
+def lesson_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*.toml") if p.is_file())
+
+
+def arrange(found: Iterable[Entry | BrokenLesson]) -> list[Entry | BrokenLesson]:
+    """Good lessons in lesson order, then broken files in name order; a repeated id is broken."""
+    loaded: list[Entry | BrokenLesson] = []
+    seen: dict[str, Path] = {}
+    for entry in found:
+        if not isinstance(entry, BrokenLesson):
+            if entry.id in seen:
+                entry = BrokenLesson(entry.source, f"{entry.source}: id: {entry.id!r} is "
+                                                   f"already used by {seen[entry.id]}")
+            else:
+                seen[entry.id] = entry.source
+        loaded.append(entry)
+    good = sorted((x for x in loaded if not isinstance(x, BrokenLesson)),
+                  key=lambda x: (x.order, x.id))
+    return [*good, *(x for x in loaded if isinstance(x, BrokenLesson))]
+
+
+def header_of(lesson: Lesson) -> LessonHeader:
+    return LessonHeader(lesson.id, lesson.order, lesson.title, lesson.summary,
+                        len(lesson.pages), lesson.source)
+
+
+def read_catalogue(folder: Path, cache: HeaderCache) -> list[LessonHeader | BrokenLesson]:
+    """Every *.toml in `folder` as the list shows it, parsing only files the cache has not seen.
+
+    New verdicts stay in `cache` until the caller saves it (once the start is sure to happen).
+    """
+    found: list[LessonHeader | BrokenLesson] = []
+    for path in lesson_files(folder):
+        try:
+            raw = path.read_bytes()
+        except OSError as error:
+            found.append(BrokenLesson(path, f"{path}: cannot be read ({error.strerror or error})"))
+            continue
+        digest = hashlib.sha256(raw).hexdigest()
+        verdict = cache.get(digest, path)
+        if verdict is None:
+            from .loader import lesson_from_bytes
+
+            lesson = lesson_from_bytes(raw, path)
+            verdict = lesson if isinstance(lesson, BrokenLesson) else header_of(lesson)
+            cache.put(digest, verdict)
+        found.append(verdict)
+    return arrange(found)
+
+
+def by_order(entries: Sequence[LessonHeader | BrokenLesson], order: int) -> LessonHeader | None:
+    return next((x for x in entries if isinstance(x, LessonHeader) and x.order == order), None)

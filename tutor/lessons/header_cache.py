@@ -1,0 +1,130 @@
+"""The lesson list's memory of files already checked, keyed by their exact bytes.
+
+Only a cache: a missing, damaged or unwritable file just means the lessons are parsed again,
+and nothing a learner did is kept here. An entry holds the verdict on one file's bytes, so an
+edited file is a new key; the key also covers this tutor's version and the modules that check
+lessons, so a change to the rules checks every file again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from .catalogue import BrokenLesson, LessonHeader
+
+FILE_NAME = "lesson-headers.json"
+MAX_BYTES = 2_000_000
+MAX_ENTRIES = 256
+_CHECKERS = ("lessons", "engine", "quiz")
+
+
+def default_cache_path() -> Path:
+    """Beside progress when $CNN_TUTOR_HOME is set (tests, shared lab accounts), else the
+    platform's cache folder."""
+    override = os.environ.get("CNN_TUTOR_HOME")
+    if override:
+        return Path(override).expanduser() / "cache" / FILE_NAME
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("cnn-tutor", appauthor=False)) / FILE_NAME
+
+
+def checker_fingerprint() -> str:
+    """Changes whenever the code that decides whether a lesson is valid may have changed."""
+    package = Path(__file__).resolve().parent.parent
+    parts = [__version__]
+    for folder in _CHECKERS:
+        for module in sorted((package / folder).glob("*.py")):
+            stat = module.stat()
+            parts.append(f"{folder}/{module.name}:{stat.st_mtime_ns}:{stat.st_size}")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:24]
+
+
+def _header(value: Any, source: Path) -> LessonHeader | None:
+    if not (isinstance(value, list) and len(value) == 5):
+        return None
+    lesson_id, order, title, summary, pages = value
+    if not (all(isinstance(x, str) for x in (lesson_id, title, summary))
+            and all(type(x) is int for x in (order, pages))):
+        return None
+    return LessonHeader(lesson_id, order, title, summary, pages, source)
+
+
+class HeaderCache:
+    """Verdicts by digest of a file's bytes, read from and saved to `path` (None: memory only)."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.fingerprint = checker_fingerprint()
+        self._entries: dict[str, Any] = self._read()
+        self._used: dict[str, Any] = {}
+
+    def _read(self) -> dict[str, Any]:
+        if self.path is None:
+            return {}
+        try:
+            if self.path.stat().st_size > MAX_BYTES:
+                return {}
+            data = json.loads(self.path.read_bytes())
+        except (OSError, ValueError, RecursionError):
+            return {}
+        if not isinstance(data, dict) or data.get("fingerprint") != self.fingerprint:
+            return {}
+        entries = data.get("entries")
+        return entries if isinstance(entries, dict) else {}
+
+    def get(self, digest: str, source: Path) -> LessonHeader | BrokenLesson | None:
+        """The remembered verdict on these bytes, now at `source`; None if there is none."""
+        entry = self._entries.get(digest)
+        if not isinstance(entry, dict):
+            return None
+        if isinstance(entry.get("broken"), str):
+            verdict: LessonHeader | BrokenLesson | None = BrokenLesson(
+                source, f"{source}: {entry['broken']}")
+        else:
+            verdict = _header(entry.get("header"), source)
+        if verdict is not None:
+            self._used[digest] = entry
+        return verdict
+
+    def put(self, digest: str, verdict: LessonHeader | BrokenLesson) -> None:
+        if isinstance(verdict, BrokenLesson):
+            entry: dict[str, Any] = {"broken": verdict.message.removeprefix(f"{verdict.source}: ")}
+        else:
+            entry = {"header": [verdict.id, verdict.order, verdict.title, verdict.summary,
+                                verdict.pages]}
+        self._used[digest] = entry
+
+    def save(self) -> None:
+        """Keep what this read used, then older entries (other folders) up to MAX_ENTRIES.
+
+        Written to a temporary file and moved into place, so two tutors never mix halves;
+        if it cannot be written, the next start simply parses again.
+        """
+        if self.path is None or all(self._entries.get(k) == v for k, v in self._used.items()):
+            return
+        kept = dict(self._used)
+        for digest, entry in self._entries.items():
+            if len(kept) >= MAX_ENTRIES:
+                break
+            kept.setdefault(digest, entry)
+        text = json.dumps({"fingerprint": self.fingerprint, "entries": kept})
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".headers-")
+            try:
+                with os.fdopen(handle, "w", encoding="utf-8") as file:
+                    file.write(text)
+                os.replace(temporary, self.path)
+            except BaseException:
+                os.unlink(temporary)
+                raise
+        except OSError:
+            return
+        self._entries = kept
