@@ -137,7 +137,7 @@ async def test_pages_flow_into_the_quiz_and_back(home: Path) -> None:
         await wait_for_text(pilot, "page 1 of 4: A window of weights")
         await pilot.press("n", "pagedown")
         text = await wait_for_text(pilot, "page 3 of 4: The bias")
-        assert "-6 + bias 3 = -3" in text
+        assert "8 + bias 3 = 11" in text
         await pilot.press("pageup")
         await wait_for_text(pilot, "page 2 of 4")
         await pilot.press("n", "n")
@@ -159,7 +159,7 @@ async def test_a_tall_scene_folds_the_text_on_the_first_step(home: Path) -> None
         assert "the classic example" in text
         await pilot.press("right")
         text = await wait_for_text(pilot, "The text is folded to make room")
-        assert "channels: 3 + 1 + 4 = 8, then 8 + bias 1 = 9" in text
+        assert "channels: -4 + 0 + -2 = -6, then -6 + bias 1 = -5" in text
         assert "Neurons done 2 of 18" in text
         await pilot.press("v")
         text = await wait_for_text(pilot, "the classic example")

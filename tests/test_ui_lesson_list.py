@@ -10,6 +10,7 @@ from tutor.lessons.shipped import shipped_lessons_dir
 from tutor.ui.screens.calculator import CalculatorScreen
 from tutor.ui.screens.lesson import LessonScreen
 from tutor.ui.screens.lesson_list import LessonListScreen
+from tutor.ui.widgets.lesson_menu import LessonMenu
 
 
 async def test_lists_every_lesson_as_new(home: Path) -> None:
@@ -141,3 +142,42 @@ async def test_the_broken_corpus_beside_the_shipped_lessons(home: Path, tmp_path
         assert "cannot be opened" in text
         await pilot.press("home", "enter")
         await wait_for_text(pilot, "Lesson 1 · One kernel, one feature map · page 1 of 4")
+
+
+async def test_menu_keys_skip_broken_entries_and_page_through_a_long_list(
+        home: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "lessons"
+    shutil.copytree(shipped_lessons_dir(), folder)
+    broken = sorted((Path(__file__).parent / "broken_lessons").glob("*.toml"))[:12]
+    for path in broken:
+        shutil.copy(path, folder / f"zz-{path.name}")
+    app = build_app(home, folder)
+    async with run(app) as pilot:
+        await wait_for_text(pilot, "1  One kernel, one feature map  [new]")
+        menu = app.screen.query_one(LessonMenu)
+        await pilot.press("pagedown")
+        assert menu.highlighted_key() != "one-kernel"
+        await pilot.press("end", "down", "pagedown")
+        assert menu.highlighted_key() == "beyond", "broken entries are never highlighted"
+        text = await wait_for_text(pilot, "zz-")
+        assert "1  One kernel" not in text, "the list scrolled"
+        await pilot.press("home")
+        await wait_for_text(pilot, "1  One kernel, one feature map  [new]")
+        assert menu.highlighted_key() == "one-kernel"
+
+
+async def test_a_long_message_is_wrapped_whole_and_a_click_opens_a_lesson(
+        home: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "lessons"
+    folder.mkdir()
+    shutil.copy(shipped_lessons_dir() / "02-stride-padding.toml", folder)
+    typo = folder / "01-a-file-with-a-rather-long-name-to-make-its-message-wrap.toml"
+    typo.write_text("format_version = 1\nid = 'x'\nordr = 2\n")
+    app = build_app(home, folder)
+    async with run(app) as pilot:
+        text = await wait_for_text(pilot, f"✗ {typo.name}")
+        message = f"{typo.name}  cannot be opened {typo}: order: is required"
+        assert len(message) > 80
+        assert "".join(message.split()) in "".join(text.split()), "every character is shown"
+        await pilot.click(LessonMenu, offset=(5, 0))
+        await wait_for_text(pilot, "Lesson 2 · Stride, padding and output size · page 1 of 4")

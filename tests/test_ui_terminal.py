@@ -48,7 +48,7 @@ async def test_a_big_terminal_shows_the_whole_scene_with_its_text(home: Path) ->
         await pilot.press("right")
         text = await wait_for_text(pilot, "Step 2 of 18")
         assert "the classic example" in text, "room enough: the text stays"
-        assert "channels: 3 + 1 + 4 = 8, then 8 + bias 1 = 9" in text
+        assert "channels: -4 + 0 + -2 = -6, then -6 + bias 1 = -5" in text
 
 
 async def test_help_opens_with_question_mark_or_f1_and_closes_with_letters(home: Path) -> None:

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from rich.console import Group
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Static
 
 from ...lessons.catalogue import BrokenLesson, LessonHeader
 from ...progress.model import LessonProgress
 from ..widgets.key_footer import KeyFooter
-from ..widgets.paging_guard import GuardedOptionList
+from ..widgets.lesson_menu import LessonMenu, MenuEntry
 from .confirm import ConfirmScreen
 from .tutor_screen import TutorScreen
 
@@ -31,16 +29,16 @@ def status_text(lesson: LessonHeader, entry: LessonProgress | None) -> str:
     return f"in progress: page {entry.page + 1} of {lesson.pages}"
 
 
-def lesson_option(lesson: LessonHeader | BrokenLesson, entry: LessonProgress | None) -> Option:
+def lesson_entry(lesson: LessonHeader | BrokenLesson, entry: LessonProgress | None) -> MenuEntry:
     if isinstance(lesson, BrokenLesson):
-        text = Text.assemble((f"✗ {lesson.title}", "bold"), "  cannot be opened\n",
-                             (f"  {lesson.message}", "italic"))
-        return Option(text, id=f"broken:{lesson.source}", disabled=True)
+        heading = Text.assemble((f"✗ {lesson.title}", "bold"), "  cannot be opened")
+        return MenuEntry(f"broken:{lesson.source}", heading,
+                         Text(f"  {lesson.message}", style="italic"), enabled=False,
+                         wrap=True)
     status = status_text(lesson, entry)
     mark = "✓" if entry is not None and entry.passed else " "
     heading = Text.assemble((f"{mark}{lesson.order:>2}  {lesson.title}", "bold"), f"  [{status}]")
-    summary = Text(f"     {lesson.summary}", style="dim", no_wrap=True, overflow="ellipsis")
-    return Option(Group(heading, summary), id=lesson.id)
+    return MenuEntry(lesson.id, heading, Text(f"     {lesson.summary}", style="dim"))
 
 
 class LessonListScreen(TutorScreen):
@@ -54,7 +52,7 @@ class LessonListScreen(TutorScreen):
     def compose(self) -> ComposeResult:
         yield Static("cnn-tutor · how a convolutional layer works, and what sharing saves",
                      id="title-bar")
-        yield GuardedOptionList(id="lessons")
+        yield LessonMenu(id="lessons")
         yield Static(id="lesson-summary")
         yield Static(id="continue-hint")
         yield KeyFooter()
@@ -66,18 +64,15 @@ class LessonListScreen(TutorScreen):
         self.refresh_list()
 
     def refresh_list(self) -> None:
-        options = self.query_one("#lessons", OptionList)
-        highlighted = options.highlighted
+        menu = self.query_one("#lessons", LessonMenu)
         progress = self.tutor.store.progress
-        options.clear_options()
-        options.add_options([
-            lesson_option(lesson, progress.lessons.get(getattr(lesson, "id", "")))
-            for lesson in self.tutor.lessons
-        ])
-        if not self.tutor.lessons:
-            options.add_option(Option(f"No lessons in {self.tutor.lessons_dir}", disabled=True))
-        options.highlighted = highlighted if highlighted is not None else 0
-        options.focus()
+        entries = [lesson_entry(lesson, progress.lessons.get(getattr(lesson, "id", "")))
+                   for lesson in self.tutor.lessons]
+        if not entries:
+            entries = [MenuEntry("", Text(f"No lessons in {self.tutor.lessons_dir}"), Text(),
+                                 enabled=False)]
+        menu.set_entries(entries, menu.highlighted)
+        menu.focus()
         last = self.tutor.last_lesson()
         hint = self.query_one("#continue-hint", Static)
         if last is None:
@@ -88,13 +83,10 @@ class LessonListScreen(TutorScreen):
                         f"{status_text(lesson, entry)}.")
 
     def selected_lesson(self) -> LessonHeader | None:
-        options = self.query_one("#lessons", OptionList)
-        if options.highlighted is None:
-            return None
-        option = options.get_option_at_index(options.highlighted)
-        return self.tutor.lesson_by_id(option.id or "")
+        key = self.query_one("#lessons", LessonMenu).highlighted_key()
+        return None if key is None else self.tutor.lesson_by_id(key)
 
-    @on(OptionList.OptionHighlighted, "#lessons")
+    @on(LessonMenu.Highlighted)
     def show_summary(self) -> None:
         """The highlighted lesson's whole summary: the list has room for one line of it."""
         lesson = self.selected_lesson()
@@ -103,9 +95,9 @@ class LessonListScreen(TutorScreen):
         if lesson is not None:
             summary.update(f"Lesson {lesson.order}: {lesson.summary}")
 
-    @on(OptionList.OptionSelected, "#lessons")
-    def open_selected(self, event: OptionList.OptionSelected) -> None:
-        lesson = self.tutor.lesson_by_id(event.option.id or "")
+    @on(LessonMenu.Chosen)
+    def open_chosen(self, event: LessonMenu.Chosen) -> None:
+        lesson = self.tutor.lesson_by_id(event.key)
         if lesson is not None:
             self.tutor.resume_lesson(lesson)
 

@@ -3,8 +3,8 @@
 Keys that arrive in a burst (a laggy SSH link, a paste, a held key) can press PageUp or
 PageDown between options being added to a list and the list's next layout. Textual's
 `OptionList._move_page` then looks up a line that does not exist yet and raises KeyError. The
-lesson list, the quiz's choices and the command palette all page through option lists, so all
-three use the guarded versions below; a page key that comes too early is simply ignored.
+quiz's choices and the command palette page through option lists, so both use the guarded
+versions below; a page key that comes too early is simply ignored.
 """
 
 from __future__ import annotations
