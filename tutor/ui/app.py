@@ -20,7 +20,6 @@ from textual.screen import Screen
 from ..lessons.catalogue import BrokenLesson, LessonHeader
 from ..progress.model import LessonProgress
 from ..progress.store import ProgressStore
-from .screens.lesson_list import LessonListScreen
 from .screens.too_small import TooSmallScreen, is_too_small
 from .screens.tutor_screen import TutorScreen
 from .widgets.paging_guard import GuardedCommandPalette
@@ -28,6 +27,7 @@ from .widgets.paging_guard import GuardedCommandPalette
 if TYPE_CHECKING:
     from ..lessons.model import Lesson
     from ..quiz.run import QuizRun
+    from .screens.lesson_list import LessonListScreen
 
 
 class TutorApp(App[None]):
@@ -50,13 +50,15 @@ class TutorApp(App[None]):
         self.quiz_runs: dict[str, QuizRun] = {}
         """Unfinished quiz attempts by lesson id, so leaving a quiz half-way loses nothing."""
         self._loaded: dict[Path, Lesson] = {}
+        self._list_screen: LessonListScreen | None = None
+        """Made when first shown, then kept at the bottom of the stack."""
 
     # -- start-up and terminal size ---------------------------------------------------------
 
     def on_mount(self) -> None:
         self.store.load()
         if self.start is None:
-            self.push_screen(LessonListScreen())
+            self.show_lesson_list()
         else:  # the list is made when the learner first goes to it: a faster start
             self.resume_lesson(self.start)
             if len(self.screen_stack) == 1:  # it could not be opened after all
@@ -145,16 +147,19 @@ class TutorApp(App[None]):
 
     def show_lesson_list(self) -> None:
         """Back to the list: close what is above it, or make it if this is its first showing."""
-        if not any(isinstance(screen, LessonListScreen) for screen in self.screen_stack):
+        if self._list_screen is None:
+            from .screens.lesson_list import LessonListScreen
+
             self._clear_to_base()
-            self.push_screen(LessonListScreen())
+            self._list_screen = LessonListScreen()
+            self.push_screen(self._list_screen)
             return
-        while not isinstance(self.screen, LessonListScreen):
+        while self.screen is not self._list_screen:
             self.pop_screen()
 
     def _replace_top(self, screen: Screen[None]) -> None:
         """Show `screen` in place of the lesson, quiz or results screen showing now."""
-        if any(isinstance(screen, LessonListScreen) for screen in self.screen_stack):
+        if self._list_screen is not None:
             self.show_lesson_list()
         else:
             self._clear_to_base()
@@ -182,9 +187,8 @@ class TutorApp(App[None]):
             self.open_lesson(lesson, entry.page, entry.step)
 
     def refresh_lesson_list(self) -> None:
-        for screen in self.screen_stack:
-            if isinstance(screen, LessonListScreen):
-                screen.refresh_list()
+        if self._list_screen is not None:
+            self._list_screen.refresh_list()
 
     def open_next_lesson(self, lesson: Lesson) -> None:
         later = [x for x in self.lessons if isinstance(x, LessonHeader) and x.order > lesson.order]

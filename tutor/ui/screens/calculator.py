@@ -18,6 +18,7 @@ from ...engine import ConvLayer, LayerError, count_parameters, fmt
 from ...lessons.loader import check_scene_size
 from ...lessons.model import Scene, Values
 from ...lessons.reader import LessonError
+from ..screen_css import screen_css
 from ..widgets.character_input import CharacterInput
 from ..widgets.counts_table import CountsTable
 from ..widgets.key_footer import KeyFooter
@@ -38,6 +39,9 @@ SIZE_CHARACTERS = r"0-9xX* "
 
 
 class CalculatorScreen(Screen[None]):
+    DEFAULT_CSS = screen_css("calculator")
+    SCOPED_CSS = False
+
     BINDINGS = [
         Binding("o", "open_stepper", "Open in stepper", priority=True),
         Binding("b,escape", "leave", "Back", key_display="b", priority=True),

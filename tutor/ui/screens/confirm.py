@@ -8,8 +8,13 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from ..screen_css import screen_css
+
 
 class ConfirmScreen(ModalScreen[bool]):
+    DEFAULT_CSS = screen_css("confirm")
+    SCOPED_CSS = False
+
     BINDINGS = [
         Binding("y", "answer(True)", "Yes"),
         Binding("n,escape", "answer(False)", "No"),

@@ -9,6 +9,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from ..screen_css import screen_css
+
 KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("Everywhere", (
         ("q", "quit (everything is saved)"),
@@ -64,6 +66,9 @@ def keys_table() -> Table:
 
 
 class HelpScreen(ModalScreen[None]):
+    DEFAULT_CSS = screen_css("help")
+    SCOPED_CSS = False
+
     BINDINGS = [
         Binding("question_mark,f1,escape,b,enter", "dismiss", "Close", priority=True),
         Binding("down,j", "scroll(1)", show=False),

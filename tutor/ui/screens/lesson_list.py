@@ -10,6 +10,7 @@ from textual.widgets import Static
 
 from ...lessons.catalogue import BrokenLesson, LessonHeader
 from ...progress.model import LessonProgress
+from ..screen_css import screen_css
 from ..widgets.key_footer import KeyFooter
 from ..widgets.lesson_menu import LessonMenu, MenuEntry
 from .confirm import ConfirmScreen
@@ -42,6 +43,9 @@ def lesson_entry(lesson: LessonHeader | BrokenLesson, entry: LessonProgress | No
 
 
 class LessonListScreen(TutorScreen):
+    DEFAULT_CSS = screen_css("lesson_list")
+    SCOPED_CSS = False
+
     BINDINGS = [
         Binding("c", "continue", "Continue"),
         Binding("k", "calculator", "Calculator"),

@@ -13,6 +13,7 @@ from textual.timer import Timer
 from ...engine import Stepper, count_parameters
 from ..scene_lines import Cell
 from ..scene_texts import Tally
+from ..screen_css import screen_css
 from ..widgets.scene_canvas import SceneCanvas, SceneFrame
 from .tutor_screen import TutorScreen
 
@@ -26,6 +27,9 @@ DEFAULT_SPEED = 2.0
 
 class SceneScreen(TutorScreen):
     """Owns a stepper (or none, for pages without a scene) and turns keys into moves."""
+
+    DEFAULT_CSS = screen_css("scene")
+    SCOPED_CSS = False
 
     BINDINGS = [
         Binding("right,l,space", "step(1)", "Step", key_display="→"),

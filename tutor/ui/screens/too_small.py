@@ -8,6 +8,8 @@ from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets import Static
 
+from ..screen_css import screen_css
+
 MIN_WIDTH, MIN_HEIGHT = 80, 24
 
 
@@ -17,6 +19,9 @@ def is_too_small(size: Size) -> bool:
 
 class TooSmallScreen(Screen[None]):
     """Only a message; resizing back to 80 x 24 returns to where the learner was."""
+
+    DEFAULT_CSS = screen_css("too_small")
+    SCOPED_CSS = False
 
     def compose(self) -> ComposeResult:
         yield Static(id="too-small-message")

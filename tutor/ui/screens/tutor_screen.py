@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 from textual.screen import Screen
 
+from ..screen_css import screen_css
+
 if TYPE_CHECKING:
     from ...lessons.model import Lesson
     from ...quiz.run import QuizRun
@@ -24,6 +26,9 @@ class TutorScreen(Screen[None]):
 
 class QuizRunScreen(TutorScreen):
     """A screen about one attempt at a lesson's quiz: the quiz itself, or its results."""
+
+    DEFAULT_CSS = screen_css("quiz")
+    SCOPED_CSS = False
 
     def __init__(self, lesson: Lesson, run: QuizRun) -> None:
         super().__init__()
