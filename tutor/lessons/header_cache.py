@@ -24,12 +24,16 @@ MAX_ENTRIES = 256
 _CHECKERS = ("lessons", "engine", "quiz")
 
 
+def cache_path_in(home: Path) -> Path:
+    return home / "cache" / FILE_NAME
+
+
 def default_cache_path() -> Path:
     """Beside progress when $CNN_TUTOR_HOME is set (tests, shared lab accounts), else the
     platform's cache folder."""
     override = os.environ.get("CNN_TUTOR_HOME")
     if override:
-        return Path(override).expanduser() / "cache" / FILE_NAME
+        return cache_path_in(Path(override).expanduser())
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("cnn-tutor", appauthor=False)) / FILE_NAME
