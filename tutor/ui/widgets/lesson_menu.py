@@ -131,9 +131,13 @@ class LessonMenu(ScrollView, can_focus=True):
                 self.action_choose()
 
     def on_resize(self, event: events.Resize) -> None:
-        self._strips.clear()
-        self._lay_out()
+        self._lay_out()  # only a new width changes the lines
         self.refresh()
+
+    def notify_style_update(self) -> None:
+        """A new theme or stylesheet: the drawn lines carry the old colours."""
+        super().notify_style_update()
+        self._strips.clear()
 
     # -- drawing ----------------------------------------------------------------------------
 
