@@ -12,6 +12,7 @@ from one run to the next. Prints a Markdown report (paste it into benchmarks/REA
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import platform
 import statistics
@@ -23,6 +24,7 @@ from pathlib import Path
 
 from pty_session import PtySession
 
+import tutor
 from tutor.lessons.catalogue import read_catalogue
 from tutor.lessons.header_cache import HeaderCache, cache_path_in
 from tutor.lessons.shipped import shipped_lessons_dir
@@ -73,7 +75,9 @@ class Figures:
 
 
 def environment(home: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "COLUMNS", "LINES")}
+    """A learner's environment: no NO_COLOR, no size override, byte-code caching on."""
+    dropped = ("NO_COLOR", "COLUMNS", "LINES", "PYTHONDONTWRITEBYTECODE")
+    env = {k: v for k, v in os.environ.items() if k not in dropped}
     env.update(TERM="xterm-256color", CNN_TUTOR_HOME=home, LANG="C.UTF-8")
     return env
 
@@ -173,6 +177,8 @@ def main() -> int:
     parser.add_argument("--steps", type=int, default=12)
     parser.add_argument("--idle", type=float, default=10.0)
     args = parser.parse_args()
+    # As pip does when it installs a package: a checkout may never have written its .pyc files.
+    compileall.compile_dir(Path(tutor.__file__).parent, quiet=1)
     results = {program.name: Figures() for program in PROGRAMS}
     for round_number in range(1, args.rounds + 1):
         for program in PROGRAMS:

@@ -49,3 +49,13 @@ async def test_the_command_palette_reaches_the_calculator_and_lessons(home: Path
         await pilot.press("b", "ctrl+p", *"Lesson 6", "enter")
         await wait_for_text(pilot, "Lesson 6 · AlexNet's first layer, counted both ways")
         assert isinstance(app.screen, LessonScreen)
+
+
+def test_plain_start_needs_no_argument_parser() -> None:
+    """`cnn-tutor` alone is the usual start: it skips building the parser (argparse's import)."""
+    import subprocess
+    import sys
+
+    probe = "import sys, tutor.cli; print('argparse' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 if TYPE_CHECKING:
     from .header_cache import HeaderCache
     from .model import Lesson
 
 
-@dataclass(frozen=True)
-class LessonHeader:
+# Named tuples rather than dataclasses: the list's start-up makes these classes, and a frozen
+# dataclass costs several times more to define.
+class LessonHeader(NamedTuple):
     """What the list, the palette and `--lesson N` need of a lesson that loads cleanly."""
 
     id: str
@@ -31,8 +31,7 @@ class LessonHeader:
     source: Path
 
 
-@dataclass(frozen=True)
-class BrokenLesson:
+class BrokenLesson(NamedTuple):
     """A lesson file that could not be loaded: shown in the list with its message, never fatal."""
 
     source: Path
@@ -43,16 +42,7 @@ class BrokenLesson:
         return self.source.name
 
 
-class Listed(Protocol):
-    @property
-    def id(self) -> str: ...
-    @property
-    def order(self) -> int: ...
-    @property
-    def source(self) -> Path: ...
-
-
-Entry = TypeVar("Entry", bound=Listed)
+Entry = TypeVar("Entry", "Lesson", LessonHeader)
 
 
 def lesson_files(folder: Path) -> list[Path]:

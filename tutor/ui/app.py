@@ -22,7 +22,6 @@ from ..progress.model import LessonProgress
 from ..progress.store import ProgressStore
 from .screens.too_small import TooSmallScreen, is_too_small
 from .screens.tutor_screen import TutorScreen
-from .widgets.paging_guard import GuardedCommandPalette
 
 if TYPE_CHECKING:
     from ..lessons.model import Lesson
@@ -242,6 +241,8 @@ class TutorApp(App[None]):
         """Textual's palette, guarded against paging too early, and only one open at a time
         (from under the help screen, Textual's own would open a second and fail)."""
         if not any(isinstance(screen, CommandPalette) for screen in self.screen_stack):
+            from .widgets.paging_guard import GuardedCommandPalette
+
             self.push_screen(GuardedCommandPalette(id="--command-palette"))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:

@@ -13,7 +13,6 @@ from ...progress.model import LessonProgress
 from ..screen_css import screen_css
 from ..widgets.key_footer import KeyFooter
 from ..widgets.lesson_menu import LessonMenu, MenuEntry
-from .confirm import ConfirmScreen
 from .tutor_screen import TutorScreen
 
 
@@ -61,10 +60,8 @@ class LessonListScreen(TutorScreen):
         yield Static(id="continue-hint")
         yield KeyFooter()
 
-    def on_mount(self) -> None:
-        self.refresh_list()
-
     def on_screen_resume(self) -> None:
+        """On first showing too: statuses change while the learner is in a lesson."""
         self.refresh_list()
 
     def refresh_list(self) -> None:
@@ -127,5 +124,7 @@ class LessonListScreen(TutorScreen):
             if yes:
                 self.tutor.reset_progress(lesson)
                 self.refresh_list()
+
+        from .confirm import ConfirmScreen
 
         self.app.push_screen(ConfirmScreen(question), confirmed)

@@ -9,7 +9,7 @@ lays the lines out for its width, highlights one entry, scrolls, and says what w
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich.style import Style
 from rich.text import Text
@@ -21,8 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 
-@dataclass(frozen=True)
-class MenuEntry:
+class MenuEntry(NamedTuple):
     """One entry: `key` names it in messages; a disabled entry is shown but never chosen."""
 
     key: str

@@ -1,0 +1,48 @@
+"""The command line's grammar: `cnn-tutor [--lesson N] [--lessons DIR] [params ... | check ...]`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from . import __version__
+from .cli_args import pair, size3, whole
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """argparse, but a bad flag costs one line on stderr and exit status 2, never a usage dump."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: {message} (try --help)\n")
+
+
+def build_parser() -> OneLineParser:
+    parser = OneLineParser(
+        prog="cnn-tutor",
+        description="A terminal tutor for convolutional layers and parameter sharing.",
+    )
+    parser.add_argument("--version", action="version", version=f"cnn-tutor {__version__}")
+    parser.add_argument("--lesson", type=whole, metavar="N", help="open lesson N directly")
+    parser.add_argument(
+        "--lessons", type=Path, metavar="DIR", help="use the lesson files in DIR instead"
+    )
+    commands = parser.add_subparsers(dest="command", parser_class=OneLineParser)
+
+    params = commands.add_parser(
+        "params", help="count a layer's parameters with and without sharing"
+    )
+    params.add_argument("--input", type=size3, required=True, metavar="HxWxC")
+    params.add_argument("--kernel", type=pair, required=True, metavar="K|KHxKW")
+    params.add_argument("--filters", type=whole, required=True, metavar="N")
+    params.add_argument("--stride", type=pair, default=(1, 1), metavar="S|SHxSW")
+    params.add_argument("--padding", type=pair, default=(0, 0), metavar="P|PHxPW")
+    params.add_argument("--dilation", type=pair, default=(1, 1), metavar="D|DHxDW")
+    params.add_argument("--groups", type=whole, default=1, metavar="G")
+    params.add_argument("--no-bias", action="store_true", help="a layer without biases")
+    params.add_argument("--json", action="store_true", help="print one JSON object")
+
+    check = commands.add_parser("check", help="validate lesson files (default: the lessons in use)")
+    check.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH", help="lesson files or folders"
+    )
+    return parser
