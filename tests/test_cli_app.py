@@ -59,3 +59,26 @@ def test_plain_start_needs_no_argument_parser() -> None:
     probe = "import sys, tutor.cli; print('argparse' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_collection_is_paused_for_start_up_then_frozen_and_resumed() -> None:
+    """The pause ends once the first screen is drawn, or when the start fails before that;
+    apps built without the command (tests) are left alone."""
+    import gc
+
+    from tutor import startup_gc
+
+    assert gc.isenabled()
+    startup_gc.resume()  # nothing was paused: nothing to do
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    with startup_gc.paused():
+        assert not gc.isenabled()
+    assert gc.isenabled() and gc.get_freeze_count() == 0, "a failed start only resumes"
+    try:
+        with startup_gc.paused():
+            assert not gc.isenabled()
+            startup_gc.resume()
+            assert gc.isenabled() and gc.get_freeze_count() > 0
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()

@@ -55,6 +55,13 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_app(lesson: int | None = None, chosen_folder: Path | None = None) -> int:
     """Load the lessons and progress, then start the interactive tutor (at lesson `lesson`)."""
+    from . import startup_gc
+
+    with startup_gc.paused():
+        return start_app(lesson, chosen_folder)
+
+
+def start_app(lesson: int | None, chosen_folder: Path | None) -> int:
     from .lessons.catalogue import LessonHeader, by_order, read_catalogue
     from .lessons.header_cache import HeaderCache, default_cache_path
     from .progress.store import ProgressStore, default_home

@@ -17,6 +17,7 @@ from textual.command import CommandPalette
 from textual.geometry import Size
 from textual.screen import Screen
 
+from .. import startup_gc
 from ..lessons.catalogue import BrokenLesson, LessonHeader
 from ..progress.model import LessonProgress
 from ..progress.store import ProgressStore
@@ -65,6 +66,7 @@ class TutorApp(App[None]):
         self.show_notices()
         self._mounted = True
         self.check_size()
+        self.call_after_refresh(startup_gc.resume)
 
     def on_resize(self, event: events.Resize) -> None:
         if self._mounted:  # before mounting, on_mount checks the size itself
