@@ -55,11 +55,18 @@ class TutorApp(App[None]):
 
     # -- start-up and terminal size ---------------------------------------------------------
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen[None]:
+        """The bottom of the stack: the list itself, rather than pushed over Textual's empty
+        default screen (one screen fewer to build at start-up). With --lesson the list is made
+        when the learner first goes to it, and the lesson goes over the empty screen, since
+        Textual cannot switch away from a default screen."""
         self.store.load()
         if self.start is None:
-            self.show_lesson_list()
-        else:  # the list is made when the learner first goes to it: a faster start
+            return self._new_list_screen()
+        return super().get_default_screen()
+
+    def on_mount(self) -> None:
+        if self.start is not None:
             self.resume_lesson(self.start)
             if len(self.screen_stack) == 1:  # it could not be opened after all
                 self.show_lesson_list()
@@ -148,15 +155,18 @@ class TutorApp(App[None]):
 
     def show_lesson_list(self) -> None:
         """Back to the list: close what is above it, or make it if this is its first showing."""
-        if self._list_screen is None:
-            from .screens.lesson_list import LessonListScreen
-
+        if self._list_screen is None:  # started with --lesson: the list's first showing
             self._clear_to_base()
-            self._list_screen = LessonListScreen()
-            self.push_screen(self._list_screen)
+            self.push_screen(self._new_list_screen())
             return
         while self.screen is not self._list_screen:
             self.pop_screen()
+
+    def _new_list_screen(self) -> LessonListScreen:
+        from .screens.lesson_list import LessonListScreen
+
+        self._list_screen = LessonListScreen()
+        return self._list_screen
 
     def _replace_top(self, screen: Screen[None]) -> None:
         """Show `screen` in place of the lesson, quiz or results screen showing now."""
@@ -181,11 +191,8 @@ class TutorApp(App[None]):
         if lesson is None:
             self.refresh_lesson_list()
             return
-        entry = self.store.progress.lessons.get(lesson.id)
-        if entry is None:
-            self.open_lesson(lesson)
-        else:
-            self.open_lesson(lesson, entry.page, entry.step)
+        entry = self.store.progress.lessons.get(lesson.id, LessonProgress())
+        self.open_lesson(lesson, entry.page, entry.step)
 
     def refresh_lesson_list(self) -> None:
         if self._list_screen is not None:
