@@ -8,7 +8,7 @@ All counts are Python ints: the seed's dense layer alone has 44,892,355,200 para
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .geometry import ConvLayer
 from .words import fmt, plural
@@ -33,8 +33,7 @@ def input_values(layer: ConvLayer) -> int:
     return layer.height * layer.width * layer.channels
 
 
-@dataclass(frozen=True)
-class SchemeCount:
+class SchemeCount(NamedTuple):
     """Parameters of one scheme, and the lines of arithmetic that produce them."""
 
     scheme: str
@@ -50,8 +49,7 @@ class SchemeCount:
         return {"weights": self.weights, "biases": self.biases, "total": self.total}
 
 
-@dataclass(frozen=True)
-class ParameterCounts:
+class ParameterCounts(NamedTuple):
     """The three schemes side by side for one layer."""
 
     layer: ConvLayer

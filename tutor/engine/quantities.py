@@ -7,7 +7,7 @@ for whatever layer the question drew, so answers cannot go stale.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .counts import (
     count_parameters,
@@ -22,8 +22,7 @@ from .counts import (
 from .geometry import ConvLayer, extent
 
 
-@dataclass(frozen=True)
-class Quantity:
+class Quantity(NamedTuple):
     """One askable number: what it means, how to compute it, and how to explain it."""
 
     name: str

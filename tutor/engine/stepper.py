@@ -7,8 +7,7 @@ screen can step, jump to the end or point at any cell without recomputing the co
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import numpy as np
 
@@ -20,8 +19,7 @@ Mode = Literal["shared", "unshared"]
 Order = Literal["row", "column"]
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
     """One output neuron: where it is, what it read, what it multiplied and what it produced."""
 
     index: int
@@ -53,8 +51,7 @@ class Step:
     """Which distinct set of weights made this neuron: its filter if shared, else its own."""
 
 
-@dataclass(frozen=True)
-class WeightReach:
+class WeightReach(NamedTuple):
     """Where one weight is used: the input cells it multiplies and how many products it enters."""
 
     cells: np.ndarray

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..engine import ConvLayer
 
@@ -14,8 +13,7 @@ if TYPE_CHECKING:
     from ..engine import Stepper
 
 
-@dataclass(frozen=True)
-class Values:
+class Values(NamedTuple):
     """Scene numbers: given explicitly (nested tuples) or drawn from a seed within a range.
 
     Kept as plain Python so that listing lessons never imports NumPy; arrays are made only when
@@ -37,8 +35,7 @@ class Values:
         return seeded_integers(shape, self.seed, self.low, self.high)
 
 
-@dataclass(frozen=True)
-class Scene:
+class Scene(NamedTuple):
     """A small layer with its numbers, and which panels the screen should show for it."""
 
     layer: ConvLayer
@@ -64,8 +61,7 @@ class Scene:
         return Stepper(layer, inputs, weights, biases, mode=self.mode, order=self.order)  # type: ignore[arg-type]
 
 
-@dataclass(frozen=True)
-class Page:
+class Page(NamedTuple):
     """Narration (Markdown), an optional animated scene, and an optional layer to count.
 
     `counts` may be as large as a real network: it is only counted, never drawn. Placeholders
@@ -85,8 +81,7 @@ class Page:
         return None if self.scene is None else self.scene.layer
 
 
-@dataclass(frozen=True)
-class NumberQuestion:
+class NumberQuestion(NamedTuple):
     """Answer is the engine's value of `quantity` for the question's layer, never a typed number.
 
     `layer` is the canonical layer, asked first; `vary` holds (field, low, high) ranges from
@@ -100,8 +95,7 @@ class NumberQuestion:
     hints: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class ChoiceQuestion:
+class ChoiceQuestion(NamedTuple):
     """A concept question. `answer` is the index of the right choice (0-based)."""
 
     prompt: str
@@ -115,18 +109,16 @@ class ChoiceQuestion:
 Question = NumberQuestion | ChoiceQuestion
 
 
-@dataclass(frozen=True)
-class Quiz:
+class Quiz(NamedTuple):
     questions: tuple[Question, ...]
     pass_percent: int
 
 
-@dataclass(frozen=True)
-class Lesson:
+class Lesson(NamedTuple):
     id: str
     order: int
     title: str
     summary: str
     pages: tuple[Page, ...]
     quiz: Quiz
-    source: Path = field(compare=False, default=Path())
+    source: Path = Path()

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 from rich.cells import cell_len
 from rich.console import Console
@@ -27,8 +28,7 @@ BOXED, STARRED, DIMMED, TITLE = 1, 2, 4, 8
 """Mark bits of a run; the widget turns each combination into a theme style."""
 
 
-@dataclass(frozen=True)
-class Run:
+class Run(NamedTuple):
     """Text with its marks, and the style of a Rich Text it came from (if any)."""
 
     text: str
@@ -140,8 +140,7 @@ class RunBuilder:
         return tuple(Run("".join(parts), marks, style) for parts, marks, style in self._runs)
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     """One thing in a column of the stage: a title line, or a grid with a panel name."""
 
     title: str = ""
@@ -162,8 +161,7 @@ class Block:
         return self.picture.line(y)
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """Where a grid's row sits on the canvas, so a click can be turned into a cell."""
 
     panel: str

@@ -6,7 +6,7 @@ kernels and parameters, the dense comparison and the weight tracer's note.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich.text import Text
 
@@ -57,8 +57,7 @@ def arithmetic_text(step: Step, width: int) -> Text:
     return text
 
 
-@dataclass(frozen=True)
-class Tally:
+class Tally(NamedTuple):
     """How far the pass is: neurons computed (of all), distinct kernels and parameters used."""
 
     neurons: int

@@ -132,4 +132,5 @@ class CalculatorScreen(Screen[None]):
         self.app.push_screen(StepperScreen(scene, title))
 
     def action_leave(self) -> None:
-        self.app.pop_screen()
+        if self.is_current:  # a second key of a burst can arrive after the first closed it
+            self.app.pop_screen()

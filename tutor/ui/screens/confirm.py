@@ -30,4 +30,5 @@ class ConfirmScreen(ModalScreen[bool]):
             yield Static("y = yes, n = no", id="confirm-keys")
 
     def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)
+        if self.is_current:  # y then n in one burst: the first answer counts
+            self.dismiss(yes)

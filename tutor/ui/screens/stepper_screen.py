@@ -35,4 +35,5 @@ class StepperScreen(SceneScreen):
 
     def action_leave(self) -> None:
         self.stop_playing()
-        self.app.pop_screen()
+        if self.is_current:  # a second key of a burst can arrive after the first closed it
+            self.app.pop_screen()
