@@ -9,9 +9,15 @@ from pathlib import Path
 import pytest
 
 from tutor.lessons import loader
-from tutor.lessons.catalogue import BrokenLesson, LessonHeader, header_of, read_catalogue
+from tutor.lessons.catalogue import (
+    BrokenLesson,
+    LessonHeader,
+    header_of,
+    load_listed,
+    read_catalogue,
+)
 from tutor.lessons.header_cache import MAX_BYTES, HeaderCache
-from tutor.lessons.loader import load_folder
+from tutor.lessons.loader import load_folder, load_lesson
 from tutor.lessons.shipped import shipped_lessons_dir
 
 BROKEN = Path(__file__).parent / "broken_lessons"
@@ -33,10 +39,10 @@ def full_verdicts(folder: Path) -> list[LessonHeader | BrokenLesson]:
 
 
 def no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(raw: bytes, path: Path) -> None:
-        raise AssertionError(f"{path} was parsed again")
+    def refuse(raw: bytes) -> None:
+        raise AssertionError("a lesson file was parsed again")
 
-    monkeypatch.setattr(loader, "lesson_from_bytes", refuse)
+    monkeypatch.setattr(loader, "parse_document", refuse)
 
 
 def test_a_cold_and_a_warm_read_agree_with_a_full_load(
@@ -107,3 +113,37 @@ def test_an_unwritable_cache_folder_is_no_error(folder: Path, tmp_path: Path) ->
     assert read_catalogue(folder, cache) == full_verdicts(folder)
     cache.save()
     assert blocker.read_text() == "in the way"
+
+
+def test_opening_a_listed_lesson_checks_it_from_the_kept_document(
+        folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache_file = tmp_path / "headers.json"
+    cache = HeaderCache(cache_file)
+    listed = read_catalogue(folder, cache)
+    cache.save()
+    first = next(x for x in listed if isinstance(x, LessonHeader))
+    expected = load_lesson(first.source)
+    no_parsing(monkeypatch)
+    assert load_listed(first.source, HeaderCache(cache_file)) == expected
+
+
+def test_a_file_changed_after_listing_is_parsed_and_checked_again(
+        folder: Path, tmp_path: Path) -> None:
+    cache = HeaderCache(tmp_path / "headers.json")
+    first = next(x for x in read_catalogue(folder, cache) if isinstance(x, LessonHeader))
+    first.source.write_text(first.source.read_text().replace("format_version = 1", ""))
+    opened = load_listed(first.source, cache)
+    assert isinstance(opened, BrokenLesson) and "format_version" in opened.message
+
+
+def test_documents_json_cannot_hold_are_not_kept(tmp_path: Path) -> None:
+    import datetime
+
+    cache = HeaderCache(tmp_path / "headers.json")
+    header = LessonHeader("x", 1, "X", "x", 1, tmp_path / "x.toml")
+    cache.put("with-a-date", header, {"when": datetime.date(2026, 11, 25)})
+    cache.put("plain", header, {"title": "X"})
+    assert cache.document("with-a-date") is None
+    assert cache.document("plain") == {"title": "X"}
+    cache.save()
+    assert HeaderCache(tmp_path / "headers.json").document("plain") == {"title": "X"}

@@ -28,9 +28,10 @@ WAIT_SECONDS = 10.0
 def build_app(home: Path, lessons_dir: Path | None = None, lesson: int | None = None) -> TutorApp:
     """The app as `cnn-tutor [--lessons DIR] [--lesson N]` builds it, saving progress in home."""
     folder = lessons_dir or shipped_lessons_dir()
-    lessons = read_catalogue(folder, HeaderCache(default_cache_path()))
+    cache = HeaderCache(default_cache_path())
+    lessons = read_catalogue(folder, cache)
     start = None if lesson is None else by_order(lessons, lesson)
-    return TutorApp(lessons, folder, ProgressStore(home), start)
+    return TutorApp(lessons, folder, ProgressStore(home), cache, start)
 
 
 def run(app: TutorApp, size: tuple[int, int] = SIZE) -> AbstractAsyncContextManager[Pilot[None]]:

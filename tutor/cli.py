@@ -83,7 +83,7 @@ def start_app(lesson: int | None, chosen_folder: Path | None) -> int:
     cache.save()
     from .ui.app import TutorApp
 
-    TutorApp(lessons, folder, ProgressStore(default_home()), start).run()
+    TutorApp(lessons, folder, ProgressStore(default_home()), cache, start).run()
     return 0
 
 

@@ -3,7 +3,8 @@
 Checking a lesson means parsing its TOML and validating every page and question, which is most
 of what the list would cost at start-up. The verdict for each file's exact bytes is kept in a
 `HeaderCache`, so the list reads the files but parses only new or changed ones; the whole lesson
-is loaded, and checked again, when the learner opens it.
+is checked again when the learner opens it, from the TOML document the cache kept for those
+bytes (the TOML itself is parsed again only if the file changed).
 """
 
 from __future__ import annotations
@@ -45,6 +46,10 @@ class BrokenLesson(NamedTuple):
 Entry = TypeVar("Entry", "Lesson", LessonHeader)
 
 
+def unreadable(path: Path, error: OSError) -> BrokenLesson:
+    return BrokenLesson(path, f"{path}: cannot be read ({error.strerror or error})")
+
+
 def lesson_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.toml") if p.is_file())
 
@@ -81,18 +86,34 @@ def read_catalogue(folder: Path, cache: HeaderCache) -> list[LessonHeader | Brok
         try:
             raw = path.read_bytes()
         except OSError as error:
-            found.append(BrokenLesson(path, f"{path}: cannot be read ({error.strerror or error})"))
+            found.append(unreadable(path, error))
             continue
-        digest = hashlib.sha256(raw).hexdigest()
+        digest = digest_of(raw)
         verdict = cache.get(digest, path)
         if verdict is None:
-            from .loader import lesson_from_bytes
+            from .loader import lesson_and_document
 
-            lesson = lesson_from_bytes(raw, path)
+            lesson, document = lesson_and_document(raw, path)
             verdict = lesson if isinstance(lesson, BrokenLesson) else header_of(lesson)
-            cache.put(digest, verdict)
+            cache.put(digest, verdict, document)
         found.append(verdict)
     return arrange(found)
+
+
+def load_listed(path: Path, cache: HeaderCache) -> Lesson | BrokenLesson:
+    """The whole lesson in `path`, checked in full when opened; its TOML is parsed only if the
+    cache has not kept the document of exactly these bytes."""
+    from .loader import lesson_and_document
+
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return unreadable(path, error)
+    return lesson_and_document(raw, path, cache.document(digest_of(raw)))[0]
+
+
+def digest_of(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
 
 
 def by_order(entries: Sequence[LessonHeader | BrokenLesson], order: int) -> LessonHeader | None:

@@ -1,9 +1,10 @@
 """The lesson list's memory of files already checked, keyed by their exact bytes.
 
 Only a cache: a missing, damaged or unwritable file just means the lessons are parsed again,
-and nothing a learner did is kept here. An entry holds the verdict on one file's bytes, so an
-edited file is a new key; the key also covers this tutor's version and the modules that check
-lessons, so a change to the rules checks every file again.
+and nothing a learner did is kept here. An entry holds the verdict on one file's bytes (and,
+for a good lesson, its parsed TOML, so opening it needs no parsing), so an edited file is a
+new key; the key also covers this tutor's version and the modules that check lessons, so a
+change to the rules checks every file again.
 """
 
 from __future__ import annotations
@@ -60,6 +61,14 @@ def _header(value: Any, source: Path) -> LessonHeader | None:
     return LessonHeader(lesson_id, order, title, summary, pages, source)
 
 
+def _json_holds(document: dict[str, Any]) -> bool:
+    """TOML has dates and times, which JSON cannot hold; lessons have none, but a file may."""
+    try:
+        return json.loads(json.dumps(document)) == document
+    except (TypeError, ValueError, RecursionError):
+        return False
+
+
 class HeaderCache:
     """Verdicts by digest of a file's bytes, read from and saved to `path` (None: memory only)."""
 
@@ -97,12 +106,22 @@ class HeaderCache:
             self._used[digest] = entry
         return verdict
 
-    def put(self, digest: str, verdict: LessonHeader | BrokenLesson) -> None:
+    def document(self, digest: str) -> dict[str, Any] | None:
+        """The TOML document of a good lesson file with these bytes, if kept."""
+        entry = self._entries.get(digest, self._used.get(digest))
+        document = entry.get("document") if isinstance(entry, dict) else None
+        return document if isinstance(document, dict) else None
+
+    def put(self, digest: str, verdict: LessonHeader | BrokenLesson,
+            document: dict[str, Any] | None = None) -> None:
+        """Remember the verdict on these bytes, and a good lesson's document if JSON holds it."""
         if isinstance(verdict, BrokenLesson):
             entry: dict[str, Any] = {"broken": verdict.message.removeprefix(f"{verdict.source}: ")}
         else:
             entry = {"header": [verdict.id, verdict.order, verdict.title, verdict.summary,
                                 verdict.pages]}
+            if document is not None and _json_holds(document):
+                entry["document"] = document
         self._used[digest] = entry
 
     def save(self) -> None:

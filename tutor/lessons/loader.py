@@ -10,7 +10,6 @@ from __future__ import annotations
 import difflib
 import random
 import re
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,7 @@ from ..engine import QUANTITIES, ConvLayer, LayerError
 from ..quiz.prompts import PLACEHOLDERS, placeholders_in
 from ..quiz.variants import LAYER_DEFAULTS, VARY_KEYS, draw_layer
 from . import limits
-from .catalogue import BrokenLesson, arrange, lesson_files
+from .catalogue import BrokenLesson, arrange, lesson_files, unreadable
 from .model import ChoiceQuestion, Lesson, NumberQuestion, Page, Quiz, Scene, Values
 from .reader import LessonError, Table, check_int
 
@@ -292,8 +291,10 @@ def read_lesson(data: dict[str, Any], source: Path) -> Lesson:
     return Lesson(lesson_id, order, title, summary, pages, quiz, source)
 
 
-def parse_lesson_text(raw: bytes, source: Path) -> Lesson:
-    """Bytes of a lesson file to a Lesson, or LessonError naming the key path at fault."""
+def parse_document(raw: bytes) -> dict[str, Any]:
+    """Bytes of a lesson file to its TOML document, or LessonError saying why they are not one."""
+    import tomllib  # here, not at the top: a lesson whose document is cached never needs it
+
     if len(raw) > limits.MAX_FILE_BYTES:
         raise LessonError("", f"is {len(raw):,} bytes; a lesson file may be at most "
                               f"{limits.MAX_FILE_BYTES:,}")
@@ -311,17 +312,24 @@ def parse_lesson_text(raw: bytes, source: Path) -> Lesson:
         raise LessonError("", f"is not valid TOML: {error}") from None
     if not data:
         raise LessonError("", "is empty")
-    return read_lesson(data, source)
+    return data
 
 
-def lesson_from_bytes(raw: bytes, path: Path) -> Lesson | BrokenLesson:
-    """A lesson, or a BrokenLesson whose message starts with the file's path."""
+def lesson_and_document(raw: bytes, path: Path, document: dict[str, Any] | None = None
+                        ) -> tuple[Lesson | BrokenLesson, dict[str, Any] | None]:
+    """The lesson in a file's bytes, checked in full, or a BrokenLesson whose message starts
+    with the file's path; and the TOML document it was read from (None if there is none).
+
+    `document` is the bytes' document if already known (cached), which spares parsing them.
+    """
     try:
-        return parse_lesson_text(raw, path)
+        if document is None:
+            document = parse_document(raw)
+        return read_lesson(document, path), document
     except LessonError as error:
-        return BrokenLesson(path, f"{path}: {error}")
+        return BrokenLesson(path, f"{path}: {error}"), document
     except RecursionError:
-        return BrokenLesson(path, f"{path}: is nested too deeply to be a lesson")
+        return BrokenLesson(path, f"{path}: is nested too deeply to be a lesson"), document
 
 
 def load_lesson(path: Path) -> Lesson | BrokenLesson:
@@ -329,8 +337,8 @@ def load_lesson(path: Path) -> Lesson | BrokenLesson:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        return BrokenLesson(path, f"{path}: cannot be read ({error.strerror or error})")
-    return lesson_from_bytes(raw, path)
+        return unreadable(path, error)
+    return lesson_and_document(raw, path)[0]
 
 
 def load_folder(folder: Path) -> list[Lesson | BrokenLesson]:

@@ -18,13 +18,14 @@ from textual.geometry import Size
 from textual.screen import Screen
 
 from .. import startup_gc
-from ..lessons.catalogue import BrokenLesson, LessonHeader
+from ..lessons.catalogue import BrokenLesson, LessonHeader, load_listed
 from ..progress.model import LessonProgress
 from ..progress.store import ProgressStore
 from .screens.too_small import TooSmallScreen, is_too_small
 from .screens.tutor_screen import TutorScreen
 
 if TYPE_CHECKING:
+    from ..lessons.header_cache import HeaderCache
     from ..lessons.model import Lesson
     from ..quiz.run import QuizRun
     from .screens.lesson_list import LessonListScreen
@@ -40,11 +41,14 @@ class TutorApp(App[None]):
     ]
 
     def __init__(self, lessons: list[LessonHeader | BrokenLesson], lessons_dir: Path,
-                 store: ProgressStore, start: LessonHeader | None = None) -> None:
+                 store: ProgressStore, cache: HeaderCache,
+                 start: LessonHeader | None = None) -> None:
         super().__init__()
         self.lessons = lessons
         self.lessons_dir = lessons_dir
         self.store = store
+        self.cache = cache
+        """The list's cache of checked lesson files, which also spares parsing one to open it."""
         self.start = start
         self._mounted = False
         self.quiz_runs: dict[str, QuizRun] = {}
@@ -140,9 +144,7 @@ class TutorApp(App[None]):
         """
         lesson = self._loaded.get(header.source)
         if lesson is None:
-            from ..lessons.loader import load_lesson
-
-            found = load_lesson(header.source)
+            found = load_listed(header.source, self.cache)
             if isinstance(found, BrokenLesson):
                 self.lessons = [found if x is header else x for x in self.lessons]
                 self.notify(found.message, title="This lesson cannot be opened",
