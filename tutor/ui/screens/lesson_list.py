@@ -52,6 +52,11 @@ class LessonListScreen(TutorScreen):
         Binding("R", "reset(True)", "Reset all", key_display="R"),
     ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._summary: str | None = ""
+        """The summary line showing (None: hidden), so an unchanged one is not laid out again."""
+
     def compose(self) -> ComposeResult:
         yield Static("cnn-tutor · how a convolutional layer works, and what sharing saves",
                      id="title-bar")
@@ -74,6 +79,7 @@ class LessonListScreen(TutorScreen):
                                  enabled=False)]
         menu.set_entries(entries, menu.highlighted)
         menu.focus()
+        self.show_summary()  # now, not when the menu's message arrives: one layout, not two
         last = self.tutor.last_lesson()
         hint = self.query_one("#continue-hint", Static)
         if last is None:
@@ -91,10 +97,14 @@ class LessonListScreen(TutorScreen):
     def show_summary(self) -> None:
         """The highlighted lesson's whole summary: the list has room for one line of it."""
         lesson = self.selected_lesson()
+        text = None if lesson is None else f"Lesson {lesson.order}: {lesson.summary}"
+        if text == self._summary:
+            return
+        self._summary = text
         summary = self.query_one("#lesson-summary", Static)
-        summary.display = lesson is not None
-        if lesson is not None:
-            summary.update(f"Lesson {lesson.order}: {lesson.summary}")
+        summary.display = text is not None
+        if text is not None:
+            summary.update(text)
 
     @on(LessonMenu.Chosen)
     def open_chosen(self, event: LessonMenu.Chosen) -> None:
