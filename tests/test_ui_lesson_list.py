@@ -181,3 +181,22 @@ async def test_a_long_message_is_wrapped_whole_and_a_click_opens_a_lesson(
         assert "".join(message.split()) in "".join(text.split()), "every character is shown"
         await pilot.click(LessonMenu, offset=(5, 0))
         await wait_for_text(pilot, "Lesson 2 · Stride, padding and output size · page 1 of 4")
+
+
+async def test_a_start_lesson_broken_since_listing_opens_the_list_and_says_why(
+        home: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "lessons"
+    folder.mkdir()
+    for name in ("01-one-kernel.toml", "02-stride-padding.toml"):
+        shutil.copy(shipped_lessons_dir() / name, folder)
+    app = build_app(home, folder, lesson=2)
+    (folder / "02-stride-padding.toml").write_text("format_version = 1\n")
+    async with run(app) as pilot:
+        text = await wait_for_text(pilot, "✗ 02-stride-padding.toml  cannot be opened")
+        assert "This lesson cannot be opened" in text
+        assert isinstance(app.screen, LessonListScreen)
+        await pilot.press("enter")
+        await wait_for_text(pilot, "Lesson 1 · One kernel, one feature map · page 1 of 4")
+        await pilot.press("n", "m")
+        await wait_for_text(pilot, "1  One kernel, one feature map  [in progress: page 2 of 4]")
+        assert isinstance(app.screen, LessonListScreen)

@@ -56,24 +56,33 @@ class TutorApp(App[None]):
         self._loaded: dict[Path, Lesson] = {}
         self._list_screen: LessonListScreen | None = None
         """Made when first shown, then kept at the bottom of the stack."""
+        self._start_problem: BrokenLesson | None = None
 
     # -- start-up and terminal size ---------------------------------------------------------
 
     def get_default_screen(self) -> Screen[None]:
-        """The bottom of the stack: the list itself, rather than pushed over Textual's empty
-        default screen (one screen fewer to build at start-up). With --lesson the list is made
-        when the learner first goes to it, and the lesson goes over the empty screen, since
-        Textual cannot switch away from a default screen."""
+        """The bottom of the stack: the lesson asked for with --lesson, else the list, made here
+        rather than pushed over Textual's empty default screen (one screen fewer to build at
+        start-up). With --lesson the list replaces the lesson when the learner first goes to it.
+        """
         self.store.load()
-        if self.start is None:
+        screen: Screen[None] = self._new_list_screen() if self.start is None else (
+            self._start_screen(self.start))
+        # Textual gives every screen it switches to a result callback and pops it when switching
+        # away; the first screen gets none, so give it one as switch_screen would.
+        screen._push_result_callback(screen, None)
+        return screen
+
+    def _start_screen(self, header: LessonHeader) -> Screen[None]:
+        found = self._load(header)
+        if isinstance(found, BrokenLesson):
+            self._start_problem = found  # said once the app is mounted and can show it
             return self._new_list_screen()
-        return super().get_default_screen()
+        return self._resumed(found)
 
     def on_mount(self) -> None:
-        if self.start is not None:
-            self.resume_lesson(self.start)
-            if len(self.screen_stack) == 1:  # it could not be opened after all
-                self.show_lesson_list()
+        if self._start_problem is not None:
+            self._cannot_open(self._start_problem)
         self.show_notices()
         self._mounted = True
         self.check_size()
@@ -142,24 +151,35 @@ class TutorApp(App[None]):
         A file that has become broken since the list was read says why, and the list shows it
         as broken from then on.
         """
+        found = self._load(header)
+        if isinstance(found, BrokenLesson):
+            self._cannot_open(found)
+            return None
+        return found
+
+    def _load(self, header: LessonHeader) -> Lesson | BrokenLesson:
+        """The lesson behind a list entry, loaded once; a broken one is listed as broken."""
         lesson = self._loaded.get(header.source)
-        if lesson is None:
-            found = load_listed(header.source, self.cache)
-            if isinstance(found, BrokenLesson):
-                self.lessons = [found if x is header else x for x in self.lessons]
-                self.notify(found.message, title="This lesson cannot be opened",
-                            severity="error", timeout=12)
-                return None
-            lesson = self._loaded[header.source] = found
-        return lesson
+        if lesson is not None:
+            return lesson
+        found = load_listed(header.source, self.cache)
+        if isinstance(found, BrokenLesson):
+            self.lessons = [found if x is header else x for x in self.lessons]
+        else:
+            self._loaded[header.source] = found
+        return found
+
+    def _cannot_open(self, broken: BrokenLesson) -> None:
+        self.notify(broken.message, title="This lesson cannot be opened", severity="error",
+                    timeout=12)
 
     # -- navigation -------------------------------------------------------------------------
 
     def show_lesson_list(self) -> None:
         """Back to the list: close what is above it, or make it if this is its first showing."""
-        if self._list_screen is None:  # started with --lesson: the list's first showing
+        if self._list_screen is None:  # it takes the place of the lesson the tutor started in
             self._clear_to_base()
-            self.push_screen(self._new_list_screen())
+            self.switch_screen(self._new_list_screen())
             return
         while self.screen is not self._list_screen:
             self.pop_screen()
@@ -174,9 +194,10 @@ class TutorApp(App[None]):
         """Show `screen` in place of the lesson, quiz or results screen showing now."""
         if self._list_screen is not None:
             self.show_lesson_list()
+            self.push_screen(screen)
         else:
             self._clear_to_base()
-        self.push_screen(screen)
+            self.switch_screen(screen)
 
     def _clear_to_base(self) -> None:
         while len(self.screen_stack) > 1:
@@ -193,8 +214,14 @@ class TutorApp(App[None]):
         if lesson is None:
             self.refresh_lesson_list()
             return
+        self._replace_top(self._resumed(lesson))
+
+    def _resumed(self, lesson: Lesson) -> Screen[None]:
+        """The lesson's screen at the page and step the learner left it."""
+        from .screens.lesson import LessonScreen
+
         entry = self.store.progress.lessons.get(lesson.id, LessonProgress())
-        self.open_lesson(lesson, entry.page, entry.step)
+        return LessonScreen(lesson, entry.page, entry.step)
 
     def refresh_lesson_list(self) -> None:
         if self._list_screen is not None:
