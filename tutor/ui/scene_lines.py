@@ -55,16 +55,16 @@ class GridPicture:
     min_width: int = 1
     """Cell width to keep even before wide numbers appear, so filling in never re-lays out."""
 
-    @property
-    def shape(self) -> tuple[int, int]:
-        return (len(self.texts), len(self.texts[0]) if self.texts else 0)
-
     def __post_init__(self) -> None:
         # Asked for on every line drawn: worked out once, here, rather than each time.
+        shape = (len(self.texts), len(self.texts[0]) if self.texts else 0)
         cell_width = max(self.min_width, *(len(text) for row in self.texts for text in row))
+        object.__setattr__(self, "shape", shape)
         object.__setattr__(self, "cell_width", cell_width)
-        object.__setattr__(self, "width", self.shape[1] * (cell_width + 1) + 1)
+        object.__setattr__(self, "width", shape[1] * (cell_width + 1) + 1)
 
+    shape: tuple[int, int] = field(init=False, repr=False, compare=False)
+    """(rows, columns)."""
     cell_width: int = field(init=False, repr=False, compare=False)
     width: int = field(init=False, repr=False, compare=False)
 
@@ -93,6 +93,11 @@ class GridPicture:
         return (0,) * self.shape[1]
 
 
+_SPANNING = BOXED | DIMMED
+"""Marks a separator shares with the cells on both sides, so a boxed window is one solid band
+and a row of padding one faint run: one style code for the lot instead of two per cell."""
+
+
 @lru_cache(maxsize=4096)
 def grid_row(texts: tuple[str, ...], marks: tuple[int, ...], cell_width: int) -> Line:
     """One grid row as runs. Cached: from one step to the next most rows do not change."""
@@ -104,7 +109,8 @@ def grid_row(texts: tuple[str, ...], marks: tuple[int, ...], cell_width: int) ->
         if left != right:
             runs.add("]" if left else "[", BOXED)
         else:
-            runs.add("*" if x < cols and marks[x] & STARRED else " ", 0)
+            shared = marks[x - 1] & marks[x] & _SPANNING if 0 < x < cols else 0
+            runs.add("*" if x < cols and marks[x] & STARRED else " ", shared)
         if x < cols:
             runs.add(texts[x].rjust(cell_width), marks[x])
     return runs.line()

@@ -6,7 +6,7 @@ decided here is only how to show them, so it is plain Python that tests can call
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import numpy as np
 
@@ -27,8 +27,14 @@ def widest(values: Iterable[object]) -> int:
     return max((len(number_text(v)) for v in values), default=1)
 
 
+MAX_KEPT = 2048
+"""Pictures kept for reuse: a step changes a few grids, and an unchanged one is not rebuilt."""
+
+
 class ScenePictures:
-    """Grid pictures for one scene. Parts that never change (the input, widths) are built once."""
+    """Grid pictures for one scene. Parts that never change (the input, widths) are built once,
+    and each picture is kept by what it shows, so a grid a step leaves alone is the same object
+    (its lines already drawn) and a large scene's step builds only what moved."""
 
     def __init__(self, stepper: Stepper) -> None:
         self.stepper = stepper
@@ -57,9 +63,24 @@ class ScenePictures:
         self._output_texts = [[[number_text(v) for v in row] for row in output_slice]
                               for output_slice in stepper.output]
         self._output_rows: dict[tuple[int, int, bytes], tuple[str, ...]] = {}
+        self._kept: dict[tuple[object, ...], GridPicture] = {}
+
+    def _keep(self, key: tuple[object, ...], make: Callable[[], GridPicture]) -> GridPicture:
+        picture = self._kept.get(key)
+        if picture is None:
+            if len(self._kept) >= MAX_KEPT:
+                self._kept.clear()
+            picture = self._kept[key] = make()
+        return picture
 
     def input(self, channel: int, step: Step, reach: WeightReach | None) -> GridPicture:
         """One input channel, padded; the receptive field boxed, a traced weight's cells starred."""
+        reading = channel in step.channels
+        key = ("input", channel, reading, reading and step.tap_rows.tobytes(),
+               reading and step.tap_cols.tobytes(), reach is not None and reach.cells.tobytes())
+        return self._keep(key, lambda: self._input(channel, step, reach))
+
+    def _input(self, channel: int, step: Step, reach: WeightReach | None) -> GridPicture:
         boxed: frozenset[Cell] = frozenset()
         starred: frozenset[Cell] = frozenset()
         if channel in step.channels:
@@ -77,6 +98,10 @@ class ScenePictures:
 
     def kernel(self, slice_index: int, step: Step, traced: Cell | None) -> GridPicture:
         """One channel slice of the kernel this step used; the traced weight boxed."""
+        key = ("kernel", step.weights[slice_index].tobytes(), traced)
+        return self._keep(key, lambda: self._kernel(slice_index, step, traced))
+
+    def _kernel(self, slice_index: int, step: Step, traced: Cell | None) -> GridPicture:
         texts = tuple(tuple(number_text(w) for w in row) for row in step.weights[slice_index])
         boxed = frozenset({traced}) if traced is not None else frozenset()
         return GridPicture(texts, boxed, frozenset(), frozenset(), self._kernel_width)
@@ -90,6 +115,11 @@ class ScenePictures:
 
     def output(self, filter: int, step: Step, computed: np.ndarray) -> GridPicture:
         """One depth slice: computed cells show their value, the current cell is boxed."""
+        current = (step.row, step.col) if step.filter == filter else None
+        key = ("output", filter, computed[filter].tobytes(), current)
+        return self._keep(key, lambda: self._output(filter, step, computed))
+
+    def _output(self, filter: int, step: Step, computed: np.ndarray) -> GridPicture:
         done = computed[filter]
         texts = tuple(self._output_row(filter, r, done[r].tobytes()) for r in range(len(done)))
         pending = frozenset((int(r), int(c)) for r, c in np.argwhere(~done))

@@ -92,8 +92,12 @@ class SceneCanvas(Widget):
         self._lines: dict[int, Line] = {}
         self._stage = Stage([])
         self._dense = dense_text(counts)
+        self._dense_lines: tuple[int, list[Line]] = (0, [])
+        """The dense comparison wrapped, and the width it was wrapped for: it never changes."""
         self._shown: dict[str, GridPicture] = {}
         self._styles: dict[tuple[int, Style | None], Style] = {}
+        self._strips: dict[int, tuple[Line, Strip]] = {}
+        """The strip last drawn for each line, with the line it was drawn from."""
         self._wrap_width = 0
         self._width = 0
 
@@ -186,7 +190,11 @@ class SceneCanvas(Widget):
         if "counter" in self.panels:
             prose(counter_text(self.stepper.mode, frame.tally, self.counts))
         if "dense" in self.panels:
-            prose(self._dense)
+            if self._dense_lines[0] != width:
+                self._dense_lines = (width, text_lines(self._dense, width, console))
+            for line in self._dense_lines[1]:
+                sources.append((_LINE, line))
+                widest = max(widest, line_width(line))
         if frame.traced is not None and frame.reach is not None:
             prose(trace_note(weight_name(frame.traced, layer.kernel[1]), self.stepper.mode,
                              frame.reach, step))
@@ -273,6 +281,7 @@ class SceneCanvas(Widget):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._styles = {}
+        self._strips = {}
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
         return self._width
@@ -284,8 +293,14 @@ class SceneCanvas(Widget):
         base = self._style(_PLAIN)
         if y >= len(self._sources):
             return Strip.blank(self.size.width, base)
-        segments = [Segment(run.text, self._style(run)) for run in self.line(y)]
-        return Strip(segments).adjust_cell_length(self.size.width, base)
+        line = self.line(y)
+        drawn = self._strips.get(y)
+        if drawn is not None and drawn[0] is line and drawn[1].cell_length == self.size.width:
+            return drawn[1]  # the same line as last time (lines are shared while unchanged)
+        segments = [Segment(run.text, self._style(run)) for run in line]
+        strip = Strip(segments).adjust_cell_length(self.size.width, base)
+        self._strips[y] = (line, strip)
+        return strip
 
     def _style(self, run: Run) -> Style:
         """The theme's style for a run's marks, looked up once per combination."""
