@@ -19,6 +19,8 @@ PENDING = "·"
 
 def number_text(value: object) -> str:
     """A whole number as digits; anything else as briefly as it stays exact."""
+    if type(value) is int:  # from .tolist(): the usual case, and the quickest
+        return str(value)
     number = float(value)  # type: ignore[arg-type]
     return str(int(number)) if number.is_integer() else f"{number:g}"
 

@@ -18,43 +18,46 @@ SMALL_KERNEL = 9
 """Up to this many taps per channel, the products go on one line if it fits the width."""
 
 
-def _products(step: Step, n: int, rows: range) -> list[str]:
-    """weight×input for the kernel rows asked for; a tap on padding reads ×0."""
-    kw = step.weights.shape[2]
+def _products(step: Step, n: int) -> list[list[str]]:
+    """weight×input for every kernel row of channel slice `n`; a tap on padding reads ×0."""
+    weights, inputs = step.weights[n].tolist(), step.inputs[n].tolist()
+    padding = step.in_padding.tolist()
     return [
-        f"{number_text(step.weights[n, i, j])}×"
-        f"{'0' if step.in_padding[i, j] else number_text(step.inputs[n, i, j])}"
-        for i in rows for j in range(kw)
+        [f"{number_text(w)}×{'0' if pad else number_text(x)}"
+         for w, x, pad in zip(w_row, x_row, pad_row, strict=True)]
+        for w_row, x_row, pad_row in zip(weights, inputs, padding, strict=True)
     ]
 
 
-def arithmetic_text(step: Step, width: int) -> Text:
+def arithmetic_lines(step: Step, width: int) -> list[Text]:
     """One neuron's sum, one line per line of working, never wrapped.
 
     A small kernel's products go on one line when it fits `width`; otherwise one line per
     kernel row, then their sum. Several channels get a line (or rows) each, then the total.
     """
-    text = Text()
-    per_channel, kh, _ = step.weights.shape
+    lines: list[Text] = []
+    per_channel, kh, kw = step.weights.shape
     labelled = per_channel > 1
+    row_totals, channel_totals = step.row_totals.tolist(), step.channel_totals.tolist()
     for n, channel in enumerate(step.channels):
         label = f"ch{channel + 1}: " if labelled else ""
-        if kh * step.weights.shape[2] <= SMALL_KERNEL:
-            line = (f"{label}{' + '.join(_products(step, n, range(kh)))} = "
-                    f"{number_text(step.channel_totals[n])}")
+        products = _products(step, n)
+        if kh * kw <= SMALL_KERNEL:
+            line = (f"{label}{' + '.join(p for row in products for p in row)} = "
+                    f"{number_text(channel_totals[n])}")
             if len(line) <= width:
-                text.append(line + "\n")
+                lines.append(Text(line))
                 continue
-        for i in range(kh):
-            text.append(f"{label}row {i + 1}: {' + '.join(_products(step, n, range(i, i + 1)))}"
-                        f" = {number_text(step.row_totals[n, i])}\n")
-        text.append(f"{label}sum of rows = {number_text(step.channel_totals[n])}\n")
+        lines += [Text(f"{label}row {i + 1}: {' + '.join(row)} = "
+                       f"{number_text(row_totals[n][i])}") for i, row in enumerate(products)]
+        lines.append(Text(f"{label}sum of rows = {number_text(channel_totals[n])}"))
+    last = Text()
     if labelled:
-        parts = " + ".join(number_text(t) for t in step.channel_totals)
-        text.append(f"channels: {parts} = {number_text(step.total)}, then ")
-    text.append(f"{number_text(step.total)} + bias {number_text(step.bias)} = ")
-    text.append(number_text(step.result), style="bold reverse")
-    return text
+        parts = " + ".join(number_text(t) for t in channel_totals)
+        last.append(f"channels: {parts} = {number_text(step.total)}, then ")
+    last.append(f"{number_text(step.total)} + bias {number_text(step.bias)} = ")
+    last.append(number_text(step.result), style="bold reverse")
+    return [*lines, last]
 
 
 class Tally(NamedTuple):
