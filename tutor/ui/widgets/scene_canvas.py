@@ -43,7 +43,7 @@ from ..scene_lines import (
 from ..scene_pictures import ScenePictures
 from ..scene_texts import (
     Tally,
-    arithmetic_text,
+    arithmetic_lines,
     counter_text,
     dense_text,
     status_text,
@@ -184,7 +184,7 @@ class SceneCanvas(Widget):
         sources += [(_STAGE, y) for y in range(self._stage.height)]
         widest = max(widest, self._stage.width)
         if "arithmetic" in self.panels:
-            for piece in arithmetic_text(step, width).split("\n"):
+            for piece in arithmetic_lines(step, width):
                 sources.append((_TEXT, piece))
                 widest = max(widest, piece.cell_len)
         if "counter" in self.panels:
