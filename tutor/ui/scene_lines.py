@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import chain
 from typing import NamedTuple
 
 from rich.cells import cell_len
@@ -58,7 +59,7 @@ class GridPicture:
     def __post_init__(self) -> None:
         # Asked for on every line drawn: worked out once, here, rather than each time.
         shape = (len(self.texts), len(self.texts[0]) if self.texts else 0)
-        cell_width = max(self.min_width, *(len(text) for row in self.texts for text in row))
+        cell_width = max(self.min_width, max(map(len, chain.from_iterable(self.texts)), default=0))
         object.__setattr__(self, "shape", shape)
         object.__setattr__(self, "cell_width", cell_width)
         object.__setattr__(self, "width", shape[1] * (cell_width + 1) + 1)
