@@ -166,7 +166,10 @@ class LessonMenu(ScrollView, can_focus=True):
     def _lay_out(self) -> None:
         """Lines for the current width: headings and one-line details cut, messages wrapped."""
         width = self.scrollable_content_region.width
-        if width == self._width or width <= 0:  # not yet sized: nothing to lay out for
+        if width <= 0:  # not laid out yet: expect the screen's width less the padding, so the
+            # first paint already has the lines and their number (a resize corrects it)
+            width = self.app.size.width - self.styles.gutter.width
+        if width == self._width or width <= 0:
             return
         self._width = width
         self._strips.clear()
