@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from ...engine import count_parameters
-from ...lessons.model import Lesson
+from ...lessons.model import Lesson, Page
 from ...quiz.prompts import fill
 from ..narration import narration_text
 from ..widgets.counts_table import CountsTable
 from ..widgets.key_footer import KeyFooter
+from ..widgets.scene_canvas import SceneCanvas
 from .scene_screen import SceneScreen
 
 FOLDED_NOTE = "▸ The text is folded to make room for the scene: v shows it again."
@@ -44,44 +46,62 @@ class LessonScreen(SceneScreen):
         self._may_fold = True
 
     def compose(self) -> ComposeResult:
-        yield Static(id="title-bar")
+        """The first page is composed whole, so the screen's first paint already shows it."""
+        page = self.lesson.pages[self.page_index]
+        yield Static(self._title(), id="title-bar")
         with VerticalScroll(id="narration", can_focus=False):
-            yield Static(id="narration-text")
+            yield Static(self._narration(page), id="narration-text")
         yield Static(FOLDED_NOTE, id="folded-note")
-        yield VerticalScroll(id="scene-area", can_focus=False)
+        with VerticalScroll(id="scene-area", can_focus=False):
+            view = self._page_view(page, self._resume_step)
+            if view is not None:
+                yield view
         yield KeyFooter()
 
-    async def on_mount(self) -> None:
-        await self.show_page(self.page_index, self._resume_step)
+    def on_mount(self) -> None:
+        self._page_shown(self.lesson.pages[self.page_index])
 
     async def show_page(self, index: int, step: int = 0) -> None:
         """Display page `index`, resuming its scene at `step`."""
         self.page_index = index
         page = self.lesson.pages[index]
-        pages = len(self.lesson.pages)
-        title = f"Lesson {self.lesson.order} · {self.lesson.title} · page {index + 1} of {pages}"
-        if page.title:
-            title += f": {page.title}"
-        self.query_one("#title-bar", Static).update(title)
-        self.fold_text(False)
-        self._may_fold = True
-        self.set_class(page.scene is None, "-counts-page")
-        narration = self.query_one("#narration", VerticalScroll)
-        self.query_one("#narration-text", Static).update(
-            narration_text(fill(page.narration, page.layer))
-        )
-        narration.scroll_home(animate=False)
+        self.query_one("#title-bar", Static).update(self._title())
+        self.query_one("#narration-text", Static).update(self._narration(page))
+        self.query_one("#narration", VerticalScroll).scroll_home(animate=False)
         area = self.query_one("#scene-area", VerticalScroll)
         await area.remove_children()
+        view = self._page_view(page, step)
+        if view is not None:
+            await area.mount(view)
+        self._page_shown(page)
+
+    def _title(self) -> str:
+        page, pages = self.lesson.pages[self.page_index], len(self.lesson.pages)
+        title = (f"Lesson {self.lesson.order} · {self.lesson.title} · "
+                 f"page {self.page_index + 1} of {pages}")
+        return f"{title}: {page.title}" if page.title else title
+
+    @staticmethod
+    def _narration(page: Page) -> Text:
+        return narration_text(fill(page.narration, page.layer))
+
+    def _page_view(self, page: Page, step: int) -> SceneCanvas | CountsTable | None:
+        """The widget under the narration: the page's scene at `step`, its counts, or none."""
         if page.scene is not None:
             stepper = page.scene.stepper()
             stepper.go_to(min(step, stepper.count - 1))
-            await area.mount(self.make_scene_view(stepper, page.scene.panels))
-            self.redraw()
-        else:
-            self.drop_scene()
-            if page.counts is not None:
-                await area.mount(CountsTable(count_parameters(page.counts), id="page-counts"))
+            return self.make_scene_view(stepper, page.scene.panels)
+        self.drop_scene()
+        if page.counts is not None:
+            return CountsTable(count_parameters(page.counts), id="page-counts")
+        return None
+
+    def _page_shown(self, page: Page) -> None:
+        """A new page starts unfolded, draws its scene and is where the learner now is."""
+        self.fold_text(False)
+        self._may_fold = True
+        self.set_class(page.scene is None, "-counts-page")
+        self.redraw()
         self.refresh_bindings()
         self.save_position()
 
@@ -99,6 +119,8 @@ class LessonScreen(SceneScreen):
             self.fold_text(True)
 
     def fold_text(self, folded: bool) -> None:
+        if folded == self.text_folded:
+            return  # already so: setting display again would lay the screen out again
         self.query_one("#narration", VerticalScroll).display = not folded
         self.query_one("#folded-note", Static).display = folded
 

@@ -166,7 +166,7 @@ class SceneCanvas(Widget):
 
     def _plan(self, frame: SceneFrame) -> tuple[list[tuple[int, Any]], int]:
         """Where each line comes from, and the widest line, without building every line."""
-        width = self._text_width()
+        width = self._wrap_width = self._text_width()
         console = self.app.console
         step = frame.step
         layer = self.stepper.layer
@@ -274,7 +274,6 @@ class SceneCanvas(Widget):
     def on_resize(self) -> None:
         """Rewrap to the new width, and let the canvas shrink again if it can."""
         if self.frame is not None and self._text_width() != self._wrap_width:
-            self._wrap_width = self._text_width()
             self._sources, self._width = [], 0
             self.show(self.frame)
 
