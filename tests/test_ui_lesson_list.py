@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 from tests.ui_driver import build_app, run, screen_text, wait_for_text
+from tutor.lessons.catalogue import by_order
 from tutor.lessons.shipped import shipped_lessons_dir
 from tutor.ui.screens.calculator import CalculatorScreen
 from tutor.ui.screens.lesson import LessonScreen
@@ -200,3 +201,24 @@ async def test_a_start_lesson_broken_since_listing_opens_the_list_and_says_why(
         await pilot.press("n", "m")
         await wait_for_text(pilot, "1  One kernel, one feature map  [in progress: page 2 of 4]")
         assert isinstance(app.screen, LessonListScreen)
+
+
+async def test_back_from_a_lesson_the_list_highlights_that_lesson(home: Path) -> None:
+    app = build_app(home)
+    async with run(app) as pilot:
+        await wait_for_text(pilot, "1  One kernel, one feature map  [new]")
+        await pilot.press("down", "down", "enter")
+        await wait_for_text(pilot, "Lesson 3 · Depth")
+        await pilot.press("m")
+        await wait_for_text(pilot, "Lesson 3: A colour image has three channels")
+        assert app.screen.query_one(LessonMenu).highlighted_key() == "depth"
+    app = build_app(home, lesson=5)
+    async with run(app) as pilot:
+        await wait_for_text(pilot, "Lesson 5 · Parameter sharing versus locally connected")
+        await pilot.press("m")
+        await wait_for_text(pilot, "Lesson 5: The same small layer twice")
+        lesson_5 = by_order(app.lessons, 5)
+        assert lesson_5 is not None
+        assert app.screen.query_one(LessonMenu).highlighted_key() == lesson_5.id
+        await pilot.press("enter")
+        await wait_for_text(pilot, "Lesson 5 · Parameter sharing versus locally connected")

@@ -176,18 +176,23 @@ class TutorApp(App[None]):
     # -- navigation -------------------------------------------------------------------------
 
     def show_lesson_list(self) -> None:
-        """Back to the list: close what is above it, or make it if this is its first showing."""
+        """Back to the list, with the lesson the learner comes from highlighted: close what is
+        above the list, or make it if this is its first showing."""
+        left = getattr(self.screen, "lesson", None)
+        left_id = None if left is None else left.id
         if self._list_screen is None:  # it takes the place of the lesson the tutor started in
             self._clear_to_base()
-            self.switch_screen(self._new_list_screen())
+            self.switch_screen(self._new_list_screen(left_id))
             return
+        if left_id is not None:
+            self._list_screen.highlight_lesson(left_id)
         while self.screen is not self._list_screen:
             self.pop_screen()
 
-    def _new_list_screen(self) -> LessonListScreen:
+    def _new_list_screen(self, highlight: str | None = None) -> LessonListScreen:
         from .screens.lesson_list import LessonListScreen
 
-        self._list_screen = LessonListScreen()
+        self._list_screen = LessonListScreen(highlight)
         return self._list_screen
 
     def _replace_top(self, screen: Screen[None]) -> None:

@@ -52,8 +52,10 @@ class LessonListScreen(TutorScreen):
         Binding("R", "reset(True)", "Reset all", key_display="R"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, highlight: str | None = None) -> None:
         super().__init__()
+        self._highlight = highlight
+        """A lesson id to highlight when the list next shows: the lesson the learner just left."""
         self._summary: str | None = ""
         """The summary line showing (None: hidden), so an unchanged one is not laid out again."""
 
@@ -64,6 +66,10 @@ class LessonListScreen(TutorScreen):
         yield Static(id="lesson-summary")
         yield Static(id="continue-hint")
         yield KeyFooter()
+
+    def highlight_lesson(self, lesson_id: str) -> None:
+        """Highlight this lesson when the list shows again (the one the learner comes from)."""
+        self._highlight = lesson_id
 
     def on_screen_resume(self) -> None:
         """On first showing too: statuses change while the learner is in a lesson."""
@@ -77,7 +83,12 @@ class LessonListScreen(TutorScreen):
         if not entries:
             entries = [MenuEntry("", Text(f"No lessons in {self.tutor.lessons_dir}"), Text(),
                                  enabled=False)]
-        menu.set_entries(entries, menu.highlighted)
+        keys = [entry.key for entry in entries]
+        highlighted = menu.highlighted
+        if self._highlight in keys:
+            highlighted = keys.index(self._highlight)
+        self._highlight = None
+        menu.set_entries(entries, highlighted)
         menu.focus()
         self.show_summary()  # now, not when the menu's message arrives: one layout, not two
         last = self.tutor.last_lesson()
