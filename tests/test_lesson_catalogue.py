@@ -13,7 +13,6 @@ from tutor.lessons.catalogue import (
     BrokenLesson,
     LessonHeader,
     header_of,
-    load_listed,
     read_catalogue,
 )
 from tutor.lessons.header_cache import MAX_BYTES, HeaderCache
@@ -124,7 +123,7 @@ def test_opening_a_listed_lesson_checks_it_from_the_kept_document(
     first = next(x for x in listed if isinstance(x, LessonHeader))
     expected = load_lesson(first.source)
     no_parsing(monkeypatch)
-    assert load_listed(first.source, HeaderCache(cache_file)) == expected
+    assert load_lesson(first.source, HeaderCache(cache_file)) == expected
 
 
 def test_a_file_changed_after_listing_is_parsed_and_checked_again(
@@ -132,7 +131,7 @@ def test_a_file_changed_after_listing_is_parsed_and_checked_again(
     cache = HeaderCache(tmp_path / "headers.json")
     first = next(x for x in read_catalogue(folder, cache) if isinstance(x, LessonHeader))
     first.source.write_text(first.source.read_text().replace("format_version = 1", ""))
-    opened = load_listed(first.source, cache)
+    opened = load_lesson(first.source, cache)
     assert isinstance(opened, BrokenLesson) and "format_version" in opened.message
 
 

@@ -14,6 +14,15 @@ from tutor.ui.screens.lesson_list import LessonListScreen
 from tutor.ui.widgets.lesson_menu import LessonMenu
 
 
+def lessons_one_and_two(tmp_path: Path) -> Path:
+    """A folder with copies of the first two shipped lessons, free to be broken by a test."""
+    folder = tmp_path / "lessons"
+    folder.mkdir()
+    for name in ("01-one-kernel.toml", "02-stride-padding.toml"):
+        shutil.copy(shipped_lessons_dir() / name, folder)
+    return folder
+
+
 async def test_lists_every_lesson_as_new(home: Path) -> None:
     app = build_app(home)
     async with run(app) as pilot:
@@ -61,10 +70,7 @@ async def test_a_broken_lesson_is_listed_with_its_message(home: Path, tmp_path: 
 
 async def test_a_lesson_broken_after_listing_says_why_when_opened(
         home: Path, tmp_path: Path) -> None:
-    folder = tmp_path / "lessons"
-    folder.mkdir()
-    for name in ("01-one-kernel.toml", "02-stride-padding.toml"):
-        shutil.copy(shipped_lessons_dir() / name, folder)
+    folder = lessons_one_and_two(tmp_path)
     app = build_app(home, folder)
     async with run(app) as pilot:
         await wait_for_text(pilot, "2  Stride, padding and output size  [new]")
@@ -186,10 +192,7 @@ async def test_a_long_message_is_wrapped_whole_and_a_click_opens_a_lesson(
 
 async def test_a_start_lesson_broken_since_listing_opens_the_list_and_says_why(
         home: Path, tmp_path: Path) -> None:
-    folder = tmp_path / "lessons"
-    folder.mkdir()
-    for name in ("01-one-kernel.toml", "02-stride-padding.toml"):
-        shutil.copy(shipped_lessons_dir() / name, folder)
+    folder = lessons_one_and_two(tmp_path)
     app = build_app(home, folder, lesson=2)
     (folder / "02-stride-padding.toml").write_text("format_version = 1\n")
     async with run(app) as pilot:

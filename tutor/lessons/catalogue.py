@@ -3,8 +3,8 @@
 Checking a lesson means parsing its TOML and validating every page and question, which is most
 of what the list would cost at start-up. The verdict for each file's exact bytes is kept in a
 `HeaderCache`, so the list reads the files but parses only new or changed ones; the whole lesson
-is checked again when the learner opens it, from the TOML document the cache kept for those
-bytes (the TOML itself is parsed again only if the file changed).
+is checked again when the learner opens it (loader.load_lesson), from the TOML document the
+cache kept for those bytes (the TOML itself is parsed again only if the file changed).
 """
 
 from __future__ import annotations
@@ -98,18 +98,6 @@ def read_catalogue(folder: Path, cache: HeaderCache) -> list[LessonHeader | Brok
             cache.put(digest, verdict, document)
         found.append(verdict)
     return arrange(found)
-
-
-def load_listed(path: Path, cache: HeaderCache) -> Lesson | BrokenLesson:
-    """The whole lesson in `path`, checked in full when opened; its TOML is parsed only if the
-    cache has not kept the document of exactly these bytes."""
-    from .loader import lesson_and_document
-
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        return unreadable(path, error)
-    return lesson_and_document(raw, path, cache.document(digest_of(raw)))[0]
 
 
 def digest_of(raw: bytes) -> str:

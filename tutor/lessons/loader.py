@@ -11,15 +11,18 @@ import difflib
 import random
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..engine import QUANTITIES, ConvLayer, LayerError
 from ..quiz.prompts import PLACEHOLDERS, placeholders_in
 from ..quiz.variants import LAYER_DEFAULTS, VARY_KEYS, draw_layer
 from . import limits
-from .catalogue import BrokenLesson, arrange, lesson_files, unreadable
+from .catalogue import BrokenLesson, arrange, digest_of, lesson_files, unreadable
 from .model import ChoiceQuestion, Lesson, NumberQuestion, Page, Quiz, Scene, Values
 from .reader import LessonError, Table, check_int
+
+if TYPE_CHECKING:
+    from .header_cache import HeaderCache
 
 LAYER_KEYS = (
     "height", "width", "channels", "kernel", "filters",
@@ -332,13 +335,16 @@ def lesson_and_document(raw: bytes, path: Path, document: dict[str, Any] | None 
         return BrokenLesson(path, f"{path}: is nested too deeply to be a lesson"), document
 
 
-def load_lesson(path: Path) -> Lesson | BrokenLesson:
-    """One lesson file, or a BrokenLesson whose message starts with the file's path."""
+def load_lesson(path: Path, cache: HeaderCache | None = None) -> Lesson | BrokenLesson:
+    """One lesson file, checked in full, or a BrokenLesson whose message starts with the file's
+    path. With the list's `cache`, the TOML is parsed only if the cache has not kept the
+    document of exactly these bytes."""
     try:
         raw = path.read_bytes()
     except OSError as error:
         return unreadable(path, error)
-    return lesson_and_document(raw, path)[0]
+    document = None if cache is None else cache.document(digest_of(raw))
+    return lesson_and_document(raw, path, document)[0]
 
 
 def load_folder(folder: Path) -> list[Lesson | BrokenLesson]:

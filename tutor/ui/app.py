@@ -18,7 +18,7 @@ from textual.geometry import Size
 from textual.screen import Screen
 
 from .. import startup_gc
-from ..lessons.catalogue import BrokenLesson, LessonHeader, load_listed
+from ..lessons.catalogue import BrokenLesson, LessonHeader
 from ..progress.model import LessonProgress
 from ..progress.store import ProgressStore
 from .screens.too_small import TooSmallScreen, is_too_small
@@ -162,7 +162,9 @@ class TutorApp(App[None]):
         lesson = self._loaded.get(header.source)
         if lesson is not None:
             return lesson
-        found = load_listed(header.source, self.cache)
+        from ..lessons.loader import load_lesson
+
+        found = load_lesson(header.source, self.cache)
         if isinstance(found, BrokenLesson):
             self.lessons = [found if x is header else x for x in self.lessons]
         else:

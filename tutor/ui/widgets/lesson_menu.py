@@ -83,11 +83,6 @@ class LessonMenu(ScrollView, can_focus=True):
     def highlighted_key(self) -> str | None:
         return None if self.highlighted is None else self.entries[self.highlighted].key
 
-    def lines(self) -> list[str]:
-        """The menu's lines as plain text, for tests and screen readers."""
-        self._lay_out()
-        return [text.plain for _, text in self._rows]
-
     # -- keys and mouse ---------------------------------------------------------------------
 
     def action_move(self, delta: int) -> None:
@@ -110,8 +105,8 @@ class LessonMenu(ScrollView, can_focus=True):
         target_row = self._first_row[self.highlighted] + direction * max(1, self.size.height - 1)
         target_row = min(max(target_row, 0), max(len(self._rows) - 1, 0))
         index = self._rows[target_row][0] if self._rows else 0
-        self._highlight(self._nearest_enabled(index, direction)
-                        or self._nearest_enabled(index, -direction))
+        found = self._nearest_enabled(index, direction)
+        self._highlight(self._nearest_enabled(index, -direction) if found is None else found)
 
     def action_choose(self) -> None:
         if self.highlighted is not None:
