@@ -188,7 +188,7 @@ async def test_text_and_scene_scroll_from_the_keyboard(home: Path) -> None:
         await pilot.press("n", "n")
         await wait_for_text(pilot, "Step 1 of 100")
         narration = app.screen.query_one("#narration")
-        scene = app.screen.query_one("#scene-area")
+        scene = app.screen.query_one(SceneCanvas)
         await pilot.press("right_square_bracket")
         await wait_until(pilot, lambda: narration.scroll_y > 0, "the text to scroll down")
         await pilot.press("left_square_bracket")

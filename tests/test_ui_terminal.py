@@ -15,6 +15,7 @@ from tutor.ui.screens.quiz import QuizScreen
 from tutor.ui.screens.results import ResultsScreen
 from tutor.ui.screens.stepper_screen import StepperScreen
 from tutor.ui.screens.too_small import TooSmallScreen
+from tutor.ui.widgets.scene_canvas import SceneCanvas
 
 
 async def test_below_the_minimum_a_message_then_back_where_you_were(home: Path) -> None:
@@ -94,5 +95,5 @@ async def test_a_scene_rewraps_and_shrinks_when_the_window_narrows(home: Path) -
         await pilot.resize_terminal(80, 24)
         await pilot.press("right")
         await wait_for_text(pilot, "Step 3 of 16")
-        area = app.screen.query_one("#scene-area")
-        await wait_until(pilot, lambda: area.max_scroll_x == 0, "no sideways scrolling at 80")
+        canvas = app.screen.query_one(SceneCanvas)
+        await wait_until(pilot, lambda: canvas.max_scroll_x == 0, "no sideways scrolling at 80")

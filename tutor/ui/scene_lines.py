@@ -12,10 +12,11 @@ multiplies) a `*` and an underline; dimmed cells (padding, outputs not computed 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import chain
+from itertools import chain, pairwise
 from typing import NamedTuple
 
 from rich.cells import cell_len
@@ -45,28 +46,33 @@ def line_width(line: Line) -> int:
     return sum(len(run.text) for run in line)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class GridPicture:
-    """What a grid shows: the text of every cell and which cells are marked how."""
+    """What a grid shows: the text of every cell and which cells are marked how.
+
+    Compared and hashed by identity: pictures are kept while what they show is unchanged
+    (scene_pictures.py), so "the same picture" is a cheap question a step asks many times.
+    """
 
     texts: tuple[tuple[str, ...], ...]
     boxed: frozenset[Cell] = field(default_factory=frozenset)
     starred: frozenset[Cell] = field(default_factory=frozenset)
     dimmed: frozenset[Cell] = field(default_factory=frozenset)
-    min_width: int = 1
-    """Cell width to keep even before wide numbers appear, so filling in never re-lays out."""
+    cell_width: int = 0
+    """Columns for each cell's text: at least its widest text, or 0 to work it out from them.
+    A scene passes the widest value any step can show, so filling cells in never re-lays out
+    (and a picture made every step does not scan every text again)."""
 
     def __post_init__(self) -> None:
         # Asked for on every line drawn: worked out once, here, rather than each time.
         shape = (len(self.texts), len(self.texts[0]) if self.texts else 0)
-        cell_width = max(self.min_width, max(map(len, chain.from_iterable(self.texts)), default=0))
+        cell_width = self.cell_width or max(map(len, chain.from_iterable(self.texts)), default=1)
         object.__setattr__(self, "shape", shape)
         object.__setattr__(self, "cell_width", cell_width)
         object.__setattr__(self, "width", shape[1] * (cell_width + 1) + 1)
 
     shape: tuple[int, int] = field(init=False, repr=False, compare=False)
     """(rows, columns)."""
-    cell_width: int = field(init=False, repr=False, compare=False)
     width: int = field(init=False, repr=False, compare=False)
 
     @property
@@ -76,9 +82,16 @@ class GridPicture:
 
     def line(self, y: int) -> Line:
         """Row `y`: separators carry the brackets and stars, runs of equal marks merge."""
-        marks = self._marks_by_row.get(y)
-        return grid_row(self.texts[y], tuple(marks) if marks else self._no_marks,
-                        self.cell_width)
+        line = self._lines.get(y)
+        if line is None:
+            marks = self._marks_by_row.get(y)
+            line = self._lines[y] = grid_row(
+                self.texts[y], tuple(marks) if marks else self._no_marks, self.cell_width)
+        return line
+
+    @cached_property
+    def _lines(self) -> dict[int, Line]:
+        return {}
 
     @cached_property
     def _marks_by_row(self) -> dict[int, list[int]]:
@@ -102,19 +115,26 @@ and a row of padding one faint run: one style code for the lot instead of two pe
 @lru_cache(maxsize=4096)
 def grid_row(texts: tuple[str, ...], marks: tuple[int, ...], cell_width: int) -> Line:
     """One grid row as runs. Cached: from one step to the next most rows do not change."""
-    runs = RunBuilder()
+    pieces: list[Piece] = []
     cols = len(texts)
     for x in range(cols + 1):
         left = x > 0 and bool(marks[x - 1] & BOXED)
         right = x < cols and bool(marks[x] & BOXED)
         if left != right:
-            runs.add("]" if left else "[", BOXED)
+            pieces.append(("]" if left else "[", BOXED, None))
         else:
             shared = marks[x - 1] & marks[x] & _SPANNING if 0 < x < cols else 0
-            runs.add("*" if x < cols and marks[x] & STARRED else " ", shared)
+            pieces.append(("*" if x < cols and marks[x] & STARRED else " ", shared, None))
         if x < cols:
-            runs.add(texts[x].rjust(cell_width), marks[x])
-    return runs.line()
+            pieces.append((texts[x].rjust(cell_width), marks[x], None))
+    return merged(pieces)
+
+
+def cropped(line: Line, start: int, end: int) -> Line:
+    """Columns [start, end) of a line, padded with spaces to that width: what a view shows."""
+    runs = sliced(line, start, end)
+    short = end - start - line_width(runs)
+    return (*runs, Run(" " * short)) if short > 0 else runs
 
 
 def changed_span(before: Line, after: Line) -> tuple[int, int]:
@@ -131,20 +151,26 @@ def changed_span(before: Line, after: Line) -> tuple[int, int]:
     return start, max(end, start + 1)
 
 
-class RunBuilder:
-    """Runs collected so that neighbours with the same marks become one: one style code each."""
+Piece = tuple[str, int, "Style | None"]
+"""Text, marks and style: a Run before neighbours with the same marks and style are merged."""
 
-    def __init__(self) -> None:
-        self._runs: list[tuple[list[str], int, Style | None]] = []
 
-    def add(self, text: str, marks: int, style: Style | None = None) -> None:
-        if self._runs and self._runs[-1][1:] == (marks, style):
-            self._runs[-1][0].append(text)
+def merged(pieces: Iterable[Piece]) -> Line:
+    """Pieces as runs, neighbours with the same marks and style joined: one style code each."""
+    runs: list[Run] = []
+    texts: list[str] = []
+    marks: int = -1
+    style: Style | None = None
+    for text, piece_marks, piece_style in pieces:
+        if piece_marks == marks and piece_style == style:
+            texts.append(text)
         else:
-            self._runs.append(([text], marks, style))
-
-    def line(self) -> Line:
-        return tuple(Run("".join(parts), marks, style) for parts, marks, style in self._runs)
+            if texts:
+                runs.append(Run("".join(texts), marks, style))
+            texts, marks, style = [text], piece_marks, piece_style
+    if texts:
+        runs.append(Run("".join(texts), marks, style))
+    return tuple(runs)
 
 
 class Block(NamedTuple):
@@ -182,26 +208,58 @@ class Hit(NamedTuple):
         return col if inside and 0 <= col < self.picture.shape[1] else None
 
 
-class Stage:
-    """Columns of blocks laid side by side, a space apart, read off one line at a time."""
+View = tuple[int, int]
+"""Columns [start, end) of the stage in view: the columns of blocks outside it are left blank."""
 
-    def __init__(self, columns: Sequence[Sequence[Block]], gap: int = 1) -> None:
+EVERYTHING: View = (0, 1 << 30)
+
+_Built = tuple[list[tuple[Line, int]], Line]
+"""A stage line with the column lines and spacing it was joined from."""
+
+
+class Stage:
+    """Columns of blocks laid side by side, a space apart, read off one line at a time.
+
+    Only the columns of blocks that reach into `view` are drawn; the others are blank space of
+    their width, so a scene far wider than the terminal costs no more than the part in sight.
+    A line joined from the same column lines as one in `reuse` (the previous stage's `built`)
+    is that same line object, so a step finds its unchanged lines by identity.
+    """
+
+    def __init__(self, columns: Sequence[Sequence[Block]], gap: int = 1,
+                 view: View = EVERYTHING, reuse: dict[tuple[object, ...], _Built] | None = None
+                 ) -> None:
         self.columns = columns
         self.gap = gap
         self._widths = [max((block.width for block in column), default=0) for column in columns]
         self.height = max((sum(block.height for block in column) for column in columns),
                           default=0)
         self.width = sum(self._widths) + gap * len(columns)
+        starts = [0]
+        for width in self._widths:
+            starts.append(starts[-1] + width + gap)
+        self._shown = [start < view[1] and view[0] < start + width
+                       for start, width in zip(starts, self._widths, strict=False)]
+        self._reuse = reuse or {}
+        self.built: dict[tuple[object, ...], _Built] = {}
+        """Every line drawn so far, by the blocks and rows it shows: for the next stage."""
 
     def line(self, y: int) -> Line:
         parts = []
-        for column, width in zip(self.columns, self._widths, strict=True):
-            block, row = _block_at(column, y)
+        for column, width, shown in zip(self.columns, self._widths, self._shown, strict=True):
+            block, row = _block_at(column, y) if shown else (None, 0)
             if block is None:
                 parts.append(((), width + self.gap))
             else:
                 parts.append((block.line(row), width - block.width + self.gap))
-        return joined(tuple(parts))
+        # Keyed by the identity of the column lines: the entry keeps them alive, so no other
+        # object can take their ids while the key is in use.
+        key = tuple((id(line), spaces) for line, spaces in parts)
+        entry = self.built.get(key) or self._reuse.get(key)
+        if entry is None:
+            entry = (parts, joined(parts))
+        self.built[key] = entry
+        return entry[1]
 
     def hits(self, y: int) -> list[Hit]:
         """The grid rows drawn on line `y`, with where each starts."""
@@ -223,28 +281,80 @@ def _block_at(column: Sequence[Block], y: int) -> tuple[Block | None, int]:
     return None, 0
 
 
-@lru_cache(maxsize=4096)
-def joined(parts: tuple[tuple[Line, int], ...]) -> Line:
+def joined(parts: Sequence[tuple[Line, int]]) -> Line:
     """Column lines side by side, each followed by `n` spaces; neighbouring runs merged."""
-    runs = RunBuilder()
+    pieces: list[Piece] = []
     for line, spaces in parts:
-        for run in line:
-            runs.add(run.text, run.marks, run.style)
-        runs.add(" " * spaces, 0)
-    return runs.line()
+        pieces += line
+        pieces.append((" " * spaces, 0, None))
+    return merged(pieces)
 
 
 def text_lines(text: Text, width: int, console: Console) -> list[Line]:
-    """A Rich Text wrapped to `width`, each line as runs keeping the text's own styles."""
-    if "\n" not in text.plain and text.cell_len <= width:
-        return [text_line(text, console)]  # the usual case, without the cost of wrapping
-    return [text_line(piece, console) for piece in text.wrap(console, max(width, 10))]
+    """A Rich Text wrapped at spaces to `width` (a word longer than that is cut), each line as
+    runs keeping the text's own styles. Done here rather than by Rich, at a fraction of the
+    cost: the status and the tally are wrapped again on every step."""
+    line = text_line(text, console)
+    plain = text.plain
+    if "\n" not in plain and len(plain) <= width:
+        return [line]  # the usual case
+    lines, offset = [], 0
+    for paragraph in plain.split("\n"):
+        lines += [sliced(line, offset + start, offset + end)
+                  for start, end in line_breaks(paragraph, max(width, 10))]
+        offset += len(paragraph) + 1
+    return lines
+
+
+_WORD = re.compile(r"\s*\S+\s*")
+
+
+def line_breaks(plain: str, width: int) -> list[tuple[int, int]]:
+    """Where a greedy wrap at spaces cuts a paragraph: each line's [start, end), without the
+    spaces it ends on."""
+    lines, start, end = [], 0, 0
+    for word in _WORD.finditer(plain):
+        word_start = word.start()
+        word_end = word_start + len(word.group().rstrip())
+        if word_end - start > width and end > start:  # does not fit: starts the next line
+            lines.append((start, end))
+            start = word_start
+        while word_end - start > width:  # longer than a whole line: cut
+            lines.append((start, start + width))
+            start += width
+        end = word_end
+    lines.append((start, max(start, end)))
+    return lines
+
+
+def sliced(line: Line, start: int, end: int) -> Line:
+    """The runs of columns [start, end) of a line."""
+    runs, x = [], 0
+    for run in line:
+        after = x + len(run.text)
+        if after > start and x < end:
+            inside = start <= x and after <= end
+            runs.append(run if inside else run._replace(text=run.text[max(start - x, 0):end - x]))
+        x = after
+    return tuple(runs)
 
 
 def text_line(text: Text, console: Console) -> Line:
-    """One line of Rich Text as runs keeping its styles."""
-    runs = RunBuilder()
-    for segment in text.render(console):
-        if segment.text and segment.text != "\n":
-            runs.add(segment.text, 0, segment.style or None)
-    return runs.line()
+    """One line of Rich Text as runs keeping its styles: what Rich would draw, read off the
+    text's spans directly (later spans over earlier ones, all over the text's own style)."""
+    plain = text.plain
+    if not text.spans:
+        return (Run(plain),) if plain else ()
+    spans = [(span.start, span.end, _style(span.style, console)) for span in text.spans]
+    cuts = sorted({0, len(plain), *(min(s, len(plain)) for s, e, _ in spans),
+                   *(min(e, len(plain)) for s, e, _ in spans)})
+    base = _style(text.style, console)
+    pieces: list[Piece] = []
+    for start, end in pairwise(cuts):
+        styles = [base, *(style for s, e, style in spans if s <= start and end <= e)]
+        pieces.append((plain[start:end], 0, Style.combine(styles) or None))
+    return merged(pieces)
+
+
+def _style(style: str | Style, console: Console) -> Style:
+    return style if isinstance(style, Style) else console.get_style(style, default=Style.null())

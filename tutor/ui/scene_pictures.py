@@ -86,14 +86,14 @@ class ScenePictures:
         boxed: frozenset[Cell] = frozenset()
         starred: frozenset[Cell] = frozenset()
         if channel in step.channels:
-            boxed = frozenset(
-                (int(r) + self.pad_rows, int(c) + self.pad_cols)
-                for r in step.tap_rows for c in step.tap_cols
-            )
+            # Plain ints from .tolist(): far quicker than a NumPy scalar per cell.
+            rows = (step.tap_rows + self.pad_rows).tolist()
+            cols = (step.tap_cols + self.pad_cols).tolist()
+            boxed = frozenset((r, c) for r in rows for c in cols)
             if reach is not None:
                 starred = frozenset(
-                    (int(r) + self.pad_rows, int(c) + self.pad_cols)
-                    for r, c in np.argwhere(reach.cells)
+                    (r + self.pad_rows, c + self.pad_cols)
+                    for r, c in np.argwhere(reach.cells).tolist()
                 )
         return GridPicture(self._input_texts[channel], boxed, starred, self._padding,
                            self._input_width)
@@ -123,8 +123,10 @@ class ScenePictures:
 
     def _output(self, filter: int, step: Step, computed: np.ndarray) -> GridPicture:
         done = computed[filter]
-        texts = tuple(self._output_row(filter, r, done[r].tobytes()) for r in range(len(done)))
-        pending = frozenset((int(r), int(c)) for r, c in np.argwhere(~done))
+        texts = tuple(self._output_row(filter, r, row.tobytes()) for r, row in enumerate(done))
+        pending = frozenset(
+            (r, c) for r, row in enumerate(done.tolist()) for c, cell in enumerate(row) if not cell
+        )
         boxed = frozenset({(step.row, step.col)}) if step.filter == filter else frozenset()
         return GridPicture(texts, boxed, frozenset(), pending, self._output_width)
 

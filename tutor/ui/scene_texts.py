@@ -60,6 +60,28 @@ def arithmetic_lines(step: Step, width: int) -> list[Text]:
     return [*lines, last]
 
 
+class Working:
+    """One neuron's sum as lines of working, built when a line is first read.
+
+    A big kernel's working runs to dozens of lines, mostly out of view, and its line count
+    follows from the kernel's shape alone: the canvas lays the lines out unbuilt. Whether a
+    small kernel's products fit on one line depends on the numbers, so its few lines are built
+    at once.
+    """
+
+    def __init__(self, step: Step, width: int) -> None:
+        self._step, self._width = step, width
+        per_channel, kh, kw = step.weights.shape
+        self.lines = arithmetic_lines(step, width) if kh * kw <= SMALL_KERNEL else None
+        """The lines, once built."""
+        self.count = per_channel * (kh + 1) + 1 if self.lines is None else len(self.lines)
+
+    def line(self, index: int) -> Text:
+        if self.lines is None:
+            self.lines = arithmetic_lines(self._step, self._width)
+        return self.lines[index]
+
+
 class Tally(NamedTuple):
     """How far the pass is: neurons computed (of all), distinct kernels and parameters used."""
 

@@ -115,7 +115,7 @@ class LessonScreen(SceneScreen):
         """Fold the narration when the scene does not fit under it."""
         if not self.is_attached:  # the learner left the lesson before this ran
             return
-        if self.query_one("#scene-area", VerticalScroll).max_scroll_y > 0:
+        if self.view is not None and self.view.max_scroll_y > 0:
             self.fold_text(True)
 
     def fold_text(self, folded: bool) -> None:

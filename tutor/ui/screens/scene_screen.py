@@ -148,7 +148,8 @@ class SceneScreen(TutorScreen):
 
     def action_scroll_scene(self, columns: int, rows: int) -> None:
         """Scroll a scene too big for the terminal; the keys stay free for stepping."""
-        self.query_one("#scene-area").scroll_relative(x=columns, y=rows, animate=False)
+        if self.view is not None:
+            self.view.scroll_relative(x=columns, y=rows, animate=False)
 
     # -- tracing ----------------------------------------------------------------------------
 

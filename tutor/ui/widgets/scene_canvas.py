@@ -3,8 +3,10 @@
 The screen owns the stepper and the choices (position, tracing, playing) and hands the canvas a
 `SceneFrame` after every move. The canvas turns it into lines (scene_lines.py), compares them
 with the lines on screen, and refreshes just those that differ: a step moves a highlight, it
-does not repaint the screen. Clicking a grid cell posts `CellClicked` with the panel's name
-("input-0", "kernel-0", "output-1", ...) and the cell.
+does not repaint the screen. It scrolls itself (Textual's line API), so it draws only what is in
+view: a scene many times the terminal's size costs about what the visible part costs. Clicking a
+grid cell posts `CellClicked` with the panel's name ("input-0", "kernel-0", "output-1", ...) and
+the cell.
 """
 
 from __future__ import annotations
@@ -19,8 +21,8 @@ from rich.text import Text
 from textual import events
 from textual.geometry import Offset, Region, Size
 from textual.message import Message
+from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.widget import Widget
 
 from ...engine import ParameterCounts, Step, Stepper, WeightReach
 from ..scene_lines import (
@@ -35,7 +37,9 @@ from ..scene_lines import (
     Line,
     Run,
     Stage,
+    View,
     changed_span,
+    cropped,
     line_width,
     text_line,
     text_lines,
@@ -43,7 +47,7 @@ from ..scene_lines import (
 from ..scene_pictures import ScenePictures
 from ..scene_texts import (
     Tally,
-    arithmetic_lines,
+    Working,
     counter_text,
     dense_text,
     status_text,
@@ -65,7 +69,7 @@ class SceneFrame:
     speed: float = 2.0
 
 
-class SceneCanvas(Widget):
+class SceneCanvas(ScrollView, can_focus=False):
     """Input channels with their kernel slices, the output slices, and the chosen panels."""
 
     COMPONENT_CLASSES = {"scene--boxed", "scene--starred", "scene--dimmed", "scene--title"}
@@ -88,18 +92,21 @@ class SceneCanvas(Widget):
         self.pictures = ScenePictures(stepper)
         self.frame: SceneFrame | None = None
         self._sources: list[tuple[int, Any]] = []
-        """Per line: (_STAGE, stage line), (_TEXT, a Rich Text line) or (_LINE, a built line)."""
+        """Per line: (_STAGE, stage line), (_WORKING, (working, line)) or (_LINE, a built line)."""
         self._lines: dict[int, Line] = {}
+        """Lines built for the current frame, drawn for the columns in `_view`."""
+        self._view: View = (0, 0)
+        self._top = 0
+        """The canvas line at the top of the view, while rendering."""
         self._stage = Stage([])
         self._dense = dense_text(counts)
         self._dense_lines: tuple[int, list[Line]] = (0, [])
         """The dense comparison wrapped, and the width it was wrapped for: it never changes."""
         self._shown: dict[str, GridPicture] = {}
         self._styles: dict[tuple[int, Style | None], Style] = {}
-        self._strips: dict[int, tuple[Line, Strip]] = {}
-        """The strip last drawn for each line, with the line it was drawn from."""
+        self._strips: dict[int, tuple[Line, int, Strip]] = {}
+        """The strip last drawn for each line, with the line and scroll it was drawn from."""
         self._wrap_width = 0
-        self._width = 0
 
     # -- what to draw -----------------------------------------------------------------------
 
@@ -107,57 +114,65 @@ class SceneCanvas(Widget):
         """Draw `frame`, repainting only the visible lines that changed."""
         first = self.frame is None
         self.frame = frame
-        old_sources, old_width, old_lines = self._sources, self._width, self._lines
-        self._sources, self._width = self._plan(frame)
+        old_sources, old_lines = self._sources, self._lines
+        self._sources, widest = self._plan(frame)
         self._lines = {}
-        # The canvas only grows: a text one line shorter this step would otherwise shrink it,
-        # re-lay out the screen and repaint everything.
+        # The canvas only grows: a text one line shorter this step would otherwise shrink it
+        # and move the scrollbars under the learner.
         missing = len(old_sources) - len(self._sources)
         if missing > 0:
             self._sources += [(_LINE, ())] * missing
-        self._width = max(old_width, self._width)
-        height = len(self._sources)
-        if first or len(old_sources) != height or old_width != self._width:
-            self.refresh(layout=True)
+        size = Size(max(widest, 0 if first else self.virtual_size.width), len(self._sources))
+        if first or size != self.virtual_size:
+            self.virtual_size = size
+            self.refresh()
             return
-        top, bottom = self._window(height)
+        top, bottom = self._rows_in_view()
+        left, right = self._view
         for y in range(top, bottom):
             before, after = old_lines.get(y), self.line(y)
             if before is None:
-                self.refresh(Region(0, y, self._width, 1))
-            elif before != after:
+                self.refresh(Region(0, y - top, right - left, 1))
+            elif before is not after and before != after:
                 start, end = changed_span(before, after)
-                self.refresh(Region(start, y, end - start, 1))
-        # Lines out of view are only marked: they are built if and when they are scrolled to.
-        if top > 0:
-            self.refresh(Region(0, 0, self._width, top))
-        if bottom < height:
-            self.refresh(Region(0, bottom, self._width, height - bottom))
+                start, end = max(start, left), min(end, right)
+                if start < end:  # the change may lie in columns out of view
+                    self.refresh(Region(start - left, y - top, end - start, 1))
 
     def line(self, y: int) -> Line:
-        """Line `y` of the current frame, built on first use."""
+        """Line `y` of the current frame, built on first use for the columns in view."""
         line = self._lines.get(y)
         if line is None:
             kind, payload = self._sources[y]
             if kind == _STAGE:
                 line = self._stage.line(payload)
-            elif kind == _TEXT:
-                line = text_line(payload, self.app.console)
+            elif kind == _WORKING:
+                working, index = payload
+                line = text_line(working.line(index), self.app.console)
+                if line_width(line) > self.virtual_size.width:
+                    self.call_later(self._fit_width)  # built lazily: wider than laid out
             else:
                 line = payload
             self._lines[y] = line
         return line
+
+    def _fit_width(self) -> None:
+        """Widen the canvas to the widest line built so far."""
+        widest = max(map(line_width, self._lines.values()), default=0)
+        if widest > self.virtual_size.width:
+            self.virtual_size = Size(widest, self.virtual_size.height)
 
     def picture(self, panel: str) -> GridPicture:
         """The grid picture a panel ("kernel-0", "output-1", ...) shows now."""
         return self._shown[panel]
 
     def cell_offset(self, panel: str, row: int, col: int) -> Offset:
-        """Where on the canvas a cell is drawn: for clicking it."""
+        """Where on the widget a cell is drawn now, given the scroll: for clicking it."""
         for y in range(len(self._sources)):
             for hit in self._hits(y):
                 if hit.panel == panel and hit.row == row:
-                    return Offset(hit.x + 1 + col * hit.picture.pitch, y)
+                    where = Offset(hit.x + 1 + col * hit.picture.pitch, y)
+                    return where - self.scroll_offset + self.content_offset
         raise LookupError(f"{panel} row {row} is not on the canvas")
 
     def _hits(self, y: int) -> list[Hit]:
@@ -180,13 +195,15 @@ class SceneCanvas(Widget):
                 widest = max(widest, line_width(line))
 
         prose(status_text(step, self.stepper.count, layer.filters, frame.playing, frame.speed))
-        self._stage = Stage(self._columns(frame))
+        self._view = self._columns_in_view()
+        self._stage = Stage(self._columns(frame), view=self._view, reuse=self._stage.built)
         sources += [(_STAGE, y) for y in range(self._stage.height)]
         widest = max(widest, self._stage.width)
         if "arithmetic" in self.panels:
-            for piece in arithmetic_lines(step, width):
-                sources.append((_TEXT, piece))
-                widest = max(widest, piece.cell_len)
+            working = Working(step, width)
+            sources += [(_WORKING, (working, i)) for i in range(working.count)]
+            if working.lines is not None:
+                widest = max(widest, *(piece.cell_len for piece in working.lines))
         if "counter" in self.panels:
             prose(counter_text(self.stepper.mode, frame.tally, self.counts))
         if "dense" in self.panels:
@@ -200,13 +217,15 @@ class SceneCanvas(Widget):
                              frame.reach, step))
         return sources, widest
 
-    def _window(self, height: int) -> tuple[int, int]:
-        """The canvas lines [top, bottom) visible in the scrolling area now."""
-        parent = self.parent
-        if not isinstance(parent, Widget):
-            return 0, height
-        top = max(0, int(parent.scroll_offset.y) - self.virtual_region.y)
-        return min(top, height), min(height, top + parent.scrollable_content_region.height)
+    def _rows_in_view(self) -> tuple[int, int]:
+        """The canvas lines [top, bottom) in view now."""
+        height = len(self._sources)
+        top = min(round(self.scroll_y), height)
+        return top, min(height, top + self.scrollable_content_region.height)
+
+    def _columns_in_view(self) -> View:
+        left = round(self.scroll_x)
+        return left, left + self.scrollable_content_region.width
 
     def _columns(self, frame: SceneFrame) -> list[list[Block]]:
         """One channel: input, kernel and output side by side. Several: each input channel in
@@ -264,17 +283,16 @@ class SceneCanvas(Widget):
 
     def _text_width(self) -> int:
         """Texts wrap to the visible width, even when the grids need more and scroll."""
-        parent = self.parent
-        if isinstance(parent, Widget) and parent.scrollable_content_region.width > 0:
-            return parent.scrollable_content_region.width
-        return max(self.app.size.width - 2, 20)
+        width = self.scrollable_content_region.width
+        return width if width > 0 else max(self.app.size.width - 2, 20)
 
     # -- drawing ----------------------------------------------------------------------------
 
     def on_resize(self) -> None:
         """Rewrap to the new width, and let the canvas shrink again if it can."""
         if self.frame is not None and self._text_width() != self._wrap_width:
-            self._sources, self._width = [], 0
+            self._sources = []  # let the canvas shrink to the new text
+            self.virtual_size = Size(0, 0)
             self.show(self.frame)
 
     def notify_style_update(self) -> None:
@@ -282,23 +300,30 @@ class SceneCanvas(Widget):
         self._styles = {}
         self._strips = {}
 
-    def get_content_width(self, container: Size, viewport: Size) -> int:
-        return self._width
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self._sources)
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Lines drawn for other columns are dropped first if the view moved sideways."""
+        view = self._columns_in_view()
+        if view != self._view:
+            self._view, self._lines = view, {}
+            self._stage = Stage(self._stage.columns, view=view, reuse=self._stage.built)
+        self._top = round(self.scroll_y)
+        return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
+        """Line `y` of the view: the canvas line under it, cut to the columns in view."""
         base = self._style(_PLAIN)
+        left, right = self._view
+        y += self._top
         if y >= len(self._sources):
-            return Strip.blank(self.size.width, base)
+            return Strip.blank(right - left, base)
         line = self.line(y)
         drawn = self._strips.get(y)
-        if drawn is not None and drawn[0] is line and drawn[1].cell_length == self.size.width:
-            return drawn[1]  # the same line as last time (lines are shared while unchanged)
-        segments = [Segment(run.text, self._style(run)) for run in line]
-        strip = Strip(segments).adjust_cell_length(self.size.width, base)
-        self._strips[y] = (line, strip)
+        if drawn is not None and drawn[0] is line and drawn[1] == left \
+                and drawn[2].cell_length == right - left:
+            return drawn[2]  # the same line as last time (lines are shared while unchanged)
+        strip = Strip([Segment(run.text, self._style(run)) for run in cropped(line, left, right)],
+                      right - left)
+        self._strips[y] = (line, left, strip)
         return strip
 
     def _style(self, run: Run) -> Style:
@@ -318,13 +343,16 @@ class SceneCanvas(Widget):
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
-        if offset is None or not 0 <= offset.y < len(self._sources):
+        if offset is None:
             return
-        for hit in self._hits(offset.y):
-            col = hit.cell_at(offset.x)
+        x, y = offset + self.scroll_offset
+        if not 0 <= y < len(self._sources):
+            return
+        for hit in self._hits(y):
+            col = hit.cell_at(x)
             if col is not None:
                 self.post_message(self.CellClicked(hit.panel, hit.row, col))
 
 
-_STAGE, _TEXT, _LINE = range(3)
+_STAGE, _WORKING, _LINE = range(3)
 _PLAIN = Run("")
