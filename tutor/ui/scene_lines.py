@@ -13,7 +13,7 @@ multiplies) a `*` and an underline; dimmed cells (padding, outputs not computed 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import chain, pairwise
@@ -107,6 +107,39 @@ class GridPicture:
         return (0,) * self.shape[1]
 
 
+class DeferredPicture:
+    """A grid's size now, its picture only when a line of it is drawn.
+
+    A large scene's step moves the window in every channel, most of them out of view: their
+    pictures are never made. `make` must give a picture of exactly `shape` and `cell_width`.
+    """
+
+    def __init__(self, shape: tuple[int, int], cell_width: int,
+                 make: Callable[[], GridPicture]) -> None:
+        self.shape = shape
+        self.cell_width = cell_width
+        self.width = shape[1] * (cell_width + 1) + 1
+        self._make: Callable[[], GridPicture] | None = make
+        self._picture: GridPicture | None = None
+
+    @property
+    def pitch(self) -> int:
+        return self.cell_width + 1
+
+    @property
+    def picture(self) -> GridPicture:
+        if self._picture is None:
+            assert self._make is not None
+            self._picture, self._make = self._make(), None
+        return self._picture
+
+    def line(self, y: int) -> Line:
+        return self.picture.line(y)
+
+
+AnyPicture = GridPicture | DeferredPicture
+
+
 _SPANNING = BOXED | DIMMED
 """Marks a separator shares with the cells on both sides, so a boxed window is one solid band
 and a row of padding one faint run: one style code for the lot instead of two per cell."""
@@ -177,7 +210,7 @@ class Block(NamedTuple):
     """One thing in a column of the stage: a title line, or a grid with a panel name."""
 
     title: str = ""
-    picture: GridPicture | None = None
+    picture: AnyPicture | None = None
     panel: str = ""
 
     @property
@@ -200,7 +233,7 @@ class Hit(NamedTuple):
     panel: str
     row: int
     x: int
-    picture: GridPicture
+    picture: AnyPicture
 
     def cell_at(self, x: int) -> int | None:
         col = (x - self.x - 1) // self.picture.pitch
@@ -282,12 +315,17 @@ def _block_at(column: Sequence[Block], y: int) -> tuple[Block | None, int]:
 
 
 def joined(parts: Sequence[tuple[Line, int]]) -> Line:
-    """Column lines side by side, each followed by `n` spaces; neighbouring runs merged."""
-    pieces: list[Piece] = []
+    """Column lines side by side, each followed by `n` spaces; neighbouring runs merged.
+
+    Each column line is merged already, so only the runs where two meet need a look."""
+    runs: list[Run] = []
     for line, spaces in parts:
-        pieces += line
-        pieces.append((" " * spaces, 0, None))
-    return merged(pieces)
+        for piece in (line, (Run(" " * spaces),)):
+            if piece and runs and runs[-1][1:] == piece[0][1:]:
+                runs[-1] = Run(runs[-1].text + piece[0].text, *piece[0][1:])
+                piece = piece[1:]
+            runs += piece
+    return tuple(runs)
 
 
 def text_lines(text: Text, width: int, console: Console) -> list[Line]:

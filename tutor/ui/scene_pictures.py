@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 import numpy as np
 
 from ..engine import Step, Stepper, WeightReach
-from .scene_lines import Cell, GridPicture
+from .scene_lines import Cell, DeferredPicture, GridPicture
 
 PADDING = "·"
 PENDING = "·"
@@ -75,12 +75,15 @@ class ScenePictures:
             picture = self._kept[key] = make()
         return picture
 
-    def input(self, channel: int, step: Step, reach: WeightReach | None) -> GridPicture:
+    def input(self, channel: int, step: Step, reach: WeightReach | None) -> DeferredPicture:
         """One input channel, padded; the receptive field boxed, a traced weight's cells starred."""
-        reading = channel in step.channels
-        key = ("input", channel, reading, reading and step.tap_rows.tobytes(),
-               reading and step.tap_cols.tobytes(), reach is not None and reach.cells.tobytes())
-        return self._keep(key, lambda: self._input(channel, step, reach))
+        def make() -> GridPicture:
+            reading = channel in step.channels
+            key = ("input", channel, reading, reading and step.tap_rows.tobytes(),
+                   reading and step.tap_cols.tobytes(),
+                   reach is not None and reach.cells.tobytes())
+            return self._keep(key, lambda: self._input(channel, step, reach))
+        return DeferredPicture(self.stepper.layer.padded_shape, self._input_width, make)
 
     def _input(self, channel: int, step: Step, reach: WeightReach | None) -> GridPicture:
         boxed: frozenset[Cell] = frozenset()
@@ -98,10 +101,12 @@ class ScenePictures:
         return GridPicture(self._input_texts[channel], boxed, starred, self._padding,
                            self._input_width)
 
-    def kernel(self, slice_index: int, step: Step, traced: Cell | None) -> GridPicture:
+    def kernel(self, slice_index: int, step: Step, traced: Cell | None) -> DeferredPicture:
         """One channel slice of the kernel this step used; the traced weight boxed."""
-        key = ("kernel", step.weights[slice_index].tobytes(), traced)
-        return self._keep(key, lambda: self._kernel(slice_index, step, traced))
+        def make() -> GridPicture:
+            key = ("kernel", step.weights[slice_index].tobytes(), traced)
+            return self._keep(key, lambda: self._kernel(slice_index, step, traced))
+        return DeferredPicture(self.stepper.layer.kernel, self._kernel_width, make)
 
     def _kernel(self, slice_index: int, step: Step, traced: Cell | None) -> GridPicture:
         texts = tuple(tuple(number_text(w) for w in row) for row in step.weights[slice_index])
@@ -115,11 +120,14 @@ class ScenePictures:
         boxed = frozenset({traced}) if traced is not None else frozenset()
         return GridPicture(texts, boxed)
 
-    def output(self, filter: int, step: Step, computed: np.ndarray) -> GridPicture:
+    def output(self, filter: int, step: Step, computed: np.ndarray) -> DeferredPicture:
         """One depth slice: computed cells show their value, the current cell is boxed."""
-        current = (step.row, step.col) if step.filter == filter else None
-        key = ("output", filter, computed[filter].tobytes(), current)
-        return self._keep(key, lambda: self._output(filter, step, computed))
+        def make() -> GridPicture:
+            current = (step.row, step.col) if step.filter == filter else None
+            key = ("output", filter, computed[filter].tobytes(), current)
+            return self._keep(key, lambda: self._output(filter, step, computed))
+        layer = self.stepper.layer
+        return DeferredPicture((layer.out_height, layer.out_width), self._output_width, make)
 
     def _output(self, filter: int, step: Step, computed: np.ndarray) -> GridPicture:
         done = computed[filter]

@@ -30,6 +30,7 @@ from ..scene_lines import (
     DIMMED,
     STARRED,
     TITLE,
+    AnyPicture,
     Block,
     Cell,
     GridPicture,
@@ -102,7 +103,7 @@ class SceneCanvas(ScrollView, can_focus=False):
         self._dense = dense_text(counts)
         self._dense_lines: tuple[int, list[Line]] = (0, [])
         """The dense comparison wrapped, and the width it was wrapped for: it never changes."""
-        self._shown: dict[str, GridPicture] = {}
+        self._shown: dict[str, AnyPicture] = {}
         self._styles: dict[tuple[int, Style | None], Style] = {}
         self._strips: dict[int, tuple[Line, int, Strip]] = {}
         """The strip last drawn for each line, with the line and scroll it was drawn from."""
@@ -129,15 +130,18 @@ class SceneCanvas(ScrollView, can_focus=False):
             return
         top, bottom = self._rows_in_view()
         left, right = self._view
+        changed = []
         for y in range(top, bottom):
             before, after = old_lines.get(y), self.line(y)
             if before is None:
-                self.refresh(Region(0, y - top, right - left, 1))
+                changed.append(Region(0, y - top, right - left, 1))
             elif before is not after and before != after:
                 start, end = changed_span(before, after)
                 start, end = max(start, left), min(end, right)
                 if start < end:  # the change may lie in columns out of view
-                    self.refresh(Region(start - left, y - top, end - start, 1))
+                    changed.append(Region(start - left, y - top, end - start, 1))
+        if changed:
+            self.refresh(*changed)
 
     def line(self, y: int) -> Line:
         """Line `y` of the current frame, built on first use for the columns in view."""
@@ -164,7 +168,8 @@ class SceneCanvas(ScrollView, can_focus=False):
 
     def picture(self, panel: str) -> GridPicture:
         """The grid picture a panel ("kernel-0", "output-1", ...) shows now."""
-        return self._shown[panel]
+        picture = self._shown[panel]
+        return picture if isinstance(picture, GridPicture) else picture.picture
 
     def cell_offset(self, panel: str, row: int, col: int) -> Offset:
         """Where on the widget a cell is drawn now, given the scroll: for clicking it."""
@@ -258,7 +263,7 @@ class SceneCanvas(ScrollView, can_focus=False):
             columns.append(outputs)
         return columns
 
-    def _grid(self, panel: str, picture: GridPicture) -> Block:
+    def _grid(self, panel: str, picture: AnyPicture) -> Block:
         self._shown[panel] = picture
         return Block(picture=picture, panel=panel)
 
