@@ -14,12 +14,14 @@ from tutor.engine import ConvLayer, Stepper, count_parameters
 from tutor.ui.scene_lines import (
     BOXED,
     DIMMED,
+    STARRED,
     Block,
     DeferredPicture,
     GridPicture,
     Run,
     Stage,
     cropped,
+    grid_row,
     joined,
     line_breaks,
     line_width,
@@ -65,6 +67,19 @@ def rich_lines(text: Text, width: int) -> list[list[tuple[str, Style | None]]]:
 
 def grid(texts: list[str], boxed: frozenset[tuple[int, int]] = frozenset()) -> GridPicture:
     return GridPicture(tuple(tuple(row.split()) for row in texts), boxed)
+
+
+# -- grid rows ---------------------------------------------------------------------------------
+
+
+def test_a_grid_row_marks_cells_and_the_separators_between_them() -> None:
+    row = grid_row(("1", "2", "3", "4"), (DIMMED, BOXED, BOXED | STARRED, 0), 1)
+    assert row == (Run(" "), Run("1", DIMMED), Run("[2*", BOXED), Run("3", BOXED | STARRED),
+                   Run("]", BOXED), Run("4 "))
+    padding = grid_row(("·", "·", "5"), (DIMMED, DIMMED, 0), 2)
+    assert padding == (Run(" "), Run(" ·  ·", DIMMED), Run("  5 ")), "padding is one faint run"
+    window = grid_row(("1", "2", "3"), (BOXED, BOXED, BOXED), 1)
+    assert window == (Run("[1 2 3]", BOXED),), "a boxed window is one solid band"
 
 
 # -- cutting a line to the columns in view ----------------------------------------------------
@@ -183,7 +198,7 @@ def test_a_stage_line_made_of_the_same_column_lines_is_the_same_object() -> None
     before = stage_of([first, second])
     lines = [before.line(0), before.line(1)]
     moved = grid(["5 6", "7 8"], boxed=frozenset({(1, 0)}))
-    after = stage_of([first, moved], reuse=before.built)
+    after = stage_of([first, moved], previous=before)
     assert after.line(0) is lines[0], "row 0 shows what it showed: the very same line"
     assert after.line(1) is not lines[1]
     assert plain(after.line(1)) == " 3 4  [7]8  "

@@ -147,20 +147,38 @@ and a row of padding one faint run: one style code for the lot instead of two pe
 
 @lru_cache(maxsize=4096)
 def grid_row(texts: tuple[str, ...], marks: tuple[int, ...], cell_width: int) -> Line:
-    """One grid row as runs. Cached: from one step to the next most rows do not change."""
-    pieces: list[Piece] = []
+    """One grid row as runs. Cached: from one step to the next most rows do not change.
+
+    Written out by hand rather than through `merged`: a large scene's step builds a dozen."""
+    runs: list[Run] = []
+    parts: list[str] = []
+    current = -1
     cols = len(texts)
+    previous = 0
     for x in range(cols + 1):
-        left = x > 0 and bool(marks[x - 1] & BOXED)
-        right = x < cols and bool(marks[x] & BOXED)
-        if left != right:
-            pieces.append(("]" if left else "[", BOXED, None))
+        mark = marks[x] if x < cols else 0
+        if previous & BOXED and not mark & BOXED:
+            separator, separator_marks = "]", BOXED
+        elif mark & BOXED and not previous & BOXED:
+            separator, separator_marks = "[", BOXED
         else:
-            shared = marks[x - 1] & marks[x] & _SPANNING if 0 < x < cols else 0
-            pieces.append(("*" if x < cols and marks[x] & STARRED else " ", shared, None))
+            separator = "*" if mark & STARRED else " "
+            separator_marks = previous & mark & _SPANNING if 0 < x < cols else 0
+        if separator_marks != current:
+            if parts:
+                runs.append(Run("".join(parts), current))
+            parts, current = [separator], separator_marks
+        else:
+            parts.append(separator)
         if x < cols:
-            pieces.append((texts[x].rjust(cell_width), marks[x], None))
-    return merged(pieces)
+            if mark != current:
+                runs.append(Run("".join(parts), current))
+                parts, current = [texts[x].rjust(cell_width)], mark
+            else:
+                parts.append(texts[x].rjust(cell_width))
+        previous = mark
+    runs.append(Run("".join(parts), current))
+    return tuple(runs)
 
 
 def cropped(line: Line, start: int, end: int) -> Line:
@@ -223,8 +241,14 @@ class Block(NamedTuple):
 
     def line(self, y: int) -> Line:
         if self.picture is None:
-            return (Run(self.title, TITLE),)
+            return title_line(self.title)
         return self.picture.line(y)
+
+
+@lru_cache(maxsize=256)
+def title_line(title: str) -> Line:
+    """A title as a line: the same object every time, so lines holding it can be reused."""
+    return (Run(title, TITLE),)
 
 
 class Hit(NamedTuple):
@@ -255,43 +279,52 @@ class Stage:
 
     Only the columns of blocks that reach into `view` are drawn; the others are blank space of
     their width, so a scene far wider than the terminal costs no more than the part in sight.
-    A line joined from the same column lines as one in `reuse` (the previous stage's `built`)
-    is that same line object, so a step finds its unchanged lines by identity.
+    A line joined from the same column lines as one of `previous` (the stage of the step
+    before, laid out alike) is that same line object, so a step finds unchanged lines by
+    identity.
     """
 
     def __init__(self, columns: Sequence[Sequence[Block]], gap: int = 1,
-                 view: View = EVERYTHING, reuse: dict[tuple[object, ...], _Built] | None = None
-                 ) -> None:
+                 view: View = EVERYTHING, previous: Stage | None = None) -> None:
         self.columns = columns
         self.gap = gap
+        self.view = view
         self._widths = [max((block.width for block in column), default=0) for column in columns]
         self.height = max((sum(block.height for block in column) for column in columns),
                           default=0)
         self.width = sum(self._widths) + gap * len(columns)
-        starts = [0]
-        for width in self._widths:
-            starts.append(starts[-1] + width + gap)
-        self._shown = [start < view[1] and view[0] < start + width
-                       for start, width in zip(starts, self._widths, strict=False)]
-        self._reuse = reuse or {}
-        self.built: dict[tuple[object, ...], _Built] = {}
-        """Every line drawn so far, by the blocks and rows it shows: for the next stage."""
+        self._parts: list[tuple[int, list[tuple[Block | None, int]] | None]] = []
+        """Per column: its width, and the block and block row of each line if it is in view."""
+        x = 0
+        for column, width in zip(columns, self._widths, strict=True):
+            shown = x < view[1] and view[0] < x + width
+            self._parts.append((width, _rows(column, self.height) if shown else None))
+            x += width + gap
+        alike = previous is not None and (previous.view, previous._widths) == (view, self._widths)
+        self._reuse = previous.built if previous is not None and alike else {}
+        self.built: dict[tuple[int, ...], _Built] = {}
+        """Every line drawn so far, by the identity of its column lines: for the next stage."""
 
     def line(self, y: int) -> Line:
-        parts = []
-        for column, width, shown in zip(self.columns, self._widths, self._shown, strict=True):
-            block, row = _block_at(column, y) if shown else (None, 0)
-            if block is None:
+        parts: list[tuple[Line, int]] = []
+        key: list[int] = []
+        for width, rows in self._parts:
+            if rows is None:
                 parts.append(((), width + self.gap))
+                continue
+            block, row = rows[y]
+            if block is None:
+                line, spaces = (), width + self.gap
             else:
-                parts.append((block.line(row), width - block.width + self.gap))
-        # Keyed by the identity of the column lines: the entry keeps them alive, so no other
-        # object can take their ids while the key is in use.
-        key = tuple((id(line), spaces) for line, spaces in parts)
-        entry = self.built.get(key) or self._reuse.get(key)
+                line, spaces = block.line(row), width - block.width + self.gap
+            parts.append((line, spaces))
+            key.append(id(line))
+        # The entry keeps its column lines alive, so no other object can take their ids while
+        # the key is in use; the columns out of view are the same in stages laid out alike.
+        entry = self.built.get(found := tuple(key)) or self._reuse.get(found)
         if entry is None:
             entry = (parts, joined(parts))
-        self.built[key] = entry
+        self.built[found] = entry
         return entry[1]
 
     def hits(self, y: int) -> list[Hit]:
@@ -303,6 +336,13 @@ class Stage:
                 found.append(Hit(block.panel, row, x, block.picture))
             x += width + self.gap
         return found
+
+
+def _rows(column: Sequence[Block], height: int) -> list[tuple[Block | None, int]]:
+    """The block and block row drawing each line of a column (None below its last block)."""
+    rows: list[tuple[Block | None, int]] = [
+        (block, row) for block in column for row in range(block.height)]
+    return rows + [(None, 0)] * (height - len(rows))
 
 
 def _block_at(column: Sequence[Block], y: int) -> tuple[Block | None, int]:

@@ -201,7 +201,7 @@ class SceneCanvas(ScrollView, can_focus=False):
 
         prose(status_text(step, self.stepper.count, layer.filters, frame.playing, frame.speed))
         self._view = self._columns_in_view()
-        self._stage = Stage(self._columns(frame), view=self._view, reuse=self._stage.built)
+        self._stage = Stage(self._columns(frame), view=self._view, previous=self._stage)
         sources += [(_STAGE, y) for y in range(self._stage.height)]
         widest = max(widest, self._stage.width)
         if "arithmetic" in self.panels:
@@ -310,7 +310,7 @@ class SceneCanvas(ScrollView, can_focus=False):
         view = self._columns_in_view()
         if view != self._view:
             self._view, self._lines = view, {}
-            self._stage = Stage(self._stage.columns, view=view, reuse=self._stage.built)
+            self._stage = Stage(self._stage.columns, view=view, previous=self._stage)
         self._top = round(self.scroll_y)
         return super().render_lines(crop)
 
