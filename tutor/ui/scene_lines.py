@@ -300,8 +300,9 @@ class Stage:
             shown = x < view[1] and view[0] < x + width
             self._parts.append((width, _rows(column, self.height) if shown else None))
             x += width + gap
-        alike = previous is not None and (previous.view, previous._widths) == (view, self._widths)
-        self._reuse = previous.built if previous is not None and alike else {}
+        self._reuse: dict[tuple[int, ...], _Built] = {}
+        if previous is not None and (previous.view, previous._widths) == (view, self._widths):
+            self._reuse = previous.built
         self.built: dict[tuple[int, ...], _Built] = {}
         """Every line drawn so far, by the identity of its column lines: for the next stage."""
 
