@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import chain, pairwise
+from operator import or_
 from typing import NamedTuple
 
 from rich.cells import cell_len
@@ -84,9 +85,8 @@ class GridPicture:
         """Row `y`: separators carry the brackets and stars, runs of equal marks merge."""
         line = self._lines.get(y)
         if line is None:
-            marks = self._marks_by_row.get(y)
-            line = self._lines[y] = grid_row(
-                self.texts[y], tuple(marks) if marks else self._no_marks, self.cell_width)
+            marks = self._marks_by_row.get(y, self._no_marks)
+            line = self._lines[y] = grid_row(self.texts[y], marks, self.cell_width)
         return line
 
     @cached_property
@@ -94,17 +94,28 @@ class GridPicture:
         return {}
 
     @cached_property
-    def _marks_by_row(self) -> dict[int, list[int]]:
-        """Mark bits of every cell in the rows that have any: each set is read once."""
-        rows: dict[int, list[int]] = {}
+    def _marks_by_row(self) -> dict[int, tuple[int, ...]]:
+        """Mark bits of every cell in the rows that have any. A set shared by many pictures
+        (an input's padding) is split into rows once, not once per picture."""
+        rows: dict[int, tuple[int, ...]] = {}
         for cells, bit in ((self.boxed, BOXED), (self.starred, STARRED), (self.dimmed, DIMMED)):
-            for y, x in cells:
-                rows.setdefault(y, [0] * self.shape[1])[x] |= bit
+            for y, row in _rows_of_marks(cells, bit, self.shape[1]).items():
+                have = rows.get(y)
+                rows[y] = row if have is None else tuple(map(or_, have, row))
         return rows
 
     @cached_property
     def _no_marks(self) -> tuple[int, ...]:
         return (0,) * self.shape[1]
+
+
+@lru_cache(maxsize=256)
+def _rows_of_marks(cells: frozenset[Cell], bit: int, cols: int) -> dict[int, tuple[int, ...]]:
+    """`bit` at each of `cells`, row by row."""
+    rows: dict[int, list[int]] = {}
+    for y, x in cells:
+        rows.setdefault(y, [0] * cols)[x] = bit
+    return {y: tuple(row) for y, row in rows.items()}
 
 
 class DeferredPicture:
@@ -307,18 +318,18 @@ class Stage:
         """Every line drawn so far, by the identity of its column lines: for the next stage."""
 
     def line(self, y: int) -> Line:
-        parts: list[tuple[Line, int]] = []
+        parts: list[tuple[Line, int]] = [((), 0)]
         key: list[int] = []
         for width, rows in self._parts:
-            if rows is None:
-                parts.append(((), width + self.gap))
+            block, row = rows[y] if rows is not None else (None, 0)
+            if block is None:  # blank: more space after the part before
+                line, spaces = parts[-1]
+                parts[-1] = (line, spaces + width + self.gap)
+                if rows is not None:
+                    key.append(0)
                 continue
-            block, row = rows[y]
-            if block is None:
-                line, spaces = (), width + self.gap
-            else:
-                line, spaces = block.line(row), width - block.width + self.gap
-            parts.append((line, spaces))
+            line = block.line(row)
+            parts.append((line, width - block.width + self.gap))
             key.append(id(line))
         # The entry keeps its column lines alive, so no other object can take their ids while
         # the key is in use; the columns out of view are the same in stages laid out alike.
