@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import chain, pairwise
 from operator import or_
@@ -47,34 +46,30 @@ def line_width(line: Line) -> int:
     return sum(len(run.text) for run in line)
 
 
-@dataclass(frozen=True, eq=False)
 class GridPicture:
-    """What a grid shows: the text of every cell and which cells are marked how.
+    """What a grid shows: the text of every cell and which cells are marked how; not changed
+    once made.
 
     Compared and hashed by identity: pictures are kept while what they show is unchanged
     (scene_pictures.py), so "the same picture" is a cheap question a step asks many times.
+    A plain class, not a dataclass: defining a frozen dataclass costs a lesson's start-up
+    about a millisecond.
     """
 
-    texts: tuple[tuple[str, ...], ...]
-    boxed: frozenset[Cell] = field(default_factory=frozenset)
-    starred: frozenset[Cell] = field(default_factory=frozenset)
-    dimmed: frozenset[Cell] = field(default_factory=frozenset)
-    cell_width: int = 0
-    """Columns for each cell's text: at least its widest text, or 0 to work it out from them.
-    A scene passes the widest value any step can show, so filling cells in never re-lays out
-    (and a picture made every step does not scan every text again)."""
-
-    def __post_init__(self) -> None:
-        # Asked for on every line drawn: worked out once, here, rather than each time.
-        shape = (len(self.texts), len(self.texts[0]) if self.texts else 0)
-        cell_width = self.cell_width or max(map(len, chain.from_iterable(self.texts)), default=1)
-        object.__setattr__(self, "shape", shape)
-        object.__setattr__(self, "cell_width", cell_width)
-        object.__setattr__(self, "width", shape[1] * (cell_width + 1) + 1)
-
-    shape: tuple[int, int] = field(init=False, repr=False, compare=False)
-    """(rows, columns)."""
-    width: int = field(init=False, repr=False, compare=False)
+    def __init__(self, texts: tuple[tuple[str, ...], ...],
+                 boxed: frozenset[Cell] = frozenset(), starred: frozenset[Cell] = frozenset(),
+                 dimmed: frozenset[Cell] = frozenset(), cell_width: int = 0) -> None:
+        self.texts = texts
+        self.boxed = boxed
+        self.starred = starred
+        self.dimmed = dimmed
+        self.shape = (len(texts), len(texts[0]) if texts else 0)
+        """(rows, columns)."""
+        self.cell_width = cell_width or max(map(len, chain.from_iterable(texts)), default=1)
+        """Columns for each cell's text: at least its widest text. A scene passes the widest
+        value any step can show, so filling cells in never re-lays out (and a picture made
+        every step does not scan every text again); 0 works it out from the texts."""
+        self.width = self.shape[1] * (self.cell_width + 1) + 1
 
     @property
     def pitch(self) -> int:

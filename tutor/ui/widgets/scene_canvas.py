@@ -11,8 +11,7 @@ the cell.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from rich.segment import Segment
@@ -57,8 +56,7 @@ from ..scene_texts import (
 )
 
 
-@dataclass(frozen=True)
-class SceneFrame:
+class SceneFrame(NamedTuple):
     """Everything the canvas needs to draw one moment of the pass."""
 
     step: Step
