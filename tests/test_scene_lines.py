@@ -11,25 +11,10 @@ from rich.style import Style
 from rich.text import Text
 
 from tutor.engine import ConvLayer, Stepper, count_parameters
-from tutor.ui.scene_lines import (
-    BOXED,
-    DIMMED,
-    STARRED,
-    Block,
-    DeferredPicture,
-    GridPicture,
-    Run,
-    Stage,
-    cropped,
-    grid_row,
-    joined,
-    line_breaks,
-    line_width,
-    merged,
-    text_line,
-    text_lines,
-)
+from tutor.ui.scene_grids import DeferredPicture, GridPicture, grid_row
+from tutor.ui.scene_lines import BOXED, DIMMED, STARRED, Run, cropped, line_width, merged
 from tutor.ui.scene_pictures import ScenePictures
+from tutor.ui.scene_stage import Block, Stage, joined
 from tutor.ui.scene_texts import (
     Tally,
     Working,
@@ -37,6 +22,7 @@ from tutor.ui.scene_texts import (
     counter_text,
     status_text,
 )
+from tutor.ui.text_runs import line_breaks, text_line, text_lines
 
 CONSOLE = Console(width=80, file=io.StringIO(), force_terminal=True, color_system=None)
 BOLD = Style(bold=True)

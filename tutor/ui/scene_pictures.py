@@ -11,7 +11,8 @@ from collections.abc import Callable, Iterable
 import numpy as np
 
 from ..engine import Step, Stepper, WeightReach
-from .scene_lines import Cell, DeferredPicture, GridPicture
+from .scene_grids import DeferredPicture, GridPicture
+from .scene_lines import Cell
 
 PADDING = "·"
 PENDING = "·"

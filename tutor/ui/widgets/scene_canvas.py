@@ -1,9 +1,9 @@
 """One widget that draws a whole scene line by line, and repaints only the lines a step changes.
 
 The screen owns the stepper and the choices (position, tracing, playing) and hands the canvas a
-`SceneFrame` after every move. The canvas turns it into lines (scene_lines.py), compares them
-with the lines on screen, and refreshes just those that differ: a step moves a highlight, it
-does not repaint the screen. It scrolls itself (Textual's line API), so it draws only what is in
+`SceneFrame` after every move. The canvas turns it into lines (scene_lines.py explains the
+parts), compares them with the lines on screen, and refreshes just those that differ: a step
+moves a highlight, it does not repaint the screen. It scrolls itself (Textual's line API), so it draws only what is in
 view: a scene many times the terminal's size costs about what the visible part costs. Clicking a
 grid cell posts `CellClicked` with the panel's name ("input-0", "kernel-0", "output-1", ...) and
 the cell.
@@ -24,27 +24,21 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ...engine import ParameterCounts, Step, Stepper, WeightReach
+from ..scene_grids import AnyPicture, GridPicture
 from ..scene_lines import (
     BOXED,
     DIMMED,
     STARRED,
     TITLE,
-    AnyPicture,
-    Block,
     Cell,
-    GridPicture,
-    Hit,
     Line,
     Run,
-    Stage,
-    View,
     changed_span,
     cropped,
     line_width,
-    text_line,
-    text_lines,
 )
 from ..scene_pictures import ScenePictures
+from ..scene_stage import Block, Hit, Stage, View
 from ..scene_texts import (
     Tally,
     Working,
@@ -54,6 +48,7 @@ from ..scene_texts import (
     trace_note,
     weight_name,
 )
+from ..text_runs import text_line, text_lines
 
 
 class SceneFrame(NamedTuple):
