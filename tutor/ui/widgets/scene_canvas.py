@@ -3,10 +3,10 @@
 The screen owns the stepper and the choices (position, tracing, playing) and hands the canvas a
 `SceneFrame` after every move. The canvas turns it into lines (scene_lines.py explains the
 parts), compares them with the lines on screen, and refreshes just those that differ: a step
-moves a highlight, it does not repaint the screen. It scrolls itself (Textual's line API), so it draws only what is in
-view: a scene many times the terminal's size costs about what the visible part costs. Clicking a
-grid cell posts `CellClicked` with the panel's name ("input-0", "kernel-0", "output-1", ...) and
-the cell.
+moves a highlight, it does not repaint the screen. It scrolls itself (Textual's line API), so
+it draws only what is in view: a scene many times the terminal's size costs about what the
+visible part costs. Clicking a grid cell posts `CellClicked` with the panel's name ("input-0",
+"kernel-0", "output-1", ...) and the cell.
 """
 
 from __future__ import annotations
