@@ -68,23 +68,29 @@ class ScenePictures:
         self._output_rows: dict[tuple[int, int, bytes], tuple[str, ...]] = {}
         self._kept: dict[tuple[object, ...], GridPicture] = {}
 
-    def _keep(self, key: tuple[object, ...], make: Callable[[], GridPicture]) -> GridPicture:
-        picture = self._kept.get(key)
-        if picture is None:
-            if len(self._kept) >= MAX_KEPT:
-                self._kept.clear()
-            picture = self._kept[key] = make()
-        return picture
+    def _deferred(self, shape: tuple[int, int], cell_width: int,
+                  key: Callable[[], tuple[object, ...]],
+                  make: Callable[[], GridPicture]) -> DeferredPicture:
+        """A picture sized now; when drawn, the kept one showing the same `key()`, or `make()`."""
+        def kept() -> GridPicture:
+            found = key()
+            picture = self._kept.get(found)
+            if picture is None:
+                if len(self._kept) >= MAX_KEPT:
+                    self._kept.clear()
+                picture = self._kept[found] = make()
+            return picture
+        return DeferredPicture(shape, cell_width, kept)
 
     def input(self, channel: int, step: Step, reach: WeightReach | None) -> DeferredPicture:
         """One input channel, padded; the receptive field boxed, a traced weight's cells starred."""
-        def make() -> GridPicture:
+        def key() -> tuple[object, ...]:
             reading = channel in step.channels
-            key = ("input", channel, reading, reading and step.tap_rows.tobytes(),
-                   reading and step.tap_cols.tobytes(),
-                   reach is not None and reach.cells.tobytes())
-            return self._keep(key, lambda: self._input(channel, step, reach))
-        return DeferredPicture(self.stepper.layer.padded_shape, self._input_width, make)
+            return ("input", channel, reading, reading and step.tap_rows.tobytes(),
+                    reading and step.tap_cols.tobytes(),
+                    reach is not None and reach.cells.tobytes())
+        return self._deferred(self.stepper.layer.padded_shape, self._input_width, key,
+                              lambda: self._input(channel, step, reach))
 
     def _input(self, channel: int, step: Step, reach: WeightReach | None) -> GridPicture:
         boxed: frozenset[Cell] = frozenset()
@@ -104,10 +110,10 @@ class ScenePictures:
 
     def kernel(self, slice_index: int, step: Step, traced: Cell | None) -> DeferredPicture:
         """One channel slice of the kernel this step used; the traced weight boxed."""
-        def make() -> GridPicture:
-            key = ("kernel", step.weights[slice_index].tobytes(), traced)
-            return self._keep(key, lambda: self._kernel(slice_index, step, traced))
-        return DeferredPicture(self.stepper.layer.kernel, self._kernel_width, make)
+        return self._deferred(
+            self.stepper.layer.kernel, self._kernel_width,
+            lambda: ("kernel", step.weights[slice_index].tobytes(), traced),
+            lambda: self._kernel(slice_index, step, traced))
 
     def _kernel(self, slice_index: int, step: Step, traced: Cell | None) -> GridPicture:
         texts = tuple(tuple(number_text(w) for w in row) for row in step.weights[slice_index])
@@ -123,12 +129,12 @@ class ScenePictures:
 
     def output(self, filter: int, step: Step, computed: np.ndarray) -> DeferredPicture:
         """One depth slice: computed cells show their value, the current cell is boxed."""
-        def make() -> GridPicture:
-            current = (step.row, step.col) if step.filter == filter else None
-            key = ("output", filter, computed[filter].tobytes(), current)
-            return self._keep(key, lambda: self._output(filter, step, computed))
+        current = (step.row, step.col) if step.filter == filter else None
         layer = self.stepper.layer
-        return DeferredPicture((layer.out_height, layer.out_width), self._output_width, make)
+        return self._deferred(
+            (layer.out_height, layer.out_width), self._output_width,
+            lambda: ("output", filter, computed[filter].tobytes(), current),
+            lambda: self._output(filter, step, computed))
 
     def _output(self, filter: int, step: Step, computed: np.ndarray) -> GridPicture:
         done = computed[filter]
