@@ -22,9 +22,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pty_session import PtySession
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the checkout, for tests/
 
 import tutor
+from tests.pty_session import PtySession
 from tutor.lessons.catalogue import read_catalogue
 from tutor.lessons.header_cache import HeaderCache, cache_path_in
 from tutor.lessons.shipped import shipped_lessons_dir

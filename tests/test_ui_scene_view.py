@@ -1,8 +1,8 @@
 """A scene larger than the terminal: what scrolls into view is what the whole scene shows there.
 
-The canvas draws only the columns and lines in view (and builds a big kernel's working only
-when it is read), so each test compares the 80 x 24 view, scrolled, against the same scene on a
-terminal wide enough to show it whole.
+The canvas lays out only the columns of grids in view, leaving the others blank, so each test
+compares the 80 x 24 view, scrolled, against the same scene on a terminal wide enough to show
+it whole.
 """
 
 from __future__ import annotations
@@ -10,9 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.ui_driver import build_app, run, screen_text, wait_for_text, wait_until
-from tutor.ui.scene_texts import arithmetic_lines
+from tutor.ui.scene.canvas import SceneCanvas
+from tutor.ui.scene.lines import plain
+from tutor.ui.scene.texts import arithmetic_lines
 from tutor.ui.screens.lesson import LessonScreen
-from tutor.ui.widgets.scene_canvas import SceneCanvas
 
 WIDE = (320, 100)
 CONTENT = slice(1, 78)
@@ -101,7 +102,7 @@ async def test_columns_scrolled_into_view_show_what_the_whole_scene_shows(
             assert narrow[row][CONTENT].rstrip() == expected.rstrip(), f"screen row {row}"
 
 
-async def test_a_long_working_is_built_when_reached_and_widens_the_scene(
+async def test_a_long_working_widens_the_scene_and_scrolls_into_view(
         home: Path, tmp_path: Path) -> None:
     """A 2 x 7 kernel's working (7 products "-dd×-dd" a line) is wider than its grids."""
     folder = scene_lesson(tmp_path / "lessons", LONG_WORKING, '"input", "kernel", "arithmetic"',
@@ -111,7 +112,7 @@ async def test_a_long_working_is_built_when_reached_and_widens_the_scene(
         await wait_for_text(pilot, "Step 1 of")
         screen = app.screen
         assert isinstance(screen, LessonScreen) and screen.stepper is not None
-        working = [line.plain for line in arithmetic_lines(screen.stepper.current, 77)]
+        working = [plain(line) for line in arithmetic_lines(screen.stepper.current, 77)]
         canvas = screen.query_one(SceneCanvas)
         await wait_until(pilot, lambda: canvas.virtual_size.width == max(map(len, working)),
                          "the scene to widen to its working")

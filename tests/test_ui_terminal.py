@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.ui_driver import build_app, run, wait_for_text, wait_until
+from tutor.ui.scene.canvas import SceneCanvas
 from tutor.ui.screens.calculator import CalculatorScreen
 from tutor.ui.screens.help import KEYS, HelpScreen
 from tutor.ui.screens.lesson import LessonScreen
@@ -15,7 +16,6 @@ from tutor.ui.screens.quiz import QuizScreen
 from tutor.ui.screens.results import ResultsScreen
 from tutor.ui.screens.stepper_screen import StepperScreen
 from tutor.ui.screens.too_small import TooSmallScreen
-from tutor.ui.widgets.scene_canvas import SceneCanvas
 
 
 async def test_below_the_minimum_a_message_then_back_where_you_were(home: Path) -> None:

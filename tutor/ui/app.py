@@ -38,6 +38,7 @@ class TutorApp(App[None]):
     BINDINGS = [
         Binding("q", "quit", "Quit", priority=True),
         Binding("question_mark,f1", "help", "Help", key_display="?", priority=True),
+        Binding("ctrl+l", "redraw", "Redraw", show=False, priority=True),
     ]
 
     def __init__(self, lessons: list[LessonHeader | BrokenLesson], lessons_dir: Path,
@@ -274,6 +275,12 @@ class TutorApp(App[None]):
             self.pop_screen()
         else:
             self.push_screen(HelpScreen())
+
+    def action_redraw(self) -> None:
+        """Paint every character of the screen again, as Ctrl+L does in less, vim and bash:
+        for a screen garbled by line noise over SSH."""
+        for widget in self.screen.walk_children(with_self=True):
+            widget.refresh()
 
     async def action_quit(self) -> None:
         """Save where the learner is, then leave."""

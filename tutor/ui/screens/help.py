@@ -16,6 +16,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("q", "quit (everything is saved)"),
         ("? or F1", "this help"),
         ("Ctrl+P", "command palette: calculator, help, lessons"),
+        ("Ctrl+L", "redraw the whole screen, if it looks garbled"),
     )),
     ("Lesson list", (
         ("↑ ↓, Enter", "choose a lesson and open it where you left off"),
@@ -32,7 +33,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("p", "play / pause; + and - change the speed"),
         ("1-9, t, 0", "trace weight w1-w9 / the next weight / stop tracing"),
         ("click", "an output cell: show that neuron; a kernel cell: trace it"),
-        ("Shift+arrows, H J K L", "scroll a scene too big for the window"),
+        ("Shift+arrows, H J K L", "scroll a scene or a table too big for the window"),
         ("n PageDown", "next page (after the last page: the quiz)"),
         ("b PageUp", "previous page"),
         ("[ / ]", "scroll the text up / down"),

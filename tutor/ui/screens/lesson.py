@@ -12,9 +12,9 @@ from ...engine import count_parameters
 from ...lessons.model import Lesson, Page
 from ...quiz.prompts import fill
 from ..narration import narration_text
+from ..scene.canvas import SceneCanvas
 from ..widgets.counts_table import CountsTable
 from ..widgets.key_footer import KeyFooter
-from ..widgets.scene_canvas import SceneCanvas
 from .scene_screen import SceneScreen
 
 FOLDED_NOTE = "▸ The text is folded to make room for the scene: v shows it again."
@@ -25,7 +25,8 @@ class LessonScreen(SceneScreen):
 
     On a small terminal a scene can be taller than the room left under the narration. Then the
     first step folds the narration away (the learner has just read it) so the arithmetic comes
-    into view; v unfolds it, and a new page starts unfolded.
+    into view, and so does any later key that makes the scene taller (tracing a weight adds
+    its note); v unfolds it for good, and a new page starts unfolded.
     """
 
     BINDINGS = [
@@ -44,6 +45,9 @@ class LessonScreen(SceneScreen):
         self.page_index = min(page, len(lesson.pages) - 1)
         self._resume_step = step
         self._may_fold = True
+        """Until the learner folds or unfolds the text by hand."""
+        self._stepped = False
+        """Whether the learner has moved on this page: the page is shown whole until then."""
 
     def compose(self) -> ComposeResult:
         """The first page is composed whole, so the screen's first paint already shows it."""
@@ -99,23 +103,26 @@ class LessonScreen(SceneScreen):
     def _page_shown(self, page: Page) -> None:
         """A new page starts unfolded, draws its scene and is where the learner now is."""
         self.fold_text(False)
-        self._may_fold = True
+        self._may_fold, self._stepped = True, False
         self.set_class(page.scene is None, "-counts-page")
         self.redraw()
         self.refresh_bindings()
         self.save_position()
 
     def moved(self) -> None:
+        self._stepped = True
         super().moved()
-        if self._may_fold:
-            self._may_fold = False
+
+    def redraw(self) -> None:
+        super().redraw()
+        if self._may_fold and self._stepped and not self.text_folded:
             self.call_after_refresh(self._fold_if_crowded)
 
     def _fold_if_crowded(self) -> None:
         """Fold the narration when the scene does not fit under it."""
         if not self.is_attached:  # the learner left the lesson before this ran
             return
-        if self.view is not None and self.view.max_scroll_y > 0:
+        if self._may_fold and self.view is not None and self.view.max_scroll_y > 0:
             self.fold_text(True)
 
     def fold_text(self, folded: bool) -> None:

@@ -10,16 +10,15 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.timer import Timer
 
-from ...engine import Stepper, count_parameters
-from ..scene_lines import Cell
-from ..scene_texts import Tally
+from ...engine import Stepper
+from ..scene.canvas import SceneCanvas
+from ..scene.frame import SceneFacts, scene_facts, scene_frame
+from ..scene.lines import Cell
 from ..screen_css import screen_css
-from ..widgets.scene_canvas import SceneCanvas, SceneFrame
 from .tutor_screen import TutorScreen
 
 SCENE_ACTIONS = frozenset({
     "step", "jump", "row", "next_slice", "toggle_play", "speed", "trace", "trace_next",
-    "scroll_scene",
 })
 SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0, 16.0)
 DEFAULT_SPEED = 2.0
@@ -54,6 +53,7 @@ class SceneScreen(TutorScreen):
     def __init__(self) -> None:
         super().__init__()
         self.stepper: Stepper | None = None
+        self.facts: SceneFacts | None = None
         self.view: SceneCanvas | None = None
         self.traced: Cell | None = None
         self.speed = DEFAULT_SPEED
@@ -65,36 +65,20 @@ class SceneScreen(TutorScreen):
         """Adopt `stepper` and return the view to mount for it."""
         self.stop_playing()
         self.stepper, self.traced = stepper, None
-        self.view = SceneCanvas(stepper, panels, count_parameters(stepper.layer), id="scene-view")
+        self.facts = scene_facts(stepper, panels)
+        self.view = SceneCanvas(id="scene-view")
         return self.view
 
     def drop_scene(self) -> None:
         self.stop_playing()
-        self.stepper, self.view, self.traced = None, None, None
+        self.stepper, self.facts, self.view, self.traced = None, None, None, None
 
     def redraw(self) -> None:
-        """Hand the scene view the current frame."""
-        stepper, view = self.stepper, self.view
-        if stepper is None or view is None or not view.is_mounted:
+        """Hand the scene view the frame of the current step."""
+        stepper, facts, view = self.stepper, self.facts, self.view
+        if stepper is None or facts is None or view is None or not view.is_mounted:
             return
-        step = stepper.current
-        reach = None
-        if self.traced is not None:
-            reach = stepper.weight_reach(step.filter, *self.traced, cell=(step.row, step.col))
-        view.show(SceneFrame(
-            step=step,
-            computed=stepper.computed(),
-            tally=Tally(
-                neurons=step.index + 1,
-                of=stepper.count,
-                kernels=stepper.kernels_used(),
-                parameters=stepper.parameters_used(),
-            ),
-            traced=self.traced,
-            reach=reach,
-            playing=self._timer is not None,
-            speed=self.speed,
-        ))
+        view.show(scene_frame(facts, stepper, self.traced, self._timer is not None, self.speed))
 
     def moved(self) -> None:
         """Called after every move: redraws; subclasses add what a move means to them."""
@@ -147,9 +131,10 @@ class SceneScreen(TutorScreen):
             self.moved()
 
     def action_scroll_scene(self, columns: int, rows: int) -> None:
-        """Scroll a scene too big for the terminal; the keys stay free for stepping."""
-        if self.view is not None:
-            self.view.scroll_relative(x=columns, y=rows, animate=False)
+        """Scroll a scene, or a page's table, too big for the terminal; the arrow keys stay
+        free for stepping."""
+        target = self.view if self.view is not None else self.query_one("#scene-area")
+        target.scroll_relative(x=columns, y=rows, animate=False)
 
     # -- tracing ----------------------------------------------------------------------------
 

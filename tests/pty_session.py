@@ -1,7 +1,8 @@
-"""A program in a real pseudo-terminal of 80 x 24: send keys, read everything it writes, time it.
+"""A program in a real pseudo-terminal: send keys, read everything it writes, time it.
 
-What a learner's terminal receives is what is measured: every byte the program writes, when it
-arrives, and the process's CPU time and resident memory from /proc (Linux).
+What a learner's terminal receives is what is measured and tested: every byte the program
+writes and when it arrives, and the process's CPU time and resident memory from /proc (Linux).
+The benchmarks time programs with it; the tests feed its bytes to a terminal emulator.
 """
 
 from __future__ import annotations
@@ -45,6 +46,17 @@ class PtySession:
                                         env=env, start_new_session=True, close_fds=True)
         os.close(slave)
 
+    def read(self, timeout: float) -> bytes | None:
+        """What the program has written within `timeout` s: b"" if nothing, None once it has
+        closed the terminal."""
+        ready, _, _ = select.select([self.master], [], [], timeout)
+        if not ready:
+            return b""
+        try:
+            return os.read(self.master, 65536) or None
+        except OSError:  # Linux reports a closed terminal as EIO
+            return None
+
     def read_until_quiet(self, quiet: float, timeout: float = 30.0,
                          started: float | None = None, until: bytes | None = None) -> Burst:
         """Read until `until` has appeared (if given) and then nothing arrives for `quiet` s."""
@@ -54,16 +66,12 @@ class PtySession:
         deadline = time.perf_counter() + timeout
         seen = until is None
         while time.perf_counter() < deadline:
-            ready, _, _ = select.select([self.master], [], [], quiet)
-            if not ready:
+            chunk = self.read(quiet)
+            if chunk == b"":
                 if seen:
                     break
                 continue
-            try:
-                chunk = os.read(self.master, 65536)
-            except OSError:
-                break
-            if not chunk:
+            if chunk is None:
                 break
             chunks.append(chunk)
             last = time.perf_counter()

@@ -1,21 +1,38 @@
-"""The words and sums a scene shows beside its grids, built from the engine's numbers.
+"""The words and sums a scene shows beside its grids, from the engine's numbers, as lines.
 
-Plain Rich Text, no widgets: the status line, one neuron's arithmetic, the running tally of
-kernels and parameters, the dense comparison and the weight tracer's note.
+The status line, the running tally of kernels and parameters, the dense comparison and the
+weight tracer's note are Rich Text, which Rich wraps and renders; `text_lines` turns what Rich
+draws into scene lines. One neuron's arithmetic is never wrapped: it is made as lines directly.
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
+from rich.console import Console
+from rich.style import Style
 from rich.text import Text
 
-from ..engine import ParameterCounts, Step, WeightReach, fmt
-from .scene_lines import Cell
-from .scene_pictures import number_text
+from ...engine import ParameterCounts, Step, WeightReach, fmt
+from .frame import Tally
+from .lines import Line, Run, merged
+from .numbers import number_text
 
 SMALL_KERNEL = 9
 """Up to this many taps per channel, the products go on one line if it fits the width."""
+BOLD = Style(bold=True)
+RESULT = Style(bold=True, reverse=True)
+
+
+def text_lines(text: Text, width: int, console: Console) -> list[Line]:
+    """`text` wrapped by Rich to `width`, each line as runs with the styles Rich gives it."""
+    if text.cell_len <= width and "\n" not in text.plain:
+        return [text_line(text, console)]  # nothing to wrap: the usual case
+    return [text_line(piece, console) for piece in text.wrap(console, max(width, 1))]
+
+
+def text_line(text: Text, console: Console) -> Line:
+    """One line of Rich Text, never wrapped, as runs with the styles Rich gives it."""
+    return merged((Run(segment.text, 0, segment.style or None),)
+                  for segment in text.render(console) if segment.text)
 
 
 def _products(step: Step, n: int) -> list[list[str]]:
@@ -29,13 +46,13 @@ def _products(step: Step, n: int) -> list[list[str]]:
     ]
 
 
-def arithmetic_lines(step: Step, width: int) -> list[Text]:
-    """One neuron's sum, one line per line of working, never wrapped.
+def arithmetic_lines(step: Step, width: int) -> list[Line]:
+    """One neuron's sum, one line per line of working, never wrapped; the result in reverse.
 
     A small kernel's products go on one line when it fits `width`; otherwise one line per
     kernel row, then their sum. Several channels get a line (or rows) each, then the total.
     """
-    lines: list[Text] = []
+    lines: list[str] = []
     per_channel, kh, kw = step.weights.shape
     labelled = per_channel > 1
     row_totals, channel_totals = step.row_totals.tolist(), step.channel_totals.tolist()
@@ -46,57 +63,26 @@ def arithmetic_lines(step: Step, width: int) -> list[Text]:
             line = (f"{label}{' + '.join(p for row in products for p in row)} = "
                     f"{number_text(channel_totals[n])}")
             if len(line) <= width:
-                lines.append(Text(line))
+                lines.append(line)
                 continue
-        lines += [Text(f"{label}row {i + 1}: {' + '.join(row)} = "
-                       f"{number_text(row_totals[n][i])}") for i, row in enumerate(products)]
-        lines.append(Text(f"{label}sum of rows = {number_text(channel_totals[n])}"))
-    last = Text()
+        lines += [f"{label}row {i + 1}: {' + '.join(row)} = {number_text(row_totals[n][i])}"
+                  for i, row in enumerate(products)]
+        lines.append(f"{label}sum of rows = {number_text(channel_totals[n])}")
+    last = ""
     if labelled:
         parts = " + ".join(number_text(t) for t in channel_totals)
-        last.append(f"channels: {parts} = {number_text(step.total)}, then ")
-    last.append(f"{number_text(step.total)} + bias {number_text(step.bias)} = ")
-    last.append(number_text(step.result), style="bold reverse")
-    return [*lines, last]
-
-
-class Working:
-    """One neuron's sum as lines of working, built when a line is first read.
-
-    A big kernel's working runs to dozens of lines, mostly out of view, and its line count
-    follows from the kernel's shape alone: the canvas lays the lines out unbuilt. Whether a
-    small kernel's products fit on one line depends on the numbers, so its few lines are built
-    at once.
-    """
-
-    def __init__(self, step: Step, width: int) -> None:
-        self._step, self._width = step, width
-        per_channel, kh, kw = step.weights.shape
-        self.lines = arithmetic_lines(step, width) if kh * kw <= SMALL_KERNEL else None
-        """The lines, once built."""
-        self.count = per_channel * (kh + 1) + 1 if self.lines is None else len(self.lines)
-
-    def line(self, index: int) -> Text:
-        if self.lines is None:
-            self.lines = arithmetic_lines(self._step, self._width)
-        return self.lines[index]
-
-
-class Tally(NamedTuple):
-    """How far the pass is: neurons computed (of all), distinct kernels and parameters used."""
-
-    neurons: int
-    of: int
-    kernels: int
-    parameters: int
+        last = f"channels: {parts} = {number_text(step.total)}, then "
+    last += f"{number_text(step.total)} + bias {number_text(step.bias)} = "
+    return [(Run(line),) for line in lines] + [(Run(last), Run(number_text(step.result), 0,
+                                                                 RESULT))]
 
 
 def counter_text(mode: str, tally: Tally, counts: ParameterCounts) -> Text:
     """Neurons computed so far against the distinct kernels and parameters they needed."""
     text = Text(f"Neurons done {fmt(tally.neurons)} of {fmt(tally.of)} · kernels used ")
-    text.append(fmt(tally.kernels), style="bold")
+    text.append(fmt(tally.kernels), style=BOLD)
     text.append(" · parameters ")
-    text.append(fmt(tally.parameters), style="bold")
+    text.append(fmt(tally.parameters), style=BOLD)
     if mode == "shared":
         text.append(f" · unshared needs {fmt(counts.unshared.total)}")
     else:
@@ -106,26 +92,21 @@ def counter_text(mode: str, tally: Tally, counts: ParameterCounts) -> Text:
 
 def dense_text(counts: ParameterCounts) -> Text:
     text = Text("Fully connected, same input and output: ")
-    text.append(fmt(counts.dense.total), style="bold")
+    text.append(fmt(counts.dense.total), style=BOLD)
     text.append(f"  ({' ; '.join(counts.dense.lines[2:])})")
     return text
-
-
-def weight_name(cell: Cell, kernel_cols: int) -> str:
-    """w1..wn, numbered row by row, the way the number keys pick them."""
-    return f"w{cell[0] * kernel_cols + cell[1] + 1}"
 
 
 def status_text(step: Step, count: int, filters: int, playing: bool, speed: float) -> Text:
     """Which step of how many, which neuron, and whether the pass is playing."""
     text = Text()
-    text.append(f"Step {step.index + 1} of {count}", style="bold")
+    text.append(f"Step {step.index + 1} of {count}", style=BOLD)
     where = f"row {step.row + 1}, col {step.col + 1}"
     if filters > 1:
         where = f"slice {step.filter + 1}, {where}"
     text.append(f"  neuron at {where}  ")
     if playing:
-        text.append(f"▶ playing {speed:g} steps/s", style="bold")
+        text.append(f"▶ playing {speed:g} steps/s", style=BOLD)
     else:
         text.append("paused")
     return text

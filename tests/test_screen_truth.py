@@ -1,0 +1,90 @@
+"""What reaches the terminal is what the tutor means: after every key, the same as a repaint.
+
+The installed command runs in a pseudo-terminal; `pyte` draws what it sends. On every scene
+page of every shipped lesson, and in the calculator's stepper, the keys a learner uses are
+pressed one at a time, and after each the screen must be exactly (characters and attributes)
+what `Ctrl+L` repaints. A digit left behind by a partial repaint fails here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
+from pathlib import Path
+
+from tests.emulated_terminal import EmulatedTerminal, walk
+from tutor.lessons.catalogue import read_catalogue
+from tutor.lessons.header_cache import HeaderCache
+from tutor.lessons.loader import load_lesson
+from tutor.lessons.model import Lesson
+from tutor.lessons.shipped import shipped_lessons_dir
+
+FORWARD = ["l"] * 12
+"""Enough steps to cross from one digit to two in step and kernel numbers."""
+SCENE_WALK = [
+    *FORWARD, "h", "home", "end", "home", "right", "f", "f", "v", "v",
+    "J", "J", "L", "L", "K", "H", "1", "5", "9", "t", "t", "0", "end", "3", "home", "0",
+    "=", "=", "=",
+]
+PLAYED_FRAMES = 4
+
+
+def shipped_lessons() -> list[Lesson]:
+    lessons = []
+    for header in read_catalogue(shipped_lessons_dir(), HeaderCache(None)):
+        lesson = load_lesson(header.source)
+        assert isinstance(lesson, Lesson), lesson
+        lessons.append(lesson)
+    return lessons
+
+
+def walk_scene(terminal: EmulatedTerminal, where: str) -> None:
+    walk(terminal, SCENE_WALK, where)
+    terminal.play(PLAYED_FRAMES)
+    terminal.check_redraw(f"{where}, after playing {PLAYED_FRAMES} frames and pausing")
+
+
+def walk_lesson(lesson: Lesson, home: Path) -> None:
+    """Every scene page of `lesson`, in order, with `n` between pages."""
+    terminal = EmulatedTerminal(["--lesson", str(lesson.order)], home)
+    try:
+        terminal.wait_for(f"page 1 of {len(lesson.pages)}")
+        terminal.check_redraw(f"lesson {lesson.order}'s first page")
+        for number, page in enumerate(lesson.pages, start=1):
+            where = f"lesson {lesson.order}, page {number}"
+            if page.scene is not None:
+                walk_scene(terminal, where)
+            if number < len(lesson.pages):
+                walk(terminal, ["n"], where)
+    finally:
+        terminal.close()
+
+
+def walk_calculators_stepper(home: Path) -> None:
+    """A 7 x 7 x 2 layer with two filters, opened from the calculator."""
+    terminal = EmulatedTerminal([], home)
+    try:
+        terminal.wait_for("Start with lesson 1")
+        terminal.press("k")
+        terminal.wait_for("Parameter calculator")
+        for value in ("7x7x2", "3", "2", "2", "1"):  # input, kernel, filters, stride, padding
+            for key in ("ctrl+u", *value, "tab"):
+                terminal.press(key)
+        terminal.press("o")
+        terminal.wait_for("Calculator layer")
+        walk_scene(terminal, "the calculator's stepper")
+    finally:
+        terminal.close()
+
+
+def test_every_scene_shows_what_a_full_repaint_shows(tmp_path: Path) -> None:
+    """All walks at once, each tutor in its own terminal: they spend most of their time
+    waiting for the screen to settle."""
+    walks: list[Callable[[], None]] = [
+        partial(walk_lesson, lesson, tmp_path / lesson.id) for lesson in shipped_lessons()]
+    walks.append(partial(walk_calculators_stepper, tmp_path / "calculator"))
+    with ThreadPoolExecutor(len(walks)) as pool:
+        futures = [pool.submit(walk) for walk in walks]
+    failures = [str(future.exception()) for future in futures if future.exception()]
+    assert not failures, "\n\n".join(failures)

@@ -1,0 +1,145 @@
+"""The grids of a scene, from a frame: each cell's text and marks, then a row at a time as runs.
+
+No number is computed here: values come from the frame's facts and step, positions from the
+step. What is decided here is how to show them.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import NamedTuple
+
+import numpy as np
+
+from .frame import PENDING, SceneFrame
+from .lines import BOXED, DIMMED, STARRED, Line, Run
+from .numbers import number_text
+
+
+class Grid(NamedTuple):
+    """A grid as it is shown now: every cell's text and mark bits, and the cells' width."""
+
+    texts: tuple[tuple[str, ...], ...]
+    marks: tuple[tuple[int, ...], ...]
+    cell_width: int
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        return len(self.texts), len(self.texts[0]) if self.texts else 0
+
+    @property
+    def pitch(self) -> int:
+        """Columns per cell: a separator, then the text."""
+        return self.cell_width + 1
+
+    @property
+    def width(self) -> int:
+        return self.shape[1] * self.pitch + 1
+
+    def lines(self) -> list[Line]:
+        return [grid_row(texts, marks, self.cell_width)
+                for texts, marks in zip(self.texts, self.marks, strict=True)]
+
+
+@lru_cache(maxsize=2048)
+def grid_row(texts: tuple[str, ...], marks: tuple[int, ...], cell_width: int) -> Line:
+    """One row: each cell's text right-aligned after a separator, and a separator to end;
+    neighbours with the same marks in one run.
+
+    The scene's one cache, keyed by what the row shows: a step moves the window across a few
+    rows, and a large scene has hundreds that stay as they were. It makes the largest scene's
+    layout about four times quicker (benchmarks/README.md).
+    """
+    pieces = []
+    before = 0
+    for text, mark in zip(texts, marks, strict=True):
+        pieces += (separator(before, mark), (text.rjust(cell_width), mark))
+        before = mark
+    pieces.append(separator(before, 0))
+    runs: list[Run] = []
+    parts: list[str] = []
+    current = pieces[0][1]
+    for piece, piece_marks in pieces:
+        if piece_marks != current:
+            runs.append(Run("".join(parts), current))
+            parts, current = [], piece_marks
+        parts.append(piece)
+    runs.append(Run("".join(parts), current))
+    return tuple(runs)
+
+
+def separator(before: int, after: int) -> tuple[str, int]:
+    """The column between two cells, and its marks: a bracket where the box opens or closes,
+    a star before a starred cell.
+
+    A starred cell at the edge of the box takes the bracket's place: the box stays visible as
+    its band of reverse video, which also covers the separators inside it. Between two padding
+    cells the separator is faint like them, so a row of padding is one run.
+    """
+    band = before & after & (BOXED | DIMMED)
+    if after & STARRED:
+        return "*", band | (after & BOXED)
+    if after & BOXED and not before & BOXED:
+        return "[", BOXED
+    if before & BOXED and not after & BOXED:
+        return "]", BOXED
+    return " ", band
+
+
+def input_grid(frame: SceneFrame, channel: int) -> Grid:
+    """One input channel, padded: the receptive field boxed, a traced weight's inputs starred,
+    the padding dimmed."""
+    facts, step = frame.facts, frame.step
+    marks = np.where(facts.padding, DIMMED, 0)
+    if channel in step.channels:
+        pad_rows, pad_cols = facts.layer.padding
+        marks[np.ix_(step.tap_rows + pad_rows, step.tap_cols + pad_cols)] |= BOXED
+        if frame.reach is not None:
+            inside = marks[pad_rows:pad_rows + facts.layer.height,
+                           pad_cols:pad_cols + facts.layer.width]
+            inside[frame.reach.cells] |= STARRED
+    return Grid(facts.inputs[channel], _rows(marks), facts.input_width)
+
+
+def kernel_grid(frame: SceneFrame, slice_index: int) -> Grid:
+    """One channel slice of the kernel the step used; the traced weight boxed."""
+    weights = frame.step.weights[slice_index].tolist()
+    texts = tuple(tuple(number_text(w) for w in row) for row in weights)
+    return Grid(texts, _boxed(frame.traced, len(texts), len(texts[0])), frame.facts.kernel_width)
+
+
+def weight_names_grid(frame: SceneFrame) -> Grid:
+    """w1..wn laid out like the kernel: the names the number keys and the notes use."""
+    rows, cols = frame.facts.layer.kernel
+    texts = tuple(tuple(weight_name((r, c), cols) for c in range(cols)) for r in range(rows))
+    return Grid(texts, _boxed(frame.traced, rows, cols), len(weight_name((rows - 1, cols - 1),
+                                                                         cols)))
+
+
+def output_grid(frame: SceneFrame, filter: int) -> Grid:
+    """One depth slice: computed neurons show their value, the others PENDING, dimmed; the
+    current neuron boxed."""
+    done = frame.computed[filter]
+    texts = np.where(done, frame.facts.outputs[filter], PENDING)
+    marks = np.where(done, 0, DIMMED)
+    step = frame.step
+    if step.filter == filter:
+        marks[step.row, step.col] |= BOXED
+    return Grid(_rows(texts), _rows(marks), frame.facts.output_width)
+
+
+def weight_name(cell: tuple[int, int], kernel_cols: int) -> str:
+    """w1..wn, numbered row by row, the way the number keys pick them."""
+    return f"w{cell[0] * kernel_cols + cell[1] + 1}"
+
+
+def _boxed(cell: tuple[int, int] | None, rows: int, cols: int) -> tuple[tuple[int, ...], ...]:
+    marks = np.zeros((rows, cols), dtype=int)
+    if cell is not None:
+        marks[cell] = BOXED
+    return _rows(marks)
+
+
+def _rows(array: np.ndarray) -> tuple[tuple, ...]:  # type: ignore[type-arg]
+    """A 2-D array as rows of plain Python values."""
+    return tuple(map(tuple, array.tolist()))

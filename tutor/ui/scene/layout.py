@@ -1,0 +1,131 @@
+"""A scene laid out: a pure function from a frame and a width to lines of styled runs.
+
+From the top: the status line; the stage (the input channels with their kernel slices, the
+output slices, titled); the arithmetic of the current neuron; then the tally, the dense
+comparison and the tracer's note, each wrapped to the width. Grids and the arithmetic are
+never wrapped: a scene wider than the width scrolls sideways, and the columns of grids out of
+sight are left blank until they come into view.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from rich.console import Console
+
+from .frame import SceneFrame
+from .grids import Grid, input_grid, kernel_grid, output_grid, weight_name, weight_names_grid
+from .lines import Line, line_width
+from .stage import EVERYTHING, Block, Place, View, stage
+from .texts import (
+    arithmetic_lines,
+    counter_text,
+    dense_text,
+    status_text,
+    text_lines,
+    trace_note,
+)
+
+
+class SceneLayout(NamedTuple):
+    """The lines of a scene, how wide the widest is, and where its grids are."""
+
+    lines: tuple[Line, ...]
+    width: int
+    places: tuple[Place, ...]
+
+    def grid(self, panel: str) -> Grid:
+        """The grid a panel ("input-0", "kernel-0", "output-1", ...) shows."""
+        return self.place(panel).grid
+
+    def place(self, panel: str) -> Place:
+        for place in self.places:
+            if place.panel == panel:
+                return place
+        raise LookupError(f"no {panel} in this scene")
+
+    def cell_at(self, x: int, y: int) -> tuple[str, int, int] | None:
+        """The panel, row and column of the grid cell at scene column `x`, line `y`."""
+        for place in self.places:
+            cell = place.cell_at(x, y)
+            if cell is not None:
+                return place.panel, *cell
+        return None
+
+
+def scene_layout(frame: SceneFrame, width: int, console: Console,
+                 view: View = EVERYTHING) -> SceneLayout:
+    """Every line of the scene for `frame`, prose wrapped to `width`; the columns of grids
+    wholly outside `view` left blank."""
+    facts, step = frame.facts, frame.step
+    lines = text_lines(status_text(step, facts.steps, facts.layer.filters, frame.playing,
+                                   frame.speed), width, console)
+    grids = stage(_columns(frame), len(lines), view)
+    lines += grids.lines
+    if "arithmetic" in facts.panels:
+        lines += arithmetic_lines(step, width)
+    if "counter" in facts.panels:
+        lines += text_lines(counter_text(facts.mode, frame.tally, facts.counts), width, console)
+    if "dense" in facts.panels:
+        lines += text_lines(dense_text(facts.counts), width, console)
+    if frame.traced is not None and frame.reach is not None:
+        name = weight_name(frame.traced, facts.layer.kernel[1])
+        lines += text_lines(trace_note(name, facts.mode, frame.reach, step), width, console)
+    return SceneLayout(tuple(lines), max([grids.width, *map(line_width, lines)]),
+                       tuple(grids.places))
+
+
+def _columns(frame: SceneFrame) -> list[list[Block]]:
+    """One channel: input, kernel and output side by side. Several: each input channel in a
+    column with its kernel slice under it, so slice and channel line up."""
+    facts = frame.facts
+    layer, panels = facts.layer, facts.panels
+    columns: list[list[Block]] = []
+    for channel in range(layer.channels):
+        column = []
+        if "input" in panels:
+            title = f"input ch{channel + 1}" if layer.channels > 1 else "input"
+            column += [Block(title), Block(grid=input_grid(frame, channel),
+                                           panel=f"input-{channel}")]
+        if "kernel" in panels and layer.channels > 1:
+            column += _kernel_slice(frame, channel)
+        columns.append(column)
+    if "kernel" in panels and layer.channels == 1:
+        columns.append([*_kernel_slice(frame, 0), Block("weight names"),
+                        Block(grid=weight_names_grid(frame), panel="weight-names")])
+    if "output" in panels:
+        outputs = []
+        for f in range(layer.filters):
+            outputs += [Block(_output_title(frame, f)),
+                        Block(grid=output_grid(frame, f), panel=f"output-{f}")]
+        columns.append(outputs)
+    return columns
+
+
+def _kernel_slice(frame: SceneFrame, channel: int) -> list[Block]:
+    """The title and grid of the kernel slice over `channel`, or a note that it skips it.
+
+    The title reserves the room of the longest title this column can show at any step.
+    """
+    facts, step = frame.facts, frame.step
+    filters = facts.layer.filters
+    suffix = f" ch{channel + 1}" if facts.layer.channels > 1 else ""
+    if facts.mode == "shared":
+        title, widest = f"kernel W{step.filter + 1}", f"kernel W{filters}"
+    else:
+        title, widest = f"own kernel #{step.kernel_id + 1}", f"own kernel #{facts.steps}"
+    reserve = len(widest + suffix)
+    if facts.layer.groups > 1:
+        reserve = max(reserve, len(f"(W{filters} skips{suffix})"))
+    if channel not in step.channels:  # as tall as a slice, so nothing under it moves
+        blank = [Block() for _ in range(facts.layer.kernel[0])]
+        return [Block(f"(W{step.filter + 1} skips{suffix})", reserve), *blank]
+    return [Block(title + suffix, reserve),
+            Block(grid=kernel_grid(frame, channel - step.channels.start),
+                  panel=f"kernel-{channel}")]
+
+
+def _output_title(frame: SceneFrame, f: int) -> str:
+    facts = frame.facts
+    name = f"slice {f + 1}" if facts.layer.filters > 1 else "output"
+    return f"{name}: W{f + 1}, b{f + 1}" if facts.mode == "shared" else f"{name}: own kernels"
