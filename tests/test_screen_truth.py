@@ -1,9 +1,10 @@
 """What reaches the terminal is what the tutor means: after every key, the same as a repaint.
 
 The installed command runs in a pseudo-terminal; `pyte` draws what it sends. On every scene
-page of every shipped lesson, and in the calculator's stepper, the keys a learner uses are
-pressed one at a time, and after each the screen must be exactly (characters and attributes)
-what `Ctrl+L` repaints. A digit left behind by a partial repaint fails here.
+page of every shipped lesson, in the calculator's stepper and in the largest scene a lesson may
+have (it scrolls both ways at 80 x 24), the keys a learner uses are pressed one at a time, and
+after each the screen must be exactly (characters and attributes) what `Ctrl+L` repaints. A
+digit left behind by a partial repaint fails here.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ SCENE_WALK = [
     "=", "=", "=",
 ]
 PLAYED_FRAMES = 4
+LARGEST = Path(__file__).resolve().parents[1] / "benchmarks" / "largest"
+"""The largest scene the format allows: it scrolls both ways at 80 x 24."""
 
 
 def shipped_lessons() -> list[Lesson]:
@@ -45,9 +48,10 @@ def walk_scene(terminal: EmulatedTerminal, where: str) -> None:
     terminal.check_redraw(f"{where}, after playing {PLAYED_FRAMES} frames and pausing")
 
 
-def walk_lesson(lesson: Lesson, home: Path) -> None:
+def walk_lesson(lesson: Lesson, home: Path, folder: Path | None = None) -> None:
     """Every scene page of `lesson`, in order, with `n` between pages."""
-    terminal = EmulatedTerminal(["--lesson", str(lesson.order)], home)
+    chosen = [] if folder is None else ["--lessons", str(folder)]
+    terminal = EmulatedTerminal([*chosen, "--lesson", str(lesson.order)], home)
     try:
         terminal.wait_for(f"page 1 of {len(lesson.pages)}")
         terminal.check_redraw(f"lesson {lesson.order}'s first page")
@@ -84,6 +88,9 @@ def test_every_scene_shows_what_a_full_repaint_shows(tmp_path: Path) -> None:
     walks: list[Callable[[], None]] = [
         partial(walk_lesson, lesson, tmp_path / lesson.id) for lesson in shipped_lessons()]
     walks.append(partial(walk_calculators_stepper, tmp_path / "calculator"))
+    largest = load_lesson(LARGEST / "01-largest-scene.toml")
+    assert isinstance(largest, Lesson), largest
+    walks.append(partial(walk_lesson, largest, tmp_path / "largest", LARGEST))
     with ThreadPoolExecutor(len(walks)) as pool:
         futures = [pool.submit(walk) for walk in walks]
     failures = [str(future.exception()) for future in futures if future.exception()]

@@ -279,8 +279,9 @@ class TutorApp(App[None]):
     def action_redraw(self) -> None:
         """Paint every character of the screen again, as Ctrl+L does in less, vim and bash:
         for a screen garbled by line noise over SSH."""
-        for widget in self.screen.walk_children(with_self=True):
-            widget.refresh()
+        for screen in self.screen_stack:
+            for widget in screen.walk_children(with_self=True):
+                widget.refresh()
 
     async def action_quit(self) -> None:
         """Save where the learner is, then leave."""

@@ -124,22 +124,27 @@ class SceneCanvas(ScrollView, can_focus=False):
         """Line `y` of the view: the scene line under it, cut to the columns in view."""
         scroll_x, scroll_y = self.scroll_offset
         width = self.scrollable_content_region.width
-        lines = self.drawn.lines
+        lines, plain = self.drawn.lines, self._marks_style(0)
         if scroll_y + y >= len(lines):
-            return Strip.blank(width, self.rich_style)
-        segments = [Segment(run.text, self._style(run)) for run in lines[scroll_y + y]]
-        return Strip(segments).crop_extend(scroll_x, scroll_x + width, self.rich_style)
+            return Strip.blank(width, plain)
+        segments = [Segment(run.text, self._run_style(run)) for run in lines[scroll_y + y]]
+        return Strip(segments).crop_extend(scroll_x, scroll_x + width, plain)
 
-    def _style(self, run: Run) -> Style:
-        """The theme's style for a run's marks, with the run's own style over it."""
-        style = self._mark_styles.get(run.marks)
+    def _run_style(self, run: Run) -> Style:
+        style = self._marks_style(run.marks)
+        return style if run.style is None else style + run.style
+
+    def _marks_style(self, marks: int) -> Style:
+        """The theme's style for a combination of marks, looked up once: reading the widget's
+        style walks its CSS every time."""
+        style = self._mark_styles.get(marks)
         if style is None:
             style = self.rich_style
             for bit, name in MARK_CLASSES:
-                if run.marks & bit:
+                if marks & bit:
                     style += self.get_component_rich_style(name, partial=True)
-            self._mark_styles[run.marks] = style
-        return style if run.style is None else style + run.style
+            self._mark_styles[marks] = style
+        return style
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)

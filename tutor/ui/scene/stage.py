@@ -62,6 +62,8 @@ class Place(NamedTuple):
 
 
 class Stage(NamedTuple):
+    """The stage's lines, where its grids are, and its width (columns out of view included)."""
+
     lines: list[Line]
     places: list[Place]
     width: int
