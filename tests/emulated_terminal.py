@@ -34,7 +34,10 @@ KEYS = {
 FRAME_START, FRAME_END = b"\x1b[?2026h", b"\x1b[?2026l"
 SYNC_QUERY, SYNC_ANSWER = b"\x1b[?2026$p", b"\x1b[?2026;2$y"
 QUIET = 0.08
-"""Seconds without output after which the tutor has finished answering a key."""
+"""Seconds the tutor must be idle after a key before its answer counts as complete."""
+POLL = 0.005
+IDLE_LOOKS = 10
+"""Looks at the tutor, POLL apart, that must all find it idle."""
 WHOLE_LINE = re.compile(rb"\x1b\[(\d+);1H")
 
 Screen = tuple[tuple[tuple[object, ...], ...], ...]
@@ -75,12 +78,33 @@ class EmulatedTerminal:
         return True
 
     def settle(self, quiet: float = QUIET, timeout: float = 20.0) -> None:
-        """Read until no frame is half sent and nothing has come for `quiet` seconds."""
+        """Read until the tutor has been idle for `quiet` seconds: no thread of it running or
+        waiting to run, nothing written, no frame half sent.
+
+        Silence alone is not enough: on a busy machine a key can wait longer than `quiet` to
+        be read, and its answer would then be drawn together with the next key's.
+        """
         deadline = time.monotonic() + timeout
+        idle_since, idle_looks = time.monotonic(), 0
         while time.monotonic() < deadline:
-            if not self._read(quiet) and FRAME_START not in self.pending:
-                return
+            if self._read(POLL) or FRAME_START in self.pending or self._busy():
+                idle_since, idle_looks = time.monotonic(), 0
+            else:
+                idle_looks += 1  # counted too: this thread may itself wait long between looks
+                if idle_looks >= IDLE_LOOKS and time.monotonic() - idle_since >= quiet:
+                    return
         raise AssertionError("the tutor never stopped drawing")
+
+    def _busy(self) -> bool:
+        """Whether any thread of the tutor is running, waiting to run, or in the kernel."""
+        for stat in Path(f"/proc/{self.session.process.pid}/task").glob("*/stat"):
+            try:
+                state = stat.read_text().rsplit(")", 1)[1].split()[0]
+            except (OSError, IndexError):  # the thread ended while it was read
+                continue
+            if state in "RD":
+                return True
+        return False
 
     def wait_for(self, text: str, timeout: float = 20.0) -> None:
         """Draw what arrives until `text` is on the screen, then until it settles."""
