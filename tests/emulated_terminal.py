@@ -27,7 +27,7 @@ SIZE = (80, 24)
 KEYS = {
     "right": b"\x1b[C", "left": b"\x1b[D", "up": b"\x1b[A", "down": b"\x1b[B",
     "home": b"\x1b[H", "end": b"\x1b[F", "tab": b"\t", "enter": b"\r", "ctrl+l": b"\x0c",
-    "ctrl+u": b"\x15",
+    "ctrl+u": b"\x15", "ctrl+p": b"\x10", "escape": b"\x1b",
 }
 """Bytes an xterm sends for the named keys; any other key is typed as its characters."""
 
@@ -58,6 +58,8 @@ class EmulatedTerminal:
         """Bytes of a frame still arriving."""
         self.frames: list[bytes] = []
         """Whole frames read since `take_frames`, each with any bytes before it."""
+        self.received = bytearray()
+        """Every byte the tutor has written."""
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -70,6 +72,7 @@ class EmulatedTerminal:
             return False
         if SYNC_QUERY in chunk:
             os.write(self.session.master, SYNC_ANSWER)
+        self.received += chunk
         self.pending += chunk
         while (end := self.pending.find(FRAME_END)) >= 0:
             end += len(FRAME_END)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -29,6 +31,19 @@ def test_bad_start_flags(
     assert out == ""
     assert len(err.strip().splitlines()) == 1 and says in err
     assert not home.exists(), "nothing was written for a start that never happened"
+
+
+def test_without_a_terminal_one_line_and_status_2(home: Path, tmp_path: Path) -> None:
+    """`cnn-tutor </dev/null >file`: no screen codes written to a file, forever or at all."""
+    command = Path(sys.executable).with_name("cnn-tutor")
+    with open(tmp_path / "out", "wb") as out:
+        done = subprocess.run([command], stdin=subprocess.DEVNULL, stdout=out,
+                              stderr=subprocess.PIPE, timeout=60, check=False)
+    assert done.returncode == 2
+    assert done.stderr.decode().splitlines() == [
+        "cnn-tutor: needs a terminal to draw on and read keys from; `cnn-tutor params` and "
+        "`cnn-tutor check` work without one"]
+    assert (tmp_path / "out").read_bytes() == b""
 
 
 def exit_status(args: list[str]) -> int | str | None:

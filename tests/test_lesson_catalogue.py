@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -146,3 +147,12 @@ def test_documents_json_cannot_hold_are_not_kept(tmp_path: Path) -> None:
     assert cache.document("plain") == {"title": "X"}
     cache.save()
     assert HeaderCache(tmp_path / "headers.json").document("plain") == {"title": "X"}
+
+
+def test_a_cache_that_is_a_pipe_or_a_link_is_never_read(folder: Path, tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe.json"
+    os.mkfifo(pipe)
+    assert read_catalogue(folder, HeaderCache(pipe)) == full_verdicts(folder), "never blocks"
+    link = tmp_path / "link.json"
+    link.symlink_to("/dev/zero")
+    assert read_catalogue(folder, HeaderCache(link)) == full_verdicts(folder), "never floods"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tutor.progress.model import VERSION, Progress, from_json
+from tutor.progress.model import MAX_LESSONS, VERSION, Progress, from_json
 from tutor.progress.store import FILE_NAME, MAX_BYTES, ProgressStore
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,6 +56,17 @@ DAMAGE = {
     "a boolean step": json.dumps({"version": 1, "lessons": {"a": {"step": True}}}).encode(),
     "a lesson not a table": json.dumps({"version": 1, "lessons": {"a": 3}}).encode(),
     "a bad time": json.dumps({"version": 1, "lessons": {"a": {"updated": "now"}}}).encode(),
+    "a number for passed": json.dumps(
+        {"version": 1, "last_lesson": "a", "lessons": {"a": {"passed": 1}}}).encode(),
+    "a percent over 100": json.dumps(
+        {"version": 1, "last_lesson": None, "lessons": {"a": {"best_percent": 120}}}).encode(),
+    "an unknown field": json.dumps(
+        {"version": 1, "last_lesson": None, "lessons": {"a": {"stars": 3}}}).encode(),
+    "a key that is no lesson id": json.dumps(
+        {"version": 1, "last_lesson": None, "lessons": {"\u001b[2J": {}}}).encode(),
+    "nested 100,000 deep": b'{"version": 1, "lessons": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+    "100,000 lessons": json.dumps({"version": 1, "last_lesson": None,
+                                   "lessons": {f"l{n}": {} for n in range(100_000)}}).encode(),
 }
 
 
@@ -77,18 +88,21 @@ def test_a_huge_file_is_set_aside(tmp_path: Path) -> None:
     (tmp_path / FILE_NAME).write_bytes(b" " * (MAX_BYTES + 1))
     store = ProgressStore(tmp_path)
     assert store.load() == Progress()
-    assert "larger than" in store.notices[0]
+    assert f"more than the {MAX_BYTES:,} allowed" in store.notices[0]
     assert len(list(tmp_path.glob("progress.damaged-*.json"))) == 1
 
 
-def test_a_folder_in_place_of_the_file(tmp_path: Path) -> None:
+def test_a_folder_in_place_of_the_file_is_left_alone(tmp_path: Path) -> None:
     (tmp_path / FILE_NAME).mkdir()
     (tmp_path / FILE_NAME / "keep-me.txt").write_text("mine")
     store = ProgressStore(tmp_path)
     assert store.load() == Progress()
-    kept = list(tmp_path.glob("progress.damaged-*.json"))
-    assert len(kept) == 1 and (kept[0] / "keep-me.txt").read_text() == "mine"
-    assert store.update(lambda p: p.move("a", 1, 0))
+    assert store.notices == [f"{FILE_NAME} in {tmp_path} is a folder, not a regular file: it "
+                             "was left as it is, and your progress is kept only until you quit."]
+    assert not store.update(lambda p: p.move("a", 1, 0))
+    assert store.progress.lessons["a"].page == 1, "kept in memory"
+    assert (tmp_path / FILE_NAME / "keep-me.txt").read_text() == "mine"
+    assert list(tmp_path.glob("progress.damaged-*")) == [] and len(store.notices) == 1
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root can read any file")
@@ -150,8 +164,8 @@ def test_two_tutors_saving_at_once_lose_nothing(tmp_path: Path) -> None:
 
 def test_a_tutor_killed_mid_save_leaves_the_old_file_or_the_new(tmp_path: Path) -> None:
     big = Progress()
-    for n in range(4_000):  # a large file makes each save slow enough to be caught in the act
-        big.move(f"lesson-{n}", n, n)
+    for n in range(MAX_LESSONS - 1):  # a large file: each save is slow enough to be caught
+        big.move(f"lesson-{n:032d}", n, n)
     (tmp_path / FILE_NAME).write_text(json.dumps(big.to_json()))
     rng = random.Random(11)
     caught_writing = 0
@@ -162,8 +176,71 @@ def test_a_tutor_killed_mid_save_leaves_the_old_file_or_the_new(tmp_path: Path) 
         writer.wait(timeout=30)
         caught_writing += any(tmp_path.glob(".progress-*.tmp"))  # a save was under way
         saved = from_json(json.loads((tmp_path / FILE_NAME).read_bytes()))
-        assert len(saved.lessons) >= 4_000
+        assert len(saved.lessons) == MAX_LESSONS
     assert caught_writing >= 1, "at least one kill landed in the middle of writing a file"
     assert list(tmp_path.glob("progress.damaged-*")) == []
     ProgressStore(tmp_path).load()
     assert list(tmp_path.glob(".progress-*.tmp")) == [], "leftovers of killed saves are cleared"
+
+
+# -- what is not a regular file is left alone; nothing is followed elsewhere ---------------------
+
+
+def test_a_named_pipe_is_never_opened_and_progress_stays_in_memory(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / FILE_NAME)
+    store = ProgressStore(tmp_path)
+    assert store.load() == Progress(), "returns at once: a read would wait for a writer forever"
+    assert store.notices == [f"{FILE_NAME} in {tmp_path} is a named pipe (FIFO), not a regular "
+                             "file: it was left as it is, and your progress is kept only until "
+                             "you quit."]
+    assert not store.update(lambda p: p.move("a", 2, 0))
+    assert store.progress.lessons["a"].page == 2
+    assert (tmp_path / FILE_NAME).is_fifo() and len(store.notices) == 1
+
+
+def test_a_symbolic_link_is_never_followed(tmp_path: Path) -> None:
+    (tmp_path / FILE_NAME).symlink_to("/dev/zero")
+    store = ProgressStore(tmp_path)
+    assert store.load() == Progress()
+    assert "is a symbolic link, not a regular file" in store.notices[0]
+    assert not store.update(lambda p: p.move("a", 2, 0))
+    assert os.readlink(tmp_path / FILE_NAME) == "/dev/zero", "left exactly as it was"
+
+
+def test_the_lock_is_never_taken_through_a_symbolic_link(tmp_path: Path) -> None:
+    home, outside = tmp_path / "home", tmp_path / "outside"
+    home.mkdir()
+    outside.mkdir()
+    (home / ".progress.lock").symlink_to(outside / "created-by-the-tutor")
+    store = ProgressStore(home)
+    store.load()
+    assert not store.update(lambda p: p.move("a", 1, 0))
+    assert list(outside.iterdir()) == [], "nothing created outside the progress folder"
+    assert store.progress.lessons["a"].page == 1 and store.notices
+
+
+def test_notices_show_a_folders_name_as_text(tmp_path: Path) -> None:
+    home = tmp_path / "odd\x1b[2Jname"
+    home.mkdir()
+    (home / FILE_NAME).write_bytes(b"garbage")
+    store = ProgressStore(home)
+    store.load()
+    assert "\x1b" not in "".join(store.notices)
+    os.mkfifo(home / "fifo")
+    (home / FILE_NAME).symlink_to(home / "fifo")
+    other = ProgressStore(home)
+    other.load()
+    assert "odd\\x1b[2Jname" in other.notices[0] and "\x1b" not in other.notices[0]
+
+
+def test_what_is_written_can_always_be_read_back(tmp_path: Path) -> None:
+    store = ProgressStore(tmp_path)
+    for n in range(MAX_LESSONS + 5):
+        store.progress.move(f"lesson-{n:032d}", n, n)
+    store.update(lambda p: p.lessons.update(store.progress.lessons))
+    store.update(lambda p: p.move("one-more", 1, 1))
+    assert (tmp_path / FILE_NAME).stat().st_size < MAX_BYTES / 10
+    again = ProgressStore(tmp_path)
+    loaded = again.load()
+    assert again.notices == [] and len(loaded.lessons) == MAX_LESSONS
+    assert "one-more" in loaded.lessons, "the lesson left longest ago is the one forgotten"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -152,3 +153,40 @@ def test_no_reply_can_break_a_number_question(reply: str) -> None:
     feedback = run.answer(reply)
     assert bool(feedback.problem) != run.answered
     assert feedback.problem or feedback.headline
+
+
+def test_ranges_that_rarely_give_a_layer_are_still_always_asked(tmp_path: Path) -> None:
+    """About 3 draws in 10,000 give a whole output size here: the check finds one, and a
+    learner's retry that finds none in its own draws is asked the layer the check found."""
+    from tutor.lessons.loader import load_lesson
+    from tutor.lessons.model import Lesson
+
+    path = tmp_path / "rare.toml"
+    path.write_text("""format_version = 1
+id = "rare"
+order = 1
+title = "Rare"
+summary = "Rare layers."
+[[pages]]
+narration = "Hello."
+[quiz]
+[[quiz.questions]]
+kind = "number"
+prompt = "How tall is the output of {layer}?"
+answer = "output_height"
+[quiz.questions.vary]
+size = [1000, 9999]
+kernel = [1, 1]
+stride = [2000, 3999]
+""")
+    lesson = load_lesson(path)
+    assert isinstance(lesson, Lesson), "the check found a valid layer"
+    question = lesson.quiz.questions[0]
+    assert isinstance(question, NumberQuestion) and question.example is not None
+    fell_back = 0
+    for seed in range(40):
+        run = QuizRun(lesson.quiz, attempt=1, rng=random.Random(seed))
+        layer = run.current.layer
+        assert layer is not None and layer.fits_exactly
+        fell_back += layer == question.example
+    assert fell_back > 0, "some draws found nothing of their own"

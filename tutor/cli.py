@@ -62,13 +62,13 @@ def run_app(lesson: int | None = None, chosen_folder: Path | None = None) -> int
 
 
 def start_app(lesson: int | None, chosen_folder: Path | None) -> int:
-    from .lessons.catalogue import LessonHeader, by_order, read_catalogue
+    from .lessons.catalogue import LessonHeader, by_order, read_catalogue, shown
     from .lessons.header_cache import HeaderCache, default_cache_path
     from .progress.store import ProgressStore, default_home
 
     folder = lessons_folder(chosen_folder)
     if not folder.is_dir():
-        print(f"cnn-tutor: --lessons: {folder} is not a folder", file=sys.stderr)
+        print(f"cnn-tutor: --lessons: {shown(folder)} is not a folder", file=sys.stderr)
         return 2
     cache = HeaderCache(default_cache_path())
     lessons = read_catalogue(folder, cache)
@@ -78,13 +78,18 @@ def start_app(lesson: int | None, chosen_folder: Path | None) -> int:
         if start is None:
             numbers = ", ".join(str(x.order) for x in lessons if isinstance(x, LessonHeader))
             print(f"cnn-tutor: --lesson {lesson}: there is no lesson {lesson} in "
-                  f"{folder} (lessons: {numbers or 'none'})", file=sys.stderr)
+                  f"{shown(folder)} (lessons: {numbers or 'none'})", file=sys.stderr)
             return 2
+    if not (sys.stdin.isatty() and sys.stderr.isatty()):  # Textual draws on standard error
+        print("cnn-tutor: needs a terminal to draw on and read keys from; "
+              "`cnn-tutor params` and `cnn-tutor check` work without one", file=sys.stderr)
+        return 2
     cache.save()
     from .ui.app import TutorApp
 
-    TutorApp(lessons, folder, ProgressStore(default_home()), cache, start).run()
-    return 0
+    app = TutorApp(lessons, folder, ProgressStore(default_home()), cache, start)
+    app.run()
+    return app.return_code or 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

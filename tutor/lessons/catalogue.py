@@ -10,9 +10,14 @@ cache kept for those bytes (the TOML itself is parsed again only if the file cha
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
+
+from ..controls import escaped
+from ..regular_files import UnreadableFile, read_regular_file
+from . import limits
 
 if TYPE_CHECKING:
     from .header_cache import HeaderCache
@@ -46,12 +51,36 @@ class BrokenLesson(NamedTuple):
 Entry = TypeVar("Entry", "Lesson", LessonHeader)
 
 
-def unreadable(path: Path, error: OSError) -> BrokenLesson:
-    return BrokenLesson(path, f"{path}: cannot be read ({error.strerror or error})")
+def shown(path: Path) -> str:
+    """A file's path as messages print it: any control character in its name escaped."""
+    return escaped(str(path))
+
+
+def broken(path: Path, problem: str) -> BrokenLesson:
+    return BrokenLesson(path, f"{shown(path)}: {problem}")
+
+
+def read_lesson_file(path: Path) -> bytes | BrokenLesson:
+    """A lesson file's bytes; a file that is not a regular file of a lesson's size, or cannot
+    be read, is broken. Symbolic links are followed (lessons/README.md)."""
+    try:
+        return read_regular_file(path, limits.MAX_FILE_BYTES)
+    except UnreadableFile as problem:
+        return broken(path, problem.reason)
+    except OSError as error:
+        return broken(path, f"cannot be read ({error.strerror or error})")
 
 
 def lesson_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.glob("*.toml") if p.is_file())
+    """Every name ending in .toml in `folder`, whatever it is, so that a symbolic link to
+    nothing or a named pipe is reported rather than skipped; names starting with a dot (an
+    editor's lock and backup files) are left out."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return []
+    return sorted(folder / name for name in names
+                  if name.endswith(".toml") and not name.startswith("."))
 
 
 def arrange(found: Iterable[Entry | BrokenLesson]) -> list[Entry | BrokenLesson]:
@@ -61,8 +90,8 @@ def arrange(found: Iterable[Entry | BrokenLesson]) -> list[Entry | BrokenLesson]
     for entry in found:
         if not isinstance(entry, BrokenLesson):
             if entry.id in seen:
-                entry = BrokenLesson(entry.source, f"{entry.source}: id: {entry.id!r} is "
-                                                   f"already used by {seen[entry.id]}")
+                entry = broken(entry.source,
+                               f"id: {entry.id!r} is already used by {shown(seen[entry.id])}")
             else:
                 seen[entry.id] = entry.source
         loaded.append(entry)
@@ -83,10 +112,9 @@ def read_catalogue(folder: Path, cache: HeaderCache) -> list[LessonHeader | Brok
     """
     found: list[LessonHeader | BrokenLesson] = []
     for path in lesson_files(folder):
-        try:
-            raw = path.read_bytes()
-        except OSError as error:
-            found.append(unreadable(path, error))
+        raw = read_lesson_file(path)
+        if isinstance(raw, BrokenLesson):
+            found.append(raw)
             continue
         digest = digest_of(raw)
         verdict = cache.get(digest, path)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from .catalogue import BrokenLesson
+from .catalogue import BrokenLesson, shown
 from .loader import load_folder, load_lesson
 from .model import Lesson
 
@@ -18,12 +19,12 @@ def check_paths(paths: Iterable[Path]) -> tuple[list[str], bool]:
         if path.is_dir():
             found = load_folder(path)
             if not found:
-                lines.append(f"{path}: no lesson files (*.toml) here")
+                lines.append(f"{shown(path)}: no lesson files (*.toml) here")
                 ok = False
-        elif path.is_file():
+        elif os.path.lexists(path):  # a file, or a link, pipe or device said to be one
             found = [load_lesson(path)]
         else:
-            lines.append(f"{path}: no such file or folder")
+            lines.append(f"{shown(path)}: no such file or folder")
             ok = False
             continue
         for lesson in found:
@@ -31,7 +32,7 @@ def check_paths(paths: Iterable[Path]) -> tuple[list[str], bool]:
                 lines.append(f"ERROR {lesson.message}")
                 ok = False
             else:
-                lines.append(f"OK    {lesson.source}: {describe(lesson)}")
+                lines.append(f"OK    {shown(lesson.source)}: {describe(lesson)}")
     return lines, ok
 
 

@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from .catalogue import BrokenLesson, LessonHeader
+from ..controls import escaped
+from ..regular_files import UnreadableFile, read_regular_file
+from .catalogue import BrokenLesson, LessonHeader, broken, shown
 
 FILE_NAME = "lesson-headers.json"
 MAX_BYTES = 2_000_000
@@ -43,7 +45,7 @@ def default_cache_path() -> Path:
 def checker_fingerprint() -> str:
     """Changes whenever the code that decides whether a lesson is valid may have changed."""
     package = Path(__file__).resolve().parent.parent
-    parts = [__version__]
+    parts = [__version__, str((package / "controls.py").stat().st_mtime_ns)]
     for folder in _CHECKERS:
         for module in sorted((package / folder).glob("*.py")):
             stat = module.stat()
@@ -82,10 +84,8 @@ class HeaderCache:
         if self.path is None:
             return {}
         try:
-            if self.path.stat().st_size > MAX_BYTES:
-                return {}
-            data = json.loads(self.path.read_bytes())
-        except (OSError, ValueError, RecursionError):
+            data = json.loads(read_regular_file(self.path, MAX_BYTES, follow_symlinks=False))
+        except (OSError, UnreadableFile, ValueError, RecursionError):
             return {}
         if not isinstance(data, dict) or data.get("fingerprint") != self.fingerprint:
             return {}
@@ -98,8 +98,7 @@ class HeaderCache:
         if not isinstance(entry, dict):
             return None
         if isinstance(entry.get("broken"), str):
-            verdict: LessonHeader | BrokenLesson | None = BrokenLesson(
-                source, f"{source}: {entry['broken']}")
+            verdict: LessonHeader | BrokenLesson | None = broken(source, escaped(entry["broken"]))
         else:
             verdict = _header(entry.get("header"), source)
         if verdict is not None:
@@ -116,7 +115,8 @@ class HeaderCache:
             document: dict[str, Any] | None = None) -> None:
         """Remember the verdict on these bytes, and a good lesson's document if JSON holds it."""
         if isinstance(verdict, BrokenLesson):
-            entry: dict[str, Any] = {"broken": verdict.message.removeprefix(f"{verdict.source}: ")}
+            entry: dict[str, Any] = {
+                "broken": verdict.message.removeprefix(f"{shown(verdict.source)}: ")}
         else:
             entry = {"header": [verdict.id, verdict.order, verdict.title, verdict.summary,
                                 verdict.pages]}

@@ -4,7 +4,11 @@ Animated scenes are drawn cell by cell, so they are small. Quiz layers are only 
 they may be as large as real networks (up to the engine's MAX_DIMENSION per size).
 """
 
+import re
+
 FORMAT_VERSION = 1
+LESSON_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,39}")
+"""A lesson's id: what progress is kept under."""
 
 MAX_FILE_BYTES = 1_000_000
 MAX_PAGES = 40

@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 from ..engine import QUANTITIES, ConvLayer, LayerError
 from ..quiz.prompts import PLACEHOLDERS, placeholders_in
-from ..quiz.variants import LAYER_DEFAULTS, VARY_KEYS, draw_layer
+from ..quiz.variants import LAYER_DEFAULTS, MAX_TRIES, VARY_KEYS, draw_layer
 from . import limits
-from .catalogue import BrokenLesson, arrange, digest_of, lesson_files, unreadable
+from .catalogue import BrokenLesson, arrange, broken, digest_of, lesson_files, read_lesson_file
 from .model import ChoiceQuestion, Lesson, NumberQuestion, Page, Quiz, Scene, Values
 from .reader import LessonError, Table, check_int
 
@@ -28,7 +28,8 @@ LAYER_KEYS = (
     "height", "width", "channels", "kernel", "filters",
     "stride", "padding", "dilation", "groups", "bias",
 )
-_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,39}")
+_MAX_DIGITS = 4_300
+_LONG_NUMBER = re.compile(rf"\d[\d_]{{{_MAX_DIGITS},}}")
 
 
 def read_layer(table: Table) -> ConvLayer:
@@ -165,7 +166,7 @@ def _required(table: Table, key: str) -> Table:
 
 def read_page(table: Table) -> Page:
     title = table.take_text("title", limits.MAX_TEXT_CHARS, "")
-    narration = table.take_text("narration", limits.MAX_NARRATION_CHARS)
+    narration = table.take_text("narration", limits.MAX_NARRATION_CHARS, lines=True)
     scene_table = table.take_table("scene", required=False)
     scene = None if scene_table is None else read_scene(scene_table)
     counts_table = table.take_table("counts", required=False)
@@ -223,11 +224,15 @@ def read_number_question(table: Table, prompt: str, hints: tuple[str, ...]) -> N
         raise LessonError(
             table.path("vary"), "without a layer, vary needs size (or height and width) and kernel"
         )
-    if vary and draw_layer(layer, vary, random.Random(0)) is None:
-        raise LessonError(
-            table.path("vary"), "no valid layer with a whole-number output size in these ranges"
-        )
-    return NumberQuestion(prompt=prompt, quantity=quantity, layer=layer, vary=vary, hints=hints)
+    example = layer
+    if vary:
+        example = draw_layer(layer, vary, random.Random(0))
+        if example is None:
+            raise LessonError(table.path("vary"), f"no draw of {MAX_TRIES:,} from these ranges "
+                                                  "gives a valid layer with a whole-number "
+                                                  "output size")
+    return NumberQuestion(prompt=prompt, quantity=quantity, layer=layer, vary=vary, hints=hints,
+                          example=example)
 
 
 def read_choice_question(table: Table, prompt: str, hints: tuple[str, ...]) -> ChoiceQuestion:
@@ -237,7 +242,7 @@ def read_choice_question(table: Table, prompt: str, hints: tuple[str, ...]) -> C
     if len(set(choices)) != len(choices):
         raise LessonError(table.path("choices"), "has the same choice twice")
     answer = table.take_int("answer", 1, len(choices))
-    explanation = table.take_text("explanation", limits.MAX_TEXT_CHARS * 2, "")
+    explanation = table.take_text("explanation", limits.MAX_TEXT_CHARS * 2, "", lines=True)
     layer_table = table.take_table("layer", required=False)
     layer = None if layer_table is None else read_layer(layer_table)
     table.finish()
@@ -251,7 +256,7 @@ def read_choice_question(table: Table, prompt: str, hints: tuple[str, ...]) -> C
 
 def read_question(table: Table) -> NumberQuestion | ChoiceQuestion:
     kind = table.take_choice("kind", ("number", "choice"))
-    prompt = table.take_text("prompt", limits.MAX_TEXT_CHARS * 2)
+    prompt = table.take_text("prompt", limits.MAX_TEXT_CHARS * 2, lines=True)
     hints = table.take_texts("hints", limits.MAX_HINTS, limits.MAX_TEXT_CHARS)
     question = (read_number_question if kind == "number" else read_choice_question)(
         table, prompt, hints
@@ -275,13 +280,13 @@ def read_quiz(table: Table) -> Quiz:
 def read_lesson(data: dict[str, Any], source: Path) -> Lesson:
     table = Table(data, "")
     version = table.raw("format_version")
-    if version != limits.FORMAT_VERSION:
+    if type(version) is not int or version != limits.FORMAT_VERSION:  # not 1.0, not true
         raise LessonError(
             "format_version",
             f"this tutor reads format_version {limits.FORMAT_VERSION}, got {version!r}",
         )
     lesson_id = table.take_text("id", 40)
-    if not _ID.fullmatch(lesson_id):
+    if not limits.LESSON_ID.fullmatch(lesson_id):
         raise LessonError("id", f"use lower-case letters, digits and dashes, got {lesson_id!r}")
     order = table.take_int("order", 1, 999)
     title = table.take_text("title", 80)
@@ -298,9 +303,6 @@ def parse_document(raw: bytes) -> dict[str, Any]:
     """Bytes of a lesson file to its TOML document, or LessonError saying why they are not one."""
     import tomllib  # here, not at the top: a lesson whose document is cached never needs it
 
-    if len(raw) > limits.MAX_FILE_BYTES:
-        raise LessonError("", f"is {len(raw):,} bytes; a lesson file may be at most "
-                              f"{limits.MAX_FILE_BYTES:,}")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -313,6 +315,13 @@ def parse_document(raw: bytes) -> dict[str, Any]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise LessonError("", f"is not valid TOML: {error}") from None
+    except ValueError as error:  # Python reads no integer of more than 4,300 digits
+        long = _LONG_NUMBER.search(text)
+        if long is None:
+            raise LessonError("", f"is not valid TOML: {error}") from None
+        line = text.count("\n", 0, long.start()) + 1
+        raise LessonError("", f"line {line} has a number too long to read (more than "
+                              f"{_MAX_DIGITS:,} digits)") from None
     if not data:
         raise LessonError("", "is empty")
     return data
@@ -330,19 +339,18 @@ def lesson_and_document(raw: bytes, path: Path, document: dict[str, Any] | None 
             document = parse_document(raw)
         return read_lesson(document, path), document
     except LessonError as error:
-        return BrokenLesson(path, f"{path}: {error}"), document
+        return broken(path, str(error)), document
     except RecursionError:
-        return BrokenLesson(path, f"{path}: is nested too deeply to be a lesson"), document
+        return broken(path, "is nested too deeply to be a lesson"), document
 
 
 def load_lesson(path: Path, cache: HeaderCache | None = None) -> Lesson | BrokenLesson:
     """One lesson file, checked in full, or a BrokenLesson whose message starts with the file's
     path. With the list's `cache`, the TOML is parsed only if the cache has not kept the
     document of exactly these bytes."""
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        return unreadable(path, error)
+    raw = read_lesson_file(path)
+    if isinstance(raw, BrokenLesson):
+        return raw
     document = None if cache is None else cache.document(digest_of(raw))
     return lesson_and_document(raw, path, document)[0]
 

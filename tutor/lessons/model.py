@@ -86,6 +86,9 @@ class NumberQuestion(NamedTuple):
 
     `layer` is the canonical layer, asked first; `vary` holds (field, low, high) ranges from
     which a fresh valid layer is drawn on every later attempt (or every attempt, with no layer).
+    `example` is a valid layer for the question found when the lesson was checked (the
+    canonical one, or one drawn from the ranges): asked whenever a fresh draw finds none, so
+    a question that passed the check can always be asked.
     """
 
     prompt: str
@@ -93,6 +96,7 @@ class NumberQuestion(NamedTuple):
     layer: ConvLayer | None
     vary: tuple[tuple[str, int, int], ...] = ()
     hints: tuple[str, ...] = ()
+    example: ConvLayer | None = None
 
 
 class ChoiceQuestion(NamedTuple):

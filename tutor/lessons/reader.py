@@ -6,9 +6,14 @@ took, which is how a typo such as `strdie = 2` is caught instead of silently ign
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from ..controls import control_in
+
 _MISSING: Any = object()
+_BARE_KEY = re.compile(r"[A-Za-z0-9_\-\[\]]+")
+"""A key shown as it is; any other is quoted (a path such as range[0] is passed in whole)."""
 
 
 class LessonError(ValueError):
@@ -37,7 +42,10 @@ class Table:
         self._taken: set[str] = set()
 
     def path(self, key: str) -> str:
-        return f"{self.where}.{key}" if self.where else key
+        """The key path of `key`; a key that is not a bare word is quoted, escapes and all, so
+        a message about it stays one line of plain text."""
+        shown = key if _BARE_KEY.fullmatch(key) else repr(key)
+        return f"{self.where}.{shown}" if self.where else shown
 
     def has(self, key: str) -> bool:
         return key in self.data
@@ -54,11 +62,13 @@ class Table:
         value = self.raw(key, default)
         return check_int(value, self.path(key), low, high)
 
-    def take_text(self, key: str, limit: int, default: Any = _MISSING) -> str:
+    def take_text(self, key: str, limit: int, default: Any = _MISSING, *,
+                  lines: bool = False) -> str:
+        """Text of at most `limit` characters; one line unless `lines` (then tabs are fine too)."""
         if default is not _MISSING and key not in self.data:
             self._taken.add(key)
             return default
-        return check_text(self.raw(key), self.path(key), limit)
+        return check_text(self.raw(key), self.path(key), limit, lines=lines)
 
     def take_choice(self, key: str, options: tuple[str, ...], default: Any = _MISSING) -> str:
         value = self.take_text(key, 40, default)
@@ -106,11 +116,20 @@ def check_int(value: object, where: str, low: int, high: int) -> int:
     return value
 
 
-def check_text(value: object, where: str, limit: int) -> str:
+def check_text(value: object, where: str, limit: int, *, lines: bool = False) -> str:
+    """Plain text: no control characters but, where `lines`, line breaks and tabs."""
     if not isinstance(value, str):
         raise LessonError(where, f"must be text, got {_kind(value)}")
     if not value.strip():
         raise LessonError(where, "must not be empty")
     if len(value) > limit:
         raise LessonError(where, f"may be at most {limit:,} characters, got {len(value):,}")
-    return value.strip()
+    text = value.strip()
+    found = control_in(text, "\n\t" if lines else "")
+    if found is not None:
+        position, name = found
+        if name == "U+000A":
+            raise LessonError(where, f"must be one line (a line break at character {position + 1})")
+        raise LessonError(where, f"has a control character, {name}, at character "
+                                 f"{position + 1}: lesson text must be plain text")
+    return text

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import math
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
+from ..controls import escaped
+from ..lessons.limits import LESSON_ID
+
 VERSION = 1
+MAX_LESSONS = 1_000
+"""Lessons whose progress is kept; beyond that the one left longest ago is forgotten, so the
+file stays small (a few hundred kilobytes) and is always read back."""
+MAX_COUNT = 1_000_000
 
 
 @dataclass
@@ -33,6 +41,9 @@ class Progress:
     last_lesson: str | None = None
 
     def lesson(self, lesson_id: str) -> LessonProgress:
+        if lesson_id not in self.lessons and len(self.lessons) >= MAX_LESSONS:
+            oldest = min(self.lessons, key=lambda key: self.lessons[key].updated)
+            del self.lessons[oldest]
         return self.lessons.setdefault(lesson_id, LessonProgress())
 
     def move(self, lesson_id: str, page: int, step: int) -> None:
@@ -76,37 +87,63 @@ class DamagedProgress(ValueError):
     """The file exists but is not progress this version can read."""
 
 
-def _count(value: Any, where: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise DamagedProgress(f"{where} is not a whole number of 0 or more")
+def _count(value: Any, where: str, most: int = MAX_COUNT) -> int:
+    if type(value) is not int or not 0 <= value <= most:
+        raise DamagedProgress(f"{where} is not a whole number from 0 to {most:,}")
     return value
+
+
+def _lesson_id(value: Any, what: str) -> str:
+    if not (isinstance(value, str) and LESSON_ID.fullmatch(value)):
+        raise DamagedProgress(f"{what} {escaped(repr(value)[:60])} is not a lesson id")
+    return value
+
+
+def _entry(key: str, entry: Any) -> LessonProgress:
+    """One lesson's saved state, every field of the type it must have: a value of another
+    type is damage, never quietly read as a default (the learner's result would be lost)."""
+    if not isinstance(entry, dict):
+        raise DamagedProgress(f"lesson {key} is not an object")
+    unknown = sorted(set(entry) - _FIELDS)
+    if unknown:
+        raise DamagedProgress(f"lesson {key} has a field this version does not know, "
+                              f"{escaped(repr(unknown[0])[:60])}")
+    best = entry.get("best_percent")
+    passed = entry.get("passed", False)
+    updated = entry.get("updated", 0.0)
+    if type(passed) is not bool:
+        raise DamagedProgress(f"{key}.passed is not true or false")
+    if type(updated) not in (int, float) or not math.isfinite(updated):
+        raise DamagedProgress(f"{key}.updated is not a time")
+    return LessonProgress(
+        page=_count(entry.get("page", 0), f"{key}.page"),
+        step=_count(entry.get("step", 0), f"{key}.step"),
+        attempts=_count(entry.get("attempts", 0), f"{key}.attempts"),
+        best_percent=None if best is None else _count(best, f"{key}.best_percent", 100),
+        passed=passed,
+        answered=_count(entry.get("answered", 0), f"{key}.answered"),
+        updated=float(updated),
+    )
 
 
 def from_json(data: Any) -> Progress:
     """Progress from parsed JSON, or DamagedProgress saying what is wrong."""
     if not isinstance(data, dict):
         raise DamagedProgress("the top level is not an object")
-    if data.get("version") != VERSION:
-        raise DamagedProgress(f"version {data.get('version')!r} is not {VERSION}")
-    lessons = data.get("lessons")
-    last = data.get("last_lesson")
-    if not isinstance(lessons, dict) or not (last is None or isinstance(last, str)):
-        raise DamagedProgress("lessons or last_lesson has the wrong type")
-    progress = Progress(last_lesson=last)
+    if type(data.get("version")) is not int or data["version"] != VERSION:
+        raise DamagedProgress(f"version {escaped(repr(data.get('version'))[:20])} is not "
+                              f"{VERSION}")
+    if set(data) != {"version", "last_lesson", "lessons"}:
+        raise DamagedProgress("it does not hold exactly version, last_lesson and lessons")
+    lessons, last = data["lessons"], data["last_lesson"]
+    if not isinstance(lessons, dict):
+        raise DamagedProgress("lessons is not an object")
+    if len(lessons) > MAX_LESSONS:
+        raise DamagedProgress(f"it has {len(lessons):,} lessons; at most {MAX_LESSONS:,} are kept")
+    progress = Progress(last_lesson=None if last is None else _lesson_id(last, "last_lesson"))
     for key, entry in lessons.items():
-        if not isinstance(entry, dict):
-            raise DamagedProgress(f"lesson {key!r} is not an object")
-        best = entry.get("best_percent")
-        updated = entry.get("updated", 0.0)
-        if isinstance(updated, bool) or not isinstance(updated, (int, float)):
-            raise DamagedProgress(f"{key}.updated is not a time")
-        progress.lessons[key] = LessonProgress(
-            page=_count(entry.get("page", 0), f"{key}.page"),
-            step=_count(entry.get("step", 0), f"{key}.step"),
-            attempts=_count(entry.get("attempts", 0), f"{key}.attempts"),
-            best_percent=None if best is None else _count(best, f"{key}.best_percent"),
-            passed=entry.get("passed", False) is True,
-            answered=_count(entry.get("answered", 0), f"{key}.answered"),
-            updated=float(updated),
-        )
+        progress.lessons[_lesson_id(key, "the lesson")] = _entry(key, entry)
     return progress
+
+
+_FIELDS = {f.name for f in fields(LessonProgress)}

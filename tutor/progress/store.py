@@ -4,6 +4,8 @@ Every change is applied to what is on disk *now*, under a lock, then written to 
 file and moved into place with `os.replace`. Two tutors open at once therefore both keep their
 results, and a process killed mid-save leaves the old file or the new one, never half of one.
 A file that cannot be read as progress is renamed aside with a timestamp, never overwritten.
+A progress "file" that is not a regular file at all (a symbolic link, a pipe, a device) is
+never opened, followed or replaced: it is left alone and progress is kept in memory.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from ..controls import escaped
+from ..regular_files import FileTooLarge, NotRegularFile, read_regular_file
 from .model import DamagedProgress, Progress, from_json
 
 HOME_VARIABLE = "CNN_TUTOR_HOME"
@@ -47,28 +51,35 @@ class ProgressStore:
         self.progress = Progress()
         self.notices: list[str] = []
         self._warned_unsaved = False
+        self._not_a_file: str | None = None
+        """Why progress.json is left alone (it is not a regular file), once found."""
 
     def load(self) -> Progress:
         try:
             with self._locked():
                 self.progress = self._read()
         except OSError as error:
-            self.notices.append(f"Progress could not be read from {self.home}: {_why(error)}.")
+            self.notices.append(f"Progress could not be read from {escaped(str(self.home))}: "
+                                f"{_why(error)}.")
         return self.progress
 
     def update(self, change: Callable[[Progress], None]) -> bool:
         """Apply `change` to the saved progress and save it. False if it could only be kept in
-        memory (the folder is not writable); the learner is told once."""
+        memory (the folder is not writable, or progress.json is not a file); the learner is
+        told once."""
         try:
             with self._locked():
                 current = self._read()
+                if self._not_a_file is not None:
+                    raise OSError(self._not_a_file)
                 change(current)
                 self._write(current)
         except OSError as error:
             change(self.progress)
-            if not self._warned_unsaved:
+            if not self._warned_unsaved and self._not_a_file is None:
                 self._warned_unsaved = True
-                self.notices.append(f"Progress cannot be saved in {self.home}: {_why(error)}.")
+                self.notices.append(f"Progress cannot be saved in {escaped(str(self.home))}: "
+                                    f"{_why(error)}.")
             return False
         self.progress = current
         return True
@@ -79,29 +90,53 @@ class ProgressStore:
         if fcntl is None:
             yield
             return
-        with open(self.home / ".progress.lock", "a") as lock:
+        # Never through a symbolic link (nothing outside the folder is created), never
+        # waiting on a pipe put in its place.
+        flags = os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
+        lock = os.open(self.home / ".progress.lock", flags, 0o600)
+        try:
             fcntl.flock(lock, fcntl.LOCK_EX)
             try:
                 yield
             finally:
                 fcntl.flock(lock, fcntl.LOCK_UN)
+        finally:
+            os.close(lock)
 
     def _read(self) -> Progress:
-        """What is saved now; a damaged file is renamed aside and a fresh start returned."""
+        """What is saved now; a damaged file is renamed aside and a fresh start returned.
+
+        progress.json that is not a regular file is left where it is, unread: progress is
+        then kept in memory (the learner is told once)."""
         self._remove_stale_temporaries()
-        if not self.path.exists() and not self.path.is_symlink():
-            return Progress()
+        if self._not_a_file is not None:
+            return self.progress
         try:
-            if self.path.stat().st_size > MAX_BYTES:
-                raise DamagedProgress(f"it is larger than {MAX_BYTES:,} bytes")
-            return from_json(json.loads(self.path.read_bytes()))
-        except (DamagedProgress, ValueError, OSError) as error:
-            kept = self._set_aside()
+            raw = read_regular_file(self.path, MAX_BYTES, follow_symlinks=False)
+        except FileNotFoundError:
+            return Progress()
+        except NotRegularFile as problem:
+            self._not_a_file = f"{FILE_NAME} {problem.reason}"
             self.notices.append(
-                f"Your progress file could not be used ({_problem(error)}). It was kept as "
-                f"{kept.name} and a fresh one started."
+                f"{FILE_NAME} in {escaped(str(self.home))} {problem.reason}: it was left as it "
+                "is, and your progress is kept only until you quit."
             )
             return Progress()
+        except FileTooLarge as problem:
+            return self._damaged(problem.reason)
+        try:
+            return from_json(json.loads(raw))
+        except (DamagedProgress, ValueError) as error:
+            return self._damaged(_problem(error))
+        except RecursionError:
+            return self._damaged("it is nested too deeply")
+
+    def _damaged(self, problem: str) -> Progress:
+        """Set the file aside as it is, say so, and start afresh."""
+        kept = self._set_aside()
+        self.notices.append(f"Your progress file could not be used ({problem}). It was kept as "
+                            f"{kept.name} and a fresh one started.")
+        return Progress()
 
     def _set_aside(self) -> Path:
         stamp = time.strftime("%Y%m%d-%H%M%S")
@@ -136,8 +171,6 @@ class ProgressStore:
 
 
 def _problem(error: Exception) -> str:
-    if isinstance(error, OSError):
-        return _why(error)
     if isinstance(error, UnicodeDecodeError):
         return "it is not text"
     if isinstance(error, json.JSONDecodeError):

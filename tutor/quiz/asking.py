@@ -33,10 +33,11 @@ class Asked:
 def layer_for_attempt(
     question: NumberQuestion, attempt: int, rng: random.Random
 ) -> ConvLayer | None:
-    """The canonical layer first; a freshly drawn one on every later attempt, if it can vary."""
+    """The canonical layer first; a freshly drawn one on every later attempt, if it can vary,
+    and the question's checked example when a draw finds none."""
     if question.layer is not None and (attempt == 0 or not question.vary):
         return question.layer
-    return draw_layer(question.layer, question.vary, rng) or question.layer
+    return draw_layer(question.layer, question.vary, rng) or question.example
 
 
 def ask(question: Question, attempt: int, rng: random.Random) -> Asked:
@@ -56,7 +57,8 @@ def ask(question: Question, attempt: int, rng: random.Random) -> Asked:
             explanation=fill(question.explanation, layer),
         )
     layer = layer_for_attempt(question, attempt, rng)
-    assert layer is not None, "the loader guarantees a layer or drawable ranges"
+    if layer is None:  # the loader gives every question a layer or an example
+        raise ValueError("a number question needs a layer, or ranges a layer can be drawn from")
     quantity = QUANTITIES[question.quantity]
     return Asked(
         question=question,

@@ -15,9 +15,11 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.geometry import Size
+from textual.markup import escape as escape_markup
 from textual.screen import Screen
 
 from .. import startup_gc
+from ..controls import escaped
 from ..lessons.catalogue import BrokenLesson, LessonHeader
 from ..progress.model import LessonProgress
 from ..progress.store import ProgressStore
@@ -116,7 +118,7 @@ class TutorApp(App[None]):
 
     def show_notices(self) -> None:
         for notice in self.store.notices:
-            self.notify(notice, severity="warning", timeout=12)
+            self.notify(escaped(notice), severity="warning", timeout=12, markup=False)
         self.store.notices.clear()
 
     def save_position(self, lesson: Lesson, page: int, step: int) -> None:
@@ -131,7 +133,7 @@ class TutorApp(App[None]):
         self.store.update(lambda progress: progress.reset(None if lesson is None else lesson.id))
         self.show_notices()
         what = "All progress" if lesson is None else f"Lesson {lesson.order}"
-        self.notify(f"{what} reset.", timeout=3)
+        self.notify(f"{what} reset.", timeout=3, markup=False)
 
     def last_lesson(self) -> tuple[LessonHeader, LessonProgress] | None:
         progress = self.store.progress
@@ -173,8 +175,8 @@ class TutorApp(App[None]):
         return found
 
     def _cannot_open(self, broken: BrokenLesson) -> None:
-        self.notify(broken.message, title="This lesson cannot be opened", severity="error",
-                    timeout=12)
+        self.notify(escaped(broken.message), title="This lesson cannot be opened",
+                    severity="error", markup=False, timeout=12)
 
     # -- navigation -------------------------------------------------------------------------
 
@@ -303,7 +305,9 @@ class TutorApp(App[None]):
                             self.open_calculator)
         yield SystemCommand("Help: keys", "Every key of every screen", self.action_help)
         for lesson in self.lessons:
-            if isinstance(lesson, LessonHeader):
-                yield SystemCommand(f"Lesson {lesson.order}: {lesson.title}", lesson.summary,
+            if isinstance(lesson, LessonHeader):  # the palette reads its texts as markup
+                title = f"Lesson {lesson.order}: {lesson.title}"
+                yield SystemCommand(escape_markup(escaped(title)),
+                                    escape_markup(escaped(lesson.summary)),
                                     lambda lesson=lesson: self.resume_lesson(lesson))
         yield SystemCommand("Quit", "Save and leave", self.action_quit)

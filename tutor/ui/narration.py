@@ -12,6 +12,8 @@ import re
 
 from rich.text import Text
 
+from ..controls import escaped
+
 _INLINE = re.compile(r"\*\*(?P<bold>[^*]+)\*\*|\*(?P<italic>[^*\s][^*]*)\*|`(?P<code>[^`]+)`")
 _BULLET = re.compile(r"[-*+] ")
 _HEADING = re.compile(r"#{1,6} ")
@@ -35,6 +37,7 @@ def narration_text(markdown: str) -> Text:
     """Blocks separated by blank lines: paragraphs joined into one line each, indented blocks
     kept line by line, bullets and headings marked."""
     blocks: list[Text] = []
+    markdown = escaped(markdown, keep="\n\t")  # checked when loaded; shown as text regardless
     for block in re.split(r"\n\s*\n", markdown.strip("\n")):
         lines = block.split("\n")
         if all(line.startswith("    ") or not line.strip() for line in lines):

@@ -11,6 +11,7 @@ from textual.widgets import Static
 from ...engine import count_parameters
 from ...lessons.model import Lesson, Page
 from ...quiz.prompts import fill
+from ..literal import literal
 from ..narration import narration_text
 from ..scene.canvas import SceneCanvas
 from ..widgets.counts_table import CountsTable
@@ -79,11 +80,11 @@ class LessonScreen(SceneScreen):
             await area.mount(view)
         self._page_shown(page)
 
-    def _title(self) -> str:
+    def _title(self) -> Text:
         page, pages = self.lesson.pages[self.page_index], len(self.lesson.pages)
         title = (f"Lesson {self.lesson.order} · {self.lesson.title} · "
                  f"page {self.page_index + 1} of {pages}")
-        return f"{title}: {page.title}" if page.title else title
+        return literal(f"{title}: {page.title}" if page.title else title)
 
     @staticmethod
     def _narration(page: Page) -> Text:

@@ -10,6 +10,7 @@ from textual.widgets import Static
 
 from ...lessons.catalogue import BrokenLesson, LessonHeader
 from ...progress.model import LessonProgress
+from ..literal import literal
 from ..screen_css import screen_css
 from ..widgets.key_footer import KeyFooter
 from ..widgets.lesson_menu import LessonMenu, MenuEntry
@@ -31,14 +32,14 @@ def status_text(lesson: LessonHeader, entry: LessonProgress | None) -> str:
 
 def lesson_entry(lesson: LessonHeader | BrokenLesson, entry: LessonProgress | None) -> MenuEntry:
     if isinstance(lesson, BrokenLesson):
-        heading = Text.assemble((f"✗ {lesson.title}", "bold"), "  cannot be opened")
+        heading = Text.assemble(literal(f"✗ {lesson.title}", "bold"), "  cannot be opened")
         return MenuEntry(f"broken:{lesson.source}", heading,
-                         Text(f"  {lesson.message}", style="italic"), enabled=False,
-                         wrap=True)
+                         literal(f"  {lesson.message}", "italic"), enabled=False, wrap=True)
     status = status_text(lesson, entry)
     mark = "✓" if entry is not None and entry.passed else " "
-    heading = Text.assemble((f"{mark}{lesson.order:>2}  {lesson.title}", "bold"), f"  [{status}]")
-    return MenuEntry(lesson.id, heading, Text(f"     {lesson.summary}", style="dim"))
+    heading = Text.assemble(literal(f"{mark}{lesson.order:>2}  {lesson.title}", "bold"),
+                            f"  [{status}]")
+    return MenuEntry(lesson.id, heading, literal(f"     {lesson.summary}", "dim"))
 
 
 class LessonListScreen(TutorScreen):
@@ -81,7 +82,7 @@ class LessonListScreen(TutorScreen):
         entries = [lesson_entry(lesson, progress.lessons.get(getattr(lesson, "id", "")))
                    for lesson in self.tutor.lessons]
         if not entries:
-            entries = [MenuEntry("", Text(f"No lessons in {self.tutor.lessons_dir}"), Text(),
+            entries = [MenuEntry("", literal(f"No lessons in {self.tutor.lessons_dir}"), Text(),
                                  enabled=False)]
         keys = [entry.key for entry in entries]
         highlighted = menu.highlighted
@@ -97,8 +98,8 @@ class LessonListScreen(TutorScreen):
             hint.update("Enter opens the highlighted lesson. Start with lesson 1.")
         else:
             lesson, entry = last
-            hint.update(f"c continues lesson {lesson.order}, {lesson.title}: "
-                        f"{status_text(lesson, entry)}.")
+            hint.update(literal(f"c continues lesson {lesson.order}, {lesson.title}: "
+                                f"{status_text(lesson, entry)}."))
 
     def selected_lesson(self) -> LessonHeader | None:
         key = self.query_one("#lessons", LessonMenu).highlighted_key()
@@ -115,7 +116,7 @@ class LessonListScreen(TutorScreen):
         summary = self.query_one("#lesson-summary", Static)
         summary.display = text is not None
         if text is not None:
-            summary.update(text)
+            summary.update(literal(text))
 
     @on(LessonMenu.Chosen)
     def open_chosen(self, event: LessonMenu.Chosen) -> None:
@@ -138,8 +139,8 @@ class LessonListScreen(TutorScreen):
         if not everything and lesson is None:
             self.app.bell()
             return
-        question = ("Reset ALL progress in every lesson?" if lesson is None
-                    else f"Reset your progress in lesson {lesson.order}, {lesson.title}?")
+        question = literal("Reset ALL progress in every lesson?" if lesson is None
+                           else f"Reset your progress in lesson {lesson.order}, {lesson.title}?")
 
         def confirmed(yes: bool | None) -> None:
             if yes:

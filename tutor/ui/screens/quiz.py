@@ -13,6 +13,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...quiz.grading import Feedback
+from ..literal import literal
 from ..widgets.character_input import CharacterInput
 from ..widgets.key_footer import KeyFooter
 from ..widgets.paging_guard import GuardedOptionList
@@ -25,10 +26,10 @@ ANSWER_CHARACTERS = r"0-9,._ eE+\-"
 def feedback_text(feedback: Feedback) -> Group:
     """The verdict, the slip if one was recognised, and the working indented beneath."""
     parts: list[RenderableType] = [
-        Text(("✓ " if feedback.correct else "✗ ") + feedback.headline, style="bold")
+        literal(("✓ " if feedback.correct else "✗ ") + feedback.headline, "bold")
     ]
     if feedback.slip:
-        parts.append(Text(feedback.slip, style="italic"))
+        parts.append(literal(feedback.slip, "italic"))
     if feedback.breakdown:
         parts.append(Padding(Text("\n".join(feedback.breakdown)), (0, 0, 0, 2)))
     parts.append(Text("Press Enter to go on.", style="dim"))
@@ -47,7 +48,8 @@ class QuizScreen(QuizRunScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Static(f"Quiz · Lesson {self.lesson.order}: {self.lesson.title}", id="title-bar")
+        yield Static(literal(f"Quiz · Lesson {self.lesson.order}: {self.lesson.title}"),
+                     id="title-bar")
         with VerticalScroll(id="quiz-body"):
             yield Static(id="question-number")
             yield Static(id="prompt")
@@ -67,7 +69,7 @@ class QuizScreen(QuizRunScreen):
         self.query_one("#question-number", Static).update(
             f"Question {run.index + 1} of {len(run.asked)}"
         )
-        self.query_one("#prompt", Static).update(Text(asked.prompt, style="bold"))
+        self.query_one("#prompt", Static).update(literal(asked.prompt, "bold"))
         self._show_hints()
         answer = self.query_one("#answer", Input)
         choices = self.query_one("#choices", OptionList)
@@ -78,7 +80,7 @@ class QuizScreen(QuizRunScreen):
         if asked.is_choice:
             choices.clear_options()
             choices.add_options(
-                [Option(f"{n}. {choice}", id=str(n - 1)) for n, choice in
+                [Option(literal(f"{n}. {choice}"), id=str(n - 1)) for n, choice in
                  enumerate(asked.choices, start=1)]
             )
             choices.disabled = False
@@ -97,7 +99,7 @@ class QuizScreen(QuizRunScreen):
         left = len(self.run.current.hints) - len(hints)
         text = Text()
         for n, hint in enumerate(hints, start=1):
-            text.append(f"Hint {n}: {hint}\n", style="italic")
+            text.append_text(literal(f"Hint {n}: {hint}\n", "italic"))
         if left and not self.run.answered:
             text.append(f"({left} hint{'s' * (left != 1)} available: press h)", style="dim")
         self.query_one("#hints", Static).update(text)

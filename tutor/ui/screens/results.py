@@ -10,6 +10,7 @@ from textual.widgets import Static
 
 from ...lessons.model import Lesson
 from ...quiz.run import QuizRun, is_parameter_count
+from ..literal import literal
 from ..widgets.key_footer import KeyFooter
 from .tutor_screen import QuizRunScreen
 
@@ -22,9 +23,9 @@ def results_text(lesson: Lesson, run: QuizRun) -> Text:
     for n, (asked, feedback) in enumerate(zip(run.asked, run.feedback, strict=True), start=1):
         mark = "✓" if feedback is not None and feedback.correct else "✗"
         kind = " (parameter count)" if is_parameter_count(asked) else ""
-        text.append(f"{mark} {n}. {asked.prompt}{kind}\n")
+        text.append_text(literal(f"{mark} {n}. {asked.prompt}{kind}\n"))
         if feedback is not None and not feedback.correct:
-            text.append(f"     {feedback.headline}\n", style="dim")
+            text.append_text(literal(f"     {feedback.headline}\n", "dim"))
     text.append(
         f"\nTo pass: every parameter-count question right and at least "
         f"{lesson.quiz.pass_percent} % overall. A retry asks about freshly drawn layers.",
@@ -41,7 +42,7 @@ class ResultsScreen(QuizRunScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Static(f"Results · Lesson {self.lesson.order}: {self.lesson.title}",
+        yield Static(literal(f"Results · Lesson {self.lesson.order}: {self.lesson.title}"),
                      id="title-bar")
         with VerticalScroll(id="results-body"):
             yield Static(results_text(self.lesson, self.run), id="results")
