@@ -87,5 +87,22 @@ def reference_quantity(name: str, layer) -> int:
         "dense_weights": inputs * neurons,
         "dense_biases": neurons * bias,
         "dense_total": inputs * neurons + neurons * bias,
+        "corner_reads": reads(layer, 0)[0] * reads(layer, 1)[0],
+        "most_reads": max(reads(layer, 0)) * max(reads(layer, 1)),
+        "ungrouped_parameters": layer.filters * (kh * kw * layer.channels + bias),
     }
     return table[name]
+
+
+def reads(layer, axis: int) -> list[int]:
+    """Taps reading each input row (or column), counted window by window, tap by tap."""
+    size = (layer.height, layer.width)[axis]
+    kernel = layer.kernel[axis]
+    count = [0] * size
+    for window in range(out_size(size, kernel, layer.stride[axis], layer.padding[axis],
+                                 layer.dilation[axis])):
+        for tap in range(kernel):
+            row = window * layer.stride[axis] - layer.padding[axis] + tap * layer.dilation[axis]
+            if 0 <= row < size:
+                count[row] += 1
+    return count

@@ -94,3 +94,27 @@ def test_refusal_matches_pytorch_rules(stride: int, padding: int) -> None:
         assert stride < 1 or padding < 0
     else:
         assert stride >= 1 and padding >= 0
+
+
+@given(layer=layers(max_size=30))
+def test_the_rows_no_window_reads_are_counted_exactly(layer: ConvLayer) -> None:
+    """Against every window's every tap, one by one."""
+    expected = []
+    for axis in (0, 1):
+        size = (layer.height, layer.width)[axis]
+        taps = {o * layer.stride[axis] - layer.padding[axis] + k * layer.dilation[axis]
+                for o in range((layer.out_height, layer.out_width)[axis])
+                for k in range(layer.kernel[axis])}
+        expected.append(size - len({t for t in taps if 0 <= t < size}))
+    assert layer.unread == tuple(expected)
+
+
+def test_what_a_stride_that_does_not_fit_leaves_out() -> None:
+    def words(**sizes: object) -> str:
+        return ConvLayer(channels=1, filters=1, **sizes).leftover_words()  # type: ignore[arg-type]
+
+    assert words(height=224, width=224, kernel=11, stride=4) == (
+        "1 input row and 1 input column are never read")
+    assert words(height=224, width=223, kernel=11, stride=4) == "1 input row is never read"
+    assert words(height=8, width=8, kernel=3, stride=2, padding=1) == (
+        "only padding is left over: every input value is read")

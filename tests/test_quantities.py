@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hypothesis import given
 
+from tests.reference import reference_quantity
 from tests.strategies import layers
 from tutor.engine import QUANTITIES, ConvLayer, count_parameters, fmt, slip_values
 
@@ -20,6 +21,22 @@ def test_seed_layer_quantities() -> None:
     assert values["shared_total"] == 34_944 and values["unshared_total"] == 105_705_600
     assert values["dense_total"] == 44_892_355_200
     assert values["multiplications"] == 290_400 * 363
+
+
+@given(layer=layers())
+def test_every_quantity_equals_the_textbook_formula(layer: ConvLayer) -> None:
+    for name, quantity in QUANTITIES.items():
+        assert quantity.value(layer) == reference_quantity(name, layer), name
+
+
+def test_padding_lets_the_edges_be_read() -> None:
+    """Lesson 2's point, in the engine's numbers: a corner value enters 4 products with
+    padding 1 and a 3 x 3 kernel, a middle one 9; without padding a corner enters 1."""
+    padded = ConvLayer(height=5, width=5, channels=1, kernel=3, filters=1, padding=1)
+    assert QUANTITIES["corner_reads"].value(padded) == 4
+    assert QUANTITIES["most_reads"].value(padded) == 9
+    unpadded = ConvLayer(height=5, width=5, channels=1, kernel=3, filters=1)
+    assert QUANTITIES["corner_reads"].value(unpadded) == 1
 
 
 @given(layer=layers())
@@ -50,8 +67,17 @@ def test_slips_on_the_seed_question() -> None:
     assert slips["forgot_bias"] == 105_415_200
     assert slips["forgot_depth"] == 290_400 * (121 + 1)
     assert slips["used_input_size"] == 227 * 227 * 96 * 364
+    assert slips["one_bias_for_layer"] == 105_415_200 + 1
     shared = slip_values("shared_total", ALEXNET)
-    assert shared == {"forgot_bias": 34_848, "forgot_depth": 96 * 122, "forgot_filters": 364}
+    assert shared == {"forgot_bias": 34_848, "one_bias_for_layer": 34_849,
+                      "forgot_depth": 96 * 122, "forgot_filters": 364}
+
+
+def test_slips_of_an_output_size() -> None:
+    """Rows for columns, and the input's size as if the kernel did not have to fit."""
+    layer = ConvLayer(height=32, width=40, channels=3, kernel=5, filters=8)
+    assert slip_values("output_height", layer) == {"used_input_size": 32, "swapped_axes": 36}
+    assert slip_values("output_width", layer) == {"used_input_size": 40, "swapped_axes": 28}
 
 
 def test_slips_never_equal_the_truth() -> None:

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from tutor.engine import ConvLayer
 from tutor.lessons.model import ChoiceQuestion, NumberQuestion, Quiz
-from tutor.quiz.asking import ask
+from tutor.quiz.asking import ask, draw
 from tutor.quiz.run import QuizRun
 
 ALEXNET = ConvLayer(height=227, width=227, channels=3, kernel=11, filters=96, stride=4)
@@ -135,12 +135,12 @@ def test_choice_feedback() -> None:
 def test_retry_shuffles_choices_but_keeps_the_right_one() -> None:
     question = seed_quiz().questions[2]
     assert isinstance(question, ChoiceQuestion)
-    first = ask(question, 0, random.Random(0))
+    first = ask(question, draw(question, 0, random.Random(0)))
     assert first.choices == ("96", "290,400"), "the first attempt keeps the author's order"
     right = first.choices[first.answer]
     orders = set()
     for n in range(1, 30):
-        retry = ask(question, n, random.Random(n))
+        retry = ask(question, draw(question, n, random.Random(n)))
         assert sorted(retry.choices) == sorted(first.choices)
         assert retry.choices[retry.answer] == right
         orders.add(retry.choices)
@@ -190,3 +190,51 @@ stride = [2000, 3999]
         assert layer is not None and layer.fits_exactly
         fell_back += layer == question.example
     assert fell_back > 0, "some draws found nothing of their own"
+
+
+def test_a_question_about_an_earlier_ones_layer_always_gets_that_layer() -> None:
+    """Lesson 5: "And the same layer with sharing" is asked about question 2's layer, on the
+    first attempt and on every retry, whatever is drawn."""
+    from tutor.lessons.loader import load_lesson
+    from tutor.lessons.model import Lesson
+    from tutor.lessons.shipped import shipped_lessons_dir
+
+    lesson = load_lesson(shipped_lessons_dir() / "05-sharing-vs-local.toml")
+    assert isinstance(lesson, Lesson)
+    for attempt in range(30):
+        run = QuizRun(lesson.quiz, attempt=attempt, rng=random.Random(attempt))
+        unshared, shared = run.asked[1], run.asked[2]
+        assert shared.prompt.startswith("And the same layer with sharing")
+        assert shared.layer == unshared.layer is not None
+        assert shared.layer.describe() in shared.prompt
+
+
+def test_a_wrong_choice_says_why_it_is_wrong() -> None:
+    question = ChoiceQuestion("Kernels without sharing?", ("96", "290,400"), 1, "One per neuron.",
+                              explanations=("96 is the number of filters.", "One per neuron."))
+    run = QuizRun(Quiz((question,), 70), attempt=3, rng=random.Random(2))
+    picked = run.asked[0].choices.index("96")
+    feedback = run.answer(picked)
+    assert not feedback.correct and feedback.slip == "96 is the number of filters."
+    assert feedback.breakdown == ("One per neuron.",)
+
+
+def test_a_required_question_must_be_right_to_pass() -> None:
+    """Lesson 1's retry with the misconception chosen: 3 of 4 is 75 %, and not a pass."""
+    from tutor.lessons.loader import load_lesson
+    from tutor.lessons.model import Lesson
+    from tutor.lessons.shipped import shipped_lessons_dir
+
+    lesson = load_lesson(shipped_lessons_dir() / "01-one-kernel.toml")
+    assert isinstance(lesson, Lesson)
+    run = QuizRun(lesson.quiz, attempt=1, rng=random.Random(4))
+    for asked in run.asked:
+        if asked.is_choice:
+            wrong = asked.choices.index(
+                "Each position gets a set of nine weights of its own, learned separately")
+            run.answer(wrong)
+        else:
+            run.answer(str(asked.answer))
+        run.advance()
+    assert run.percent == 75 and run.quiz.pass_percent == 70
+    assert not run.passed

@@ -24,10 +24,11 @@ async def answer(pilot: Pilot[None], text: str) -> str:
 
 
 async def answer_every_question(pilot: Pilot[None], replies: tuple[str, ...]) -> None:
-    """Lesson 1's quiz, in order: numbers typed, the third (a choice) picked by its number."""
+    """Lesson 1's quiz, in order: numbers typed, the third (a choice) picked by its number,
+    then answered with Enter."""
     for reply in replies:
         if pilot.app.screen.run.current.is_choice:  # type: ignore[attr-defined]
-            await pilot.press(reply)
+            await pilot.press(reply, "enter")
             await wait_for_text(pilot, "Press Enter to go on.")
         else:
             await answer(pilot, reply)
@@ -93,7 +94,7 @@ async def test_a_whole_quiz_passed_then_retried(home: Path) -> None:
         await answer_every_question(pilot, ("4", "10", "1", "16"))
         text = await wait_for_text(pilot, "Passed: 4 of 4 right (100 %).")
         assert isinstance(app.screen, ResultsScreen)
-        assert "(parameter count)" in text
+        assert "(required)" in text
         await pilot.press("r")
         await wait_for_text(pilot, "Question 1 of 4")
         assert app.screen.run.attempt == 1  # type: ignore[attr-defined]
@@ -111,7 +112,7 @@ async def test_a_failed_quiz_says_why_and_what_was_right(home: Path) -> None:
         text = await wait_for_text(pilot, "Not passed yet: 1 of 4 right (25 %).")
         assert "✗ 3. As the kernel slides" in text
         assert "Not quite: you said 9, the answer is 10." in text
-        assert "every parameter-count question right and at least 70 %" in text
+        assert "every required question right and at least 70 %" in text
         await pilot.press("n")
         await wait_for_text(pilot, "Lesson 2 · Stride, padding and output size")
         await pilot.press("m")
@@ -139,3 +140,52 @@ async def test_leaving_a_quiz_half_way_keeps_its_answers(home: Path) -> None:
         assert "Question 1 of 4" in text
         await pilot.press("enter")
         await wait_for_text(pilot, "Question 2 of 4")
+
+
+async def test_a_digit_picks_a_choice_and_enter_answers_it(home: Path) -> None:
+    app = build_app(home, lesson=1)
+    async with run(app) as pilot:
+        await open_quiz(pilot)
+        for reply in ("4", "10"):
+            await answer(pilot, reply)
+            await pilot.press("enter")
+        await wait_for_text(pilot, "Question 3 of 4")
+        await pilot.press("2")
+        await pilot.pause()
+        quiz = app.screen
+        assert isinstance(quiz, QuizScreen) and not quiz.run.answered, "a digit only picks"
+        await pilot.press("1", "enter")
+        text = await wait_for_text(pilot, "Press Enter to go on.")
+        assert "✓ Right: They stay the same" in text
+        assert "Every step of the pass used the very same w1..w9" in text
+
+
+async def test_a_wrong_choice_says_why(home: Path) -> None:
+    app = build_app(home, lesson=1)
+    async with run(app) as pilot:
+        await open_quiz(pilot)
+        for reply in ("4", "10"):
+            await answer(pilot, reply)
+            await pilot.press("enter")
+        await pilot.press("2", "enter")
+        text = await wait_for_text(pilot, "Press Enter to go on.")
+        assert "✗ Not quite. The answer is: They stay the same" in text
+        assert "That is a locally connected layer (lesson 5)" in text
+
+
+async def test_asking_for_a_hint_after_the_last_says_there_are_no_more(home: Path) -> None:
+    app = build_app(home, lesson=1)
+    async with run(app) as pilot:
+        await open_quiz(pilot)
+        await pilot.press("h", "h")
+        await wait_for_text(pilot, "Hint 2:")
+        await pilot.press("h")
+        await wait_for_text(pilot, "There are no more hints for this")
+
+
+async def test_a_prompt_that_starts_with_the_layer_starts_with_a_capital(home: Path) -> None:
+    app = build_app(home, lesson=4)
+    async with run(app) as pilot:
+        await pilot.press("n", "n", "n")
+        text = await wait_for_text(pilot, "Question 1 of 4")
+        assert "Input 5 x 5 x 3, 2 filters of 3 x 3 x 3" in text

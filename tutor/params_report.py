@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .engine import ParameterCounts, fmt
+from .engine.geometry import pytorch_line
 
 SCHEME_TITLES = {
     "shared": "shared (convolution)",
@@ -49,14 +50,12 @@ def render(counts: ParameterCounts) -> Group:
     h, w, c = layer.output_shape
     heading = Text.assemble(
         ("Layer:  ", "bold"), layer.describe(), "\n",
+        ("PyTorch: ", "bold"), pytorch_line(layer), "\n",
         ("Output: ", "bold"), f"{h} x {w} x {c} = {fmt(h * w * c)} neurons",
     )
     if not layer.fits_exactly:
-        rows, cols = layer.unused
-        heading.append(
-            f"\nNote: the stride does not fit: {rows} padded row(s) and {cols} column(s) at the "
-            "far edges are never covered (frameworks round the output size down)."
-        )
+        heading.append(f"\nNote: the stride does not fit: {layer.leftover_words()} "
+                       "(frameworks round the output size down).")
     return Group(heading, counts_table(counts), breakdowns(counts))
 
 

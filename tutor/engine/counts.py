@@ -93,18 +93,24 @@ def neuron_line(layer: ConvLayer) -> str:
 
 
 def shared_count(layer: ConvLayer) -> SchemeCount:
-    """One kernel per filter, reused at every position of its depth slice."""
+    """One kernel per filter, reused at every position of its depth slice.
+
+    The lines end with the split CS231n gives (34,848 weights + 96 biases = 34,944) and the
+    weights' shape as PyTorch stores them (out channels x in channels x rows x cols).
+    """
     per_kernel = parameters_per_kernel(layer)
     total = layer.filters * per_kernel
-    return SchemeCount(
-        scheme="shared",
-        weights=layer.filters * weights_per_kernel(layer),
-        biases=layer.filters if layer.bias else 0,
-        lines=(
-            *kernel_lines(layer),
-            f"{plural(layer.filters, 'filter')} x {fmt(per_kernel)} = {fmt(total)}",
-        ),
-    )
+    weights = layer.filters * weights_per_kernel(layer)
+    kh, kw = layer.kernel
+    lines = [*kernel_lines(layer),
+             f"weights stored as {layer.filters} x {layer.channels_per_group} x {kh} x {kw} "
+             "(C_out x C_in x K x K, as in PyTorch)",
+             f"{plural(layer.filters, 'filter')} x {fmt(per_kernel)} = {fmt(total)}"]
+    if layer.bias:
+        lines.append(f"{fmt(weights)} weights + {fmt(layer.filters)} "
+                     f"{'bias' if layer.filters == 1 else 'biases'} = {fmt(total)}")
+    return SchemeCount(scheme="shared", weights=weights,
+                       biases=layer.filters if layer.bias else 0, lines=tuple(lines))
 
 
 def unshared_count(layer: ConvLayer) -> SchemeCount:

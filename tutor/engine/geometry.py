@@ -7,6 +7,7 @@ message that names the field, rather than turning into a NumPy error somewhere l
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from .words import plural
@@ -150,6 +151,41 @@ class ConvLayer:
         return (leftover[0], leftover[1])
 
     @property
+    def unread(self) -> Pair:
+        """Input rows and columns (padding aside) that no window reads: at the far edge when
+        the stride does not fit, and between windows when it is longer than the kernel."""
+        counts = []
+        for axis in (0, 1):
+            size = (self.height, self.width)[axis]
+            kernel, dilation = self.kernel[axis], self.dilation[axis]
+            stride, pad = self.stride[axis], self.padding[axis]
+            windows = (self.out_height, self.out_width)[axis]
+            read = bytearray(size)
+            if dilation == 1:  # each window reads one run of rows
+                for start in range(-pad, windows * stride - pad, stride):
+                    low, high = max(start, 0), min(start + kernel, size)
+                    read[low:high] = b"\x01" * max(high - low, 0)
+            else:  # each tap reads every stride-th row from where it starts
+                for tap in range(kernel):
+                    rows = range(tap * dilation - pad, tap * dilation - pad + windows * stride,
+                                 stride)
+                    inside = rows[bisect_left(rows, 0):bisect_left(rows, size)]
+                    if inside:
+                        read[inside.start:inside.stop:stride] = b"\x01" * len(inside)
+            counts.append(size - sum(read))
+        return (counts[0], counts[1])
+
+    def leftover_words(self) -> str:
+        """What no window reads, in a learner's words."""
+        rows, cols = self.unread
+        if rows == cols == 0:
+            return "only padding is left over: every input value is read"
+        parts = [plural(n, noun) for n, noun in ((rows, "input row"), (cols, "input column"))
+                 if n]
+        verb = "is" if rows + cols == 1 else "are"
+        return f"{' and '.join(parts)} {verb} never read"
+
+    @property
     def fits_exactly(self) -> bool:
         """True when the windows cover the padded input with nothing left over."""
         return self.unused == (0, 0)
@@ -170,6 +206,24 @@ class ConvLayer:
         if not self.bias:
             parts.append("no bias")
         return ", ".join(parts)
+
+
+def pytorch_line(layer: ConvLayer) -> str:
+    """The same layer as PyTorch builds it: nn.Conv2d(3, 96, kernel_size=11, stride=4)."""
+    parts = [str(layer.channels), str(layer.filters), f"kernel_size={_torch_pair(layer.kernel)}"]
+    for name, default in (("stride", (1, 1)), ("padding", (0, 0)), ("dilation", (1, 1))):
+        value = getattr(layer, name)
+        if value != default:
+            parts.append(f"{name}={_torch_pair(value)}")
+    if layer.groups > 1:
+        parts.append(f"groups={layer.groups}")
+    if not layer.bias:
+        parts.append("bias=False")
+    return f"nn.Conv2d({', '.join(parts)})"
+
+
+def _torch_pair(pair: Pair) -> str:
+    return str(pair[0]) if pair[0] == pair[1] else f"({pair[0]}, {pair[1]})"
 
 
 def format_pair(pair: Pair) -> str:

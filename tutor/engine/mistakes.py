@@ -15,10 +15,12 @@ from .quantities import QUANTITIES
 
 SLIPS: tuple[str, ...] = (
     "forgot_bias",
+    "one_bias_for_layer",
     "forgot_depth",
     "forgot_filters",
     "counted_filters_as_kernels",
     "used_input_size",
+    "swapped_axes",
     "forgot_padding",
     "ignored_stride",
 )
@@ -34,10 +36,13 @@ _CHANGED_LAYER: dict[str, Callable[[ConvLayer], ConvLayer]] = {
 
 
 def _as_if_input_sized(quantity: str, layer: ConvLayer) -> int | None:
-    """The answer if every input position had a neuron: H x W instead of H_out x W_out."""
+    """The answer if the output were as large as the input: H x W instead of H_out x W_out
+    (as if the kernel did not have to fit)."""
     slice_neurons = layer.height * layer.width
     neurons = slice_neurons * layer.filters
     per_neuron = {
+        "output_height": layer.height,
+        "output_width": layer.width,
         "neurons_per_slice": slice_neurons,
         "total_neurons": neurons,
         "unshared_kernels": neurons,
@@ -55,6 +60,27 @@ def _as_if_shared(quantity: str, layer: ConvLayer) -> int | None:
     return QUANTITIES["shared_" + quantity.removeprefix("unshared_")].value(layer)
 
 
+def _with_one_bias(quantity: str, layer: ConvLayer) -> int | None:
+    """A scheme's total counted with a single bias for the whole layer."""
+    if not (quantity.endswith("_total") and layer.bias):
+        return None
+    return QUANTITIES[quantity.removesuffix("_total") + "_weights"].value(layer) + 1
+
+
+def _swapped(quantity: str, layer: ConvLayer) -> int | None:
+    """The output's other side: rows where columns were asked, or columns for rows."""
+    other = {"output_height": layer.out_width, "output_width": layer.out_height}
+    return other.get(quantity)
+
+
+_COMPUTED: dict[str, Callable[[str, ConvLayer], int | None]] = {
+    "used_input_size": _as_if_input_sized,
+    "counted_filters_as_kernels": _as_if_shared,
+    "one_bias_for_layer": _with_one_bias,
+    "swapped_axes": _swapped,
+}
+
+
 def slip_values(quantity: str, layer: ConvLayer) -> dict[str, int]:
     """Slip name -> the number that slip gives, for slips that give a number other than the truth.
 
@@ -64,10 +90,8 @@ def slip_values(quantity: str, layer: ConvLayer) -> dict[str, int]:
     truth = ask.value(layer)
     found: dict[str, int] = {}
     for slip in SLIPS:
-        if slip == "used_input_size":
-            value = _as_if_input_sized(quantity, layer)
-        elif slip == "counted_filters_as_kernels":
-            value = _as_if_shared(quantity, layer)
+        if slip in _COMPUTED:
+            value = _COMPUTED[slip](quantity, layer)
         else:
             try:
                 value = ask.value(_CHANGED_LAYER[slip](layer))

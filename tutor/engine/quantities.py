@@ -7,6 +7,7 @@ for whatever layer the question drew, so answers cannot go stale.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import NamedTuple
 
 from .counts import (
@@ -50,6 +51,42 @@ def output_axis_lines(layer: ConvLayer, axis: int) -> tuple[str, ...]:
     else:
         lines.append(f"({size} + 2 x {p} - {span}) / {s} + 1 = {result}")
     return tuple(lines)
+
+
+def reads_per_position(layer: ConvLayer, axis: int) -> list[int]:
+    """For each input row (axis 0) or column (axis 1): how many window taps read it."""
+    size = (layer.height, layer.width)[axis]
+    stride, pad = layer.stride[axis], layer.padding[axis]
+    windows = (layer.out_height, layer.out_width)[axis]
+    reads = [0] * size
+    for tap in range(layer.kernel[axis]):
+        first = tap * layer.dilation[axis] - pad
+        start = first % stride if first < 0 else first  # its first row inside the input
+        for row in range(start, min(first + windows * stride, size), stride):
+            reads[row] += 1
+    return reads
+
+
+def corner_reads(layer: ConvLayer) -> int:
+    """Products the input's top-left value enters, for one filter."""
+    return reads_per_position(layer, 0)[0] * reads_per_position(layer, 1)[0]
+
+
+def most_reads(layer: ConvLayer) -> int:
+    """Products the most-read input value enters, for one filter (a middle one)."""
+    return max(reads_per_position(layer, 0)) * max(reads_per_position(layer, 1))
+
+
+def _reads_lines(layer: ConvLayer, which: str) -> tuple[str, ...]:
+    rows, cols = reads_per_position(layer, 0), reads_per_position(layer, 1)
+    pick = (lambda xs: xs[0]) if which == "corner" else max
+    return (f"{pick(rows)} windows read its row x {pick(cols)} read its column = "
+            f"{pick(rows) * pick(cols)} products",)
+
+
+def ungrouped_total(layer: ConvLayer) -> int:
+    """Parameters of the same layer with every filter reading every channel."""
+    return count_parameters(replace(layer, groups=1)).shared.total
 
 
 def _slice_lines(layer: ConvLayer) -> tuple[str, ...]:
@@ -138,6 +175,19 @@ QUANTITIES: dict[str, Quantity] = {
             _scheme_part(scheme, part)
             for scheme in ("shared", "unshared", "dense")
             for part in ("weights", "biases", "total")
+        ),
+        Quantity(
+            "corner_reads", "products the top-left input value enters (one filter)",
+            corner_reads, lambda layer: _reads_lines(layer, "corner"),
+        ),
+        Quantity(
+            "most_reads", "products the most-read input value enters (one filter)",
+            most_reads, lambda layer: _reads_lines(layer, "most"),
+        ),
+        Quantity(
+            "ungrouped_parameters", "parameters of the same layer without groups",
+            ungrouped_total,
+            lambda layer: count_parameters(replace(layer, groups=1)).shared.lines,
         ),
     )
 }

@@ -211,11 +211,21 @@ def read_number_question(table: Table, prompt: str, hints: tuple[str, ...]) -> N
         hint = difflib.get_close_matches(quantity, QUANTITIES, n=1)
         also = f" (did you mean {hint[0]!r}?)" if hint else ""
         raise LessonError(table.path("answer"), f"{quantity!r} is not a known quantity{also}")
+    required = table.take_bool("required", False)
     layer_table = table.take_table("layer", required=False)
     layer = None if layer_table is None else read_layer(layer_table)
     vary_table = table.take_table("vary", required=False)
     vary = () if vary_table is None else read_vary(vary_table)
+    layer_from = None
+    if table.has("layer_from"):
+        if layer is not None or vary:
+            raise LessonError(table.path("layer_from"), "asks about another question's layer: "
+                                                        "give it no layer or vary of its own")
+        layer_from = table.take_int("layer_from", 1, limits.MAX_QUESTIONS) - 1
     table.finish()
+    if layer_from is not None:  # its question is checked with the quiz (read_quiz)
+        return NumberQuestion(prompt=prompt, quantity=quantity, layer=None, hints=hints,
+                              required=required, layer_from=layer_from)
     if layer is None and not vary:
         raise LessonError(table.where, "needs a layer, or vary ranges, or both")
     names = {name for name, _, _ in vary}
@@ -232,7 +242,7 @@ def read_number_question(table: Table, prompt: str, hints: tuple[str, ...]) -> N
                                                   "gives a valid layer with a whole-number "
                                                   "output size")
     return NumberQuestion(prompt=prompt, quantity=quantity, layer=layer, vary=vary, hints=hints,
-                          example=example)
+                          example=example, required=required)
 
 
 def read_choice_question(table: Table, prompt: str, hints: tuple[str, ...]) -> ChoiceQuestion:
@@ -243,15 +253,23 @@ def read_choice_question(table: Table, prompt: str, hints: tuple[str, ...]) -> C
         raise LessonError(table.path("choices"), "has the same choice twice")
     answer = table.take_int("answer", 1, len(choices))
     explanation = table.take_text("explanation", limits.MAX_TEXT_CHARS * 2, "", lines=True)
+    explanations = table.take_texts("explanations", limits.MAX_CHOICES,
+                                    limits.MAX_TEXT_CHARS * 2)
+    if explanations and len(explanations) != len(choices):
+        raise LessonError(table.path("explanations"), f"needs one text per choice "
+                                                      f"({len(choices)}), got {len(explanations)}")
+    required = table.take_bool("required", False)
     layer_table = table.take_table("layer", required=False)
     layer = None if layer_table is None else read_layer(layer_table)
     table.finish()
     check_placeholders(
         {**{f"{table.path('choices')}[{i}]": c for i, c in enumerate(choices)},
+         **{f"{table.path('explanations')}[{i}]": e for i, e in enumerate(explanations)},
          table.path("explanation"): explanation},
         layer is not None,
     )
-    return ChoiceQuestion(prompt, choices, answer - 1, explanation, hints, layer)
+    return ChoiceQuestion(prompt, choices, answer - 1, explanation, hints, layer, required,
+                          explanations)
 
 
 def read_question(table: Table) -> NumberQuestion | ChoiceQuestion:
@@ -261,7 +279,8 @@ def read_question(table: Table) -> NumberQuestion | ChoiceQuestion:
     question = (read_number_question if kind == "number" else read_choice_question)(
         table, prompt, hints
     )
-    has_layer = question.layer is not None or bool(getattr(question, "vary", ()))
+    has_layer = (question.layer is not None or bool(getattr(question, "vary", ()))
+                 or getattr(question, "layer_from", None) is not None)
     texts = {table.path("prompt"): prompt}
     texts.update({f"{table.path('hints')}[{i}]": hint for i, hint in enumerate(hints)})
     check_placeholders(texts, has_layer)
@@ -270,11 +289,26 @@ def read_question(table: Table) -> NumberQuestion | ChoiceQuestion:
 
 def read_quiz(table: Table) -> Quiz:
     pass_percent = table.take_int("pass_percent", 1, 100, limits.DEFAULT_PASS_PERCENT)
-    questions = tuple(
+    questions = [
         read_question(q) for q in table.take_tables("questions", 1, limits.MAX_QUESTIONS)
-    )
+    ]
     table.finish()
-    return Quiz(questions=questions, pass_percent=pass_percent)
+    for n, question in enumerate(questions):
+        if isinstance(question, NumberQuestion) and question.layer_from is not None:
+            questions[n] = linked(question, questions, f"{table.path('questions')}[{n}]", n)
+    return Quiz(questions=tuple(questions), pass_percent=pass_percent)
+
+
+def linked(question: NumberQuestion, questions: list[NumberQuestion | ChoiceQuestion],
+           where: str, index: int) -> NumberQuestion:
+    """A question asking about an earlier number question's layer, with that one's example."""
+    source = question.layer_from
+    assert source is not None
+    earlier = questions[source] if source < index else None
+    if not isinstance(earlier, NumberQuestion) or earlier.layer_from is not None:
+        raise LessonError(f"{where}.layer_from", f"must name an earlier number question with a "
+                                                 f"layer of its own, got {source + 1}")
+    return question._replace(example=earlier.example)
 
 
 def read_lesson(data: dict[str, Any], source: Path) -> Lesson:

@@ -97,10 +97,18 @@ class NumberQuestion(NamedTuple):
     vary: tuple[tuple[str, int, int], ...] = ()
     hints: tuple[str, ...] = ()
     example: ConvLayer | None = None
+    required: bool = False
+    """Must be right for the lesson to be passed, whatever the score."""
+    layer_from: int | None = None
+    """The index of an earlier question whose layer this one asks about, drawn with it."""
 
 
 class ChoiceQuestion(NamedTuple):
-    """A concept question. `answer` is the index of the right choice (0-based)."""
+    """A concept question. `answer` is the index of the right choice (0-based).
+
+    `explanations` holds one text per choice, shown when that choice is picked: why a tempting
+    wrong answer is wrong, in the learner's terms; `explanation` is shown whatever is picked.
+    """
 
     prompt: str
     choices: tuple[str, ...]
@@ -108,6 +116,8 @@ class ChoiceQuestion(NamedTuple):
     explanation: str = ""
     hints: tuple[str, ...] = ()
     layer: ConvLayer | None = None
+    required: bool = False
+    explanations: tuple[str, ...] = ()
 
 
 Question = NumberQuestion | ChoiceQuestion

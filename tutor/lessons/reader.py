@@ -70,6 +70,12 @@ class Table:
             return default
         return check_text(self.raw(key), self.path(key), limit, lines=lines)
 
+    def take_bool(self, key: str, default: Any = _MISSING) -> bool:
+        value = self.raw(key, default)
+        if type(value) is not bool:
+            raise LessonError(self.path(key), f"must be true or false, got {_kind(value)}")
+        return value
+
     def take_choice(self, key: str, options: tuple[str, ...], default: Any = _MISSING) -> str:
         value = self.take_text(key, 40, default)
         if value not in options:

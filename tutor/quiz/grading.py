@@ -19,6 +19,8 @@ class Feedback:
     headline: str = ""
     breakdown: tuple[str, ...] = ()
     slip: str = ""
+    """What the answer shows the learner thought: the slip a number came from, or why the
+    choice they picked is wrong (or right)."""
     problem: str = ""
 
 
@@ -34,15 +36,18 @@ def grade_number(asked: Asked, text: str) -> Feedback:
     if isinstance(question, NumberQuestion) and asked.layer is not None:
         for name, value in slip_values(question.quantity, asked.layer).items():
             if value == parsed.value:
-                slip = slip_sentence(name, asked.layer)
+                slip = slip_sentence(name, asked.layer, question.quantity)
                 break
     return Feedback(False, f"Not quite: you said {fmt(parsed.value)}, the answer is {right}.",
                     asked.breakdown, slip)
 
 
 def grade_choice(asked: Asked, index: int) -> Feedback:
+    """The verdict, why the picked choice is right or wrong (if the lesson says), and the
+    question's explanation."""
     right = asked.choices[asked.answer]
+    because = asked.explanations[index] if asked.explanations else ""
     explanation = (asked.explanation,) if asked.explanation else ()
     if index == asked.answer:
-        return Feedback(True, f"Right: {right}", explanation)
-    return Feedback(False, f"Not quite. The answer is: {right}", explanation)
+        return Feedback(True, f"Right: {right}", explanation, because)
+    return Feedback(False, f"Not quite. The answer is: {right}", explanation, because)

@@ -28,8 +28,12 @@ def placeholders_in(text: str) -> list[str]:
     return _PLACEHOLDER.findall(text)
 
 
-def layer_words(layer: ConvLayer) -> dict[str, str]:
-    """Every placeholder's text for this layer: its sizes, and each named quantity's value."""
+def layer_word(name: str, layer: ConvLayer) -> str:
+    """A placeholder's text for this layer: one of its sizes, or a named quantity's value.
+    Only the names a text uses are worked out: some quantities take real work on a layer as
+    large as a real network."""
+    if name in QUANTITIES:
+        return fmt(QUANTITIES[name].value(layer))
     h, w, c = layer.output_shape
     words = {
         "layer": layer.describe(),
@@ -45,13 +49,18 @@ def layer_words(layer: ConvLayer) -> dict[str, str]:
         "groups": str(layer.groups),
         "output": f"{h} x {w} x {c}",
     }
-    words.update({name: fmt(q.value(layer)) for name, q in QUANTITIES.items()})
-    return words
+    return words[name]
 
 
 def fill(text: str, layer: ConvLayer | None) -> str:
-    """Replace each {name} with its value for `layer`; text without placeholders is unchanged."""
+    """Replace each {name} with its value for `layer`; text without placeholders is unchanged.
+
+    A text that starts with a placeholder still starts with a capital: "{layer}. How many..."
+    reads "Input 227 x 227 x 3, ...".
+    """
     if layer is None:
         return text
-    words = layer_words(layer)
-    return _PLACEHOLDER.sub(lambda match: words.get(match.group(1), match.group(0)), text)
+    filled = _PLACEHOLDER.sub(
+        lambda match: layer_word(match.group(1), layer) if match.group(1) in PLACEHOLDERS
+        else match.group(0), text)
+    return filled[:1].upper() + filled[1:] if text.startswith("{") else filled

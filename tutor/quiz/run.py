@@ -1,38 +1,63 @@
 """One attempt at a lesson's quiz: which question is up, the hints shown, the answers given.
 
 Plain state with no UI, so the quiz screen only renders it and the rules can be tested alone.
-A lesson is passed when every parameter-count question is right and the score reaches the
-quiz's pass mark (70 % unless the lesson says otherwise).
+A lesson is passed when every required question is right (those the lesson marks required,
+and every question that counts parameters) and the score reaches the quiz's pass mark (70 %
+unless the lesson says otherwise).
 """
 
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 
-from ..lessons.model import NumberQuestion, Quiz
-from .asking import Asked, ask
+from ..lessons.model import NumberQuestion, Question, Quiz
+from .asking import Asked, Drawn, ask, draw
 from .grading import Feedback, grade_choice, grade_number
 
-COUNT_QUANTITIES = ("weights_per_filter", "parameters_per_filter")
-COUNT_PREFIXES = ("shared_", "unshared_", "dense_")
+PARAMETER_COUNTS = frozenset({
+    "weights_per_filter", "parameters_per_filter",
+    *(f"{scheme}_{part}" for scheme in ("shared", "unshared", "dense")
+      for part in ("weights", "biases", "total")),
+})
 
 
-def is_parameter_count(asked: Asked) -> bool:
-    question = asked.question
-    return isinstance(question, NumberQuestion) and (
-        question.quantity in COUNT_QUANTITIES or question.quantity.startswith(COUNT_PREFIXES)
-    )
+def counts_parameters(question: Question) -> bool:
+    return isinstance(question, NumberQuestion) and question.quantity in PARAMETER_COUNTS
+
+
+def is_required(question: Question) -> bool:
+    """Must be right to pass: marked so by the lesson, or a parameter count."""
+    return question.required or counts_parameters(question)
+
+
+Reply = str | int
+"""What was answered: the text typed, or the position of the choice picked."""
 
 
 class QuizRun:
-    """Questions asked in order; each is answered once, after any number of hints."""
+    """Questions asked in order; each is answered once, after any number of hints.
 
-    def __init__(self, quiz: Quiz, attempt: int = 0, rng: random.Random | None = None) -> None:
+    `drawn` gives the draws of an attempt already under way (saved, then restored); without
+    it, every question's layer and choice order are drawn now, in order, so a question that
+    asks about an earlier one's layer gets that very layer.
+    """
+
+    def __init__(self, quiz: Quiz, attempt: int = 0, rng: random.Random | None = None,
+                 drawn: Sequence[Drawn] | None = None) -> None:
         self.quiz = quiz
         self.attempt = attempt
-        rng = rng or random.Random()
-        self.asked: tuple[Asked, ...] = tuple(ask(q, attempt, rng) for q in quiz.questions)
+        if drawn is None:
+            rng = rng or random.Random()
+            drawn = []
+            for question in quiz.questions:
+                drawn.append(draw(question, attempt, rng, drawn))
+        self.drawn = tuple(drawn)
+        self.asked: tuple[Asked, ...] = tuple(
+            ask(question, drawn_for) for question, drawn_for in
+            zip(quiz.questions, self.drawn, strict=True))
         self.feedback: list[Feedback | None] = [None] * len(self.asked)
+        self.replies: list[Reply | None] = [None] * len(self.asked)
         self.hints_shown = [0] * len(self.asked)
         self.index = 0
 
@@ -59,7 +84,7 @@ class QuizRun:
     def visible_hints(self) -> tuple[str, ...]:
         return self.current.hints[: self.hints_shown[self.index]]
 
-    def answer(self, reply: str | int) -> Feedback:
+    def answer(self, reply: Reply) -> Feedback:
         """Mark the current question. Text that is not a number is not counted as an answer."""
         if self.answered:
             return self.feedback[self.index]  # type: ignore[return-value]
@@ -70,6 +95,7 @@ class QuizRun:
             feedback = grade_number(asked, str(reply))
         if not feedback.problem:
             self.feedback[self.index] = feedback
+            self.replies[self.index] = reply
         return feedback
 
     def advance(self) -> bool:
@@ -89,9 +115,9 @@ class QuizRun:
 
     @property
     def passed(self) -> bool:
-        counts_right = all(
+        required_right = all(
             f is not None and f.correct
             for asked, f in zip(self.asked, self.feedback, strict=True)
-            if is_parameter_count(asked)
+            if is_required(asked.question)
         )
-        return self.finished and counts_right and self.percent >= self.quiz.pass_percent
+        return self.finished and required_right and self.percent >= self.quiz.pass_percent

@@ -66,7 +66,7 @@ class CalculatorScreen(Screen[None]):
                     if key == "groups":
                         yield Checkbox("bias", True, id="field-bias")
             yield Static(id="calculator-status")
-            yield CountsTable(id="calculator-counts")
+            yield CountsTable(pytorch=True, id="calculator-counts")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -91,7 +91,7 @@ class CalculatorScreen(Screen[None]):
         message = Text.assemble(("Output ", "bold"),
                                 f"{h} x {w} x {c} = {fmt(h * w * c)} neurons")
         if not self.conv_layer.fits_exactly:
-            message.append("  (the stride does not fit: the output size was rounded down)")
+            message.append(f"  (the stride does not fit: {self.conv_layer.leftover_words()})")
         message.append("  o: step through it" if self.scene_problem() is None
                        else "  (too big to animate)", style="dim")
         status.update(message)

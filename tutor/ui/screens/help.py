@@ -43,7 +43,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("Quiz", (
         ("Enter", "answer; then go on to the next question"),
         ("h or F2", "next hint"),
-        ("1-6", "pick a choice"),
+        ("1-6, ↑ ↓", "pick a choice; Enter answers with it"),
         ("b / m", "back to the lesson / the lesson list"),
         ("results: r n m", "retry with new layers / next lesson / lesson list"),
     )),

@@ -105,8 +105,11 @@ class QuizScreen(QuizRunScreen):
         self.query_one("#hints", Static).update(text)
 
     def action_hint(self) -> None:
-        if self.run.answered or self.run.next_hint() is None:
+        if self.run.answered:
             self.app.bell()
+        elif self.run.next_hint() is None:
+            self.app.bell()
+            self.notify("There are no more hints for this question.", timeout=3)
         self._show_hints()
 
     def action_submit(self) -> None:
@@ -133,10 +136,10 @@ class QuizScreen(QuizRunScreen):
             self.answer(event.option_index)
 
     def action_choose(self, number: int) -> None:
+        """Highlight choice `number`; Enter then answers with it, as help says."""
         if self.run.current.is_choice and not self.run.answered:
             if number <= len(self.run.current.choices):
                 self.query_one("#choices", OptionList).highlighted = number - 1
-                self.answer(number - 1)
             else:
                 self.app.bell()
 

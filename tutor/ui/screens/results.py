@@ -9,7 +9,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from ...lessons.model import Lesson
-from ...quiz.run import QuizRun, is_parameter_count
+from ...quiz.run import QuizRun, is_required
 from ..literal import literal
 from ..widgets.key_footer import KeyFooter
 from .tutor_screen import QuizRunScreen
@@ -22,12 +22,12 @@ def results_text(lesson: Lesson, run: QuizRun) -> Text:
                 style="bold")
     for n, (asked, feedback) in enumerate(zip(run.asked, run.feedback, strict=True), start=1):
         mark = "✓" if feedback is not None and feedback.correct else "✗"
-        kind = " (parameter count)" if is_parameter_count(asked) else ""
+        kind = " (required)" if is_required(asked.question) else ""
         text.append_text(literal(f"{mark} {n}. {asked.prompt}{kind}\n"))
         if feedback is not None and not feedback.correct:
             text.append_text(literal(f"     {feedback.headline}\n", "dim"))
     text.append(
-        f"\nTo pass: every parameter-count question right and at least "
+        f"\nTo pass: every required question right and at least "
         f"{lesson.quiz.pass_percent} % overall. A retry asks about freshly drawn layers.",
         style="dim",
     )

@@ -7,6 +7,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from ...engine import ParameterCounts, fmt
+from ...engine.geometry import pytorch_line
 
 SCHEME_NAMES = {
     "shared": "shared\n(convolution)",
@@ -15,14 +16,15 @@ SCHEME_NAMES = {
 }
 
 
-def counts_renderable(counts: ParameterCounts) -> Table:
+def counts_renderable(counts: ParameterCounts, pytorch: bool = False) -> Table:
+    """The table; with `pytorch`, the layer is also given as PyTorch builds it."""
     h, w, c = counts.layer.output_shape
-    table = Table(
-        box=None, expand=True, pad_edge=False, show_edge=False,
-        title=Text.assemble(("Layer:  ", "bold"), counts.layer.describe(), "\n",
-                            ("Output: ", "bold"), f"{h} x {w} x {c}"),
-        title_justify="left",
-    )
+    title = Text.assemble(("Layer:  ", "bold"), counts.layer.describe(), "\n")
+    if pytorch:
+        title.append_text(Text.assemble(("PyTorch: ", "bold"), pytorch_line(counts.layer), "\n"))
+    title.append_text(Text.assemble(("Output: ", "bold"), f"{h} x {w} x {c}"))
+    table = Table(box=None, expand=True, pad_edge=False, show_edge=False, title=title,
+                  title_justify="left")
     table.add_column("scheme", no_wrap=True)
     table.add_column("parameters", justify="right", no_wrap=True)
     table.add_column("how", ratio=1)
@@ -35,10 +37,12 @@ def counts_renderable(counts: ParameterCounts) -> Table:
 class CountsTable(Static):
     """Renders a ParameterCounts; the calculator calls `show` as fields change."""
 
-    def __init__(self, counts: ParameterCounts | None = None, *, id: str | None = None) -> None:
+    def __init__(self, counts: ParameterCounts | None = None, *, pytorch: bool = False,
+                 id: str | None = None) -> None:
         super().__init__(id=id)
+        self.pytorch = pytorch
         if counts is not None:
             self.show(counts)
 
     def show(self, counts: ParameterCounts) -> None:
-        self.update(counts_renderable(counts))
+        self.update(counts_renderable(counts, self.pytorch))
