@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..engine import QUANTITIES, ConvLayer
-from ..lessons.model import ChoiceQuestion, NumberQuestion, Question
+from ..lessons.model import ChoiceQuestion, Question
 from .prompts import fill
 from .variants import draw_layer
 
