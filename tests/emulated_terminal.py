@@ -47,11 +47,12 @@ Screen = tuple[tuple[tuple[object, ...], ...], ...]
 class EmulatedTerminal:
     """One tutor process in an 80 x 24 pseudo-terminal, its screen kept by pyte."""
 
-    def __init__(self, args: list[str], home: Path, size: tuple[int, int] = SIZE) -> None:
+    def __init__(self, args: list[str], home: Path, size: tuple[int, int] = SIZE, *,
+                 controlling: bool = False) -> None:
         env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "COLUMNS", "LINES")}
         env.update(TERM="xterm-256color", LANG="C.UTF-8", CNN_TUTOR_HOME=str(home))
         self.columns, self.rows = size
-        self.session = PtySession([COMMAND, *args], env, *size)
+        self.session = PtySession([COMMAND, *args], env, *size, controlling=controlling)
         self.screen = pyte.Screen(*size)
         self.stream = pyte.ByteStream(self.screen)
         self.pending = b""
@@ -180,8 +181,20 @@ class EmulatedTerminal:
         for frame in frames[whole + 1:]:
             self.stream.feed(frame)
 
+    def drain(self) -> None:
+        """Read what a tutor that has exited wrote before it closed the terminal."""
+        while (chunk := self.session.read(0.2)) is not None and chunk:
+            self.received += chunk
+
+    def hang_up(self) -> int:
+        """Close the terminal under the tutor, as a dropped connection does; its exit status."""
+        os.close(self.session.master)
+        self.session.master = -1
+        return self.session.process.wait(timeout=20)
+
     def close(self) -> None:
-        self.session.close()
+        if self.session.master >= 0:
+            self.session.close()
 
 
 def _repaints_everything(frame: bytes, rows: int) -> bool:

@@ -20,6 +20,12 @@ from dataclasses import dataclass
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
+def _take_terminal() -> None:
+    """In the child, a session leader already: make the terminal its controlling terminal, as
+    sshd or a terminal window does, so closing it sends the program SIGHUP."""
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+
 @dataclass(frozen=True)
 class Burst:
     """Output read after an action: its bytes, and when the last of them arrived."""
@@ -38,12 +44,15 @@ class PtySession:
     """`command` running with a pseudo-terminal of `columns` x `rows` as its terminal."""
 
     def __init__(self, command: list[str], env: dict[str, str], columns: int = 80,
-                 rows: int = 24) -> None:
+                 rows: int = 24, *, controlling: bool = False) -> None:
+        """`controlling`: the terminal becomes the program's controlling terminal, so that
+        closing it sends SIGHUP (not with other threads running: it needs a preexec_fn)."""
         self.master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
         self.started = time.perf_counter()
         self.process = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave,
-                                        env=env, start_new_session=True, close_fds=True)
+                                        env=env, start_new_session=True, close_fds=True,
+                                        preexec_fn=_take_terminal if controlling else None)
         os.close(slave)
 
     def read(self, timeout: float) -> bytes | None:

@@ -85,6 +85,7 @@ def test_nothing_from_a_lesson_file_reaches_the_terminal_but_text(tmp_path: Path
         terminal.press("h")
         terminal.wait_for("Hint 1: Hint [/]")
         terminal.press("2")
+        terminal.press("enter")
         terminal.wait_for("Explained [/] [link=file:///etc/passwd]here[/link]")
         terminal.press("m")
         terminal.wait_for("c continues lesson 1, Markup [/] [link=")

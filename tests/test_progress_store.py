@@ -138,12 +138,18 @@ SAVER = textwrap.dedent("""
     import sys
     from pathlib import Path
     sys.path.insert(0, {root!r})
+    from tutor.progress.quiz_state import QuizState
     from tutor.progress.store import ProgressStore
     store = ProgressStore(Path(sys.argv[1]))
     lesson, count = sys.argv[2], int(sys.argv[3])
+
+    def attempt(n):
+        return QuizState(attempt=0, index=n % 20, layers=[None] * 20, orders=[[]] * 20,
+                         replies=["7"] * (n % 20) + [None] * (20 - n % 20), hints=[0] * 20)
+
     for n in range(count):
         store.update(lambda p, n=n: p.move(lesson, n, n))
-        store.update(lambda p, n=n: p.record_answer(lesson, n))
+        store.update(lambda p, n=n: p.record_attempt(lesson, attempt(n)))
 """)
 
 
@@ -158,7 +164,8 @@ def test_two_tutors_saving_at_once_lose_nothing(tmp_path: Path) -> None:
     progress = ProgressStore(tmp_path).load()
     for lesson in ("left", "right"):
         entry = progress.lessons[lesson]
-        assert (entry.page, entry.step, entry.answered) == (149, 149, 149)
+        assert (entry.page, entry.step, entry.answered) == (149, 149, 149 % 20)
+        assert entry.quiz is not None and entry.quiz.index == 149 % 20 and entry.in_quiz
     assert list(tmp_path.glob("progress.damaged-*")) == []
 
 

@@ -72,8 +72,9 @@ def walk_calculators_stepper(home: Path) -> None:
         terminal.wait_for("Start with lesson 1")
         terminal.press("k")
         terminal.wait_for("Parameter calculator")
-        for value in ("7x7x2", "3", "2", "2", "1"):  # input, kernel, filters, stride, padding
-            for key in ("ctrl+u", *value, "tab"):
+        # input, kernel, filters, (the bias box), stride, padding
+        for value in ("7x7x2", "3", "2", None, "2", "1"):
+            for key in ("tab",) if value is None else ("ctrl+u", *value, "tab"):
                 terminal.press(key)
         terminal.press("o")
         terminal.wait_for("Calculator layer")

@@ -38,9 +38,12 @@ async def test_counts_follow_the_fields(home: Path) -> None:
         await wait_for_text(pilot, "Output 57 x 57 x 96")
         await retype(pilot, "stride", "1")
         await wait_for_text(pilot, "Output 227 x 227 x 96 = 4,946,784 neurons")
+        assert "bias: yes" in screen_text(app)
         await pilot.click("#field-bias")
         text = await wait_for_text(pilot, "no bias: 27 parameters per kernel")
         assert "96 filters x 27 = 2,592" in text
+        assert "bias: no" in text, "the box says which without colour"
+        assert "PyTorch: nn.Conv2d(3, 96, kernel_size=3, padding=1, bias=False)" in text
 
 
 async def test_an_impossible_layer_says_what_is_wrong(home: Path) -> None:

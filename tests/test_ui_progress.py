@@ -7,6 +7,7 @@ from pathlib import Path
 
 from tests.ui_driver import build_app, run, screen_text, wait_for_text
 from tutor.ui.screens.lesson import LessonScreen
+from tutor.ui.screens.quiz import QuizScreen
 
 
 async def test_resume_lesson_page_and_step_after_a_restart(home: Path) -> None:
@@ -66,3 +67,44 @@ async def test_progress_that_cannot_be_saved_is_said_once(home: Path, tmp_path: 
         await wait_for_text(pilot, "page 3 of 4")
         assert app.store.progress.lessons["one-kernel"].page == 2, "kept in memory meanwhile"
     assert blocked.read_text() == "a file where the progress folder should be"
+
+
+async def test_a_quiz_left_half_way_resumes_after_a_restart_exactly(home: Path) -> None:
+    """The same layers, choice order, answers and hints, at the question reached."""
+    app = build_app(home, lesson=5)
+    async with run(app) as pilot:
+        # A fourth attempt, where every layer and choice order is drawn afresh.
+        app.store.update(lambda progress: setattr(progress.lesson("sharing-vs-local"),
+                                                  "attempts", 3))
+        await pilot.press("n", "n", "n", "n")
+        await wait_for_text(pilot, "Question 1 of 5")
+        quiz = app.screen
+        assert isinstance(quiz, QuizScreen) and quiz.run.attempt == 3
+        first = quiz.run
+        await pilot.press(*str(first.asked[0].answer), "enter", "enter")
+        await wait_for_text(pilot, "Question 2 of 5")
+        await pilot.press("h")
+        await wait_for_text(pilot, "Hint 1:")
+        await pilot.press("q")
+    app = build_app(home)
+    async with run(app) as pilot:
+        await wait_for_text(pilot, "[quiz under way (1 answered)]")
+        await pilot.press("c")
+        text = await wait_for_text(pilot, "Question 2 of 5")
+        quiz = app.screen
+        assert isinstance(quiz, QuizScreen)
+        assert [asked.prompt for asked in quiz.run.asked] == [a.prompt for a in first.asked]
+        assert [asked.choices for asked in quiz.run.asked] == [a.choices for a in first.asked]
+        assert quiz.run.feedback[0] is not None and quiz.run.feedback[0].correct
+        assert "Hint 1:" in text
+
+
+async def test_the_list_opens_on_the_lesson_c_continues(home: Path) -> None:
+    app = build_app(home, lesson=4)
+    async with run(app) as pilot:
+        await pilot.press("n", "q")
+    app = build_app(home)
+    async with run(app) as pilot:
+        await wait_for_text(pilot, "c continues lesson 4")
+        await pilot.press("enter")
+        await wait_for_text(pilot, "Lesson 4 · Many filters, many depth slices · page 2 of 3")

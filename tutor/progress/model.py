@@ -9,6 +9,7 @@ from typing import Any
 
 from ..controls import escaped
 from ..lessons.limits import LESSON_ID
+from .quiz_state import BadQuizState, QuizState, quiz_state_from_json
 
 VERSION = 1
 MAX_LESSONS = 1_000
@@ -29,6 +30,10 @@ class LessonProgress:
     answered: int = 0
     """Questions answered in the quiz attempt under way (0 when none is)."""
     updated: float = 0.0
+    quiz: QuizState | None = None
+    """The quiz attempt under way, to ask again exactly as it was after a restart."""
+    in_quiz: bool = False
+    """Whether the learner was last in the quiz rather than on the lesson's pages."""
 
     @property
     def started(self) -> bool:
@@ -49,17 +54,22 @@ class Progress:
     def move(self, lesson_id: str, page: int, step: int) -> None:
         entry = self.lesson(lesson_id)
         entry.page, entry.step, entry.updated = page, step, time.time()
+        entry.in_quiz = False
         self.last_lesson = lesson_id
 
-    def record_answer(self, lesson_id: str, answered: int) -> None:
+    def record_attempt(self, lesson_id: str, state: QuizState) -> None:
+        """The quiz attempt under way, where the learner now is."""
         entry = self.lesson(lesson_id)
-        entry.answered, entry.updated = answered, time.time()
+        entry.quiz, entry.in_quiz = state, True
+        entry.answered = sum(reply is not None for reply in state.replies)
+        entry.updated = time.time()
         self.last_lesson = lesson_id
 
     def record_quiz(self, lesson_id: str, percent: int, passed: bool) -> None:
         entry = self.lesson(lesson_id)
         entry.attempts += 1
         entry.answered = 0
+        entry.quiz, entry.in_quiz = None, False
         entry.best_percent = max(percent, entry.best_percent or 0)
         entry.passed = entry.passed or passed
         entry.updated = time.time()
@@ -110,9 +120,15 @@ def _entry(key: str, entry: Any) -> LessonProgress:
                               f"{escaped(repr(unknown[0])[:60])}")
     best = entry.get("best_percent")
     passed = entry.get("passed", False)
+    in_quiz = entry.get("in_quiz", False)
     updated = entry.get("updated", 0.0)
-    if type(passed) is not bool:
-        raise DamagedProgress(f"{key}.passed is not true or false")
+    if type(passed) is not bool or type(in_quiz) is not bool:
+        raise DamagedProgress(f"{key}.passed or {key}.in_quiz is not true or false")
+    quiz = entry.get("quiz")
+    try:
+        state = None if quiz is None else quiz_state_from_json(quiz, f"{key}.quiz")
+    except BadQuizState as error:
+        raise DamagedProgress(str(error)) from None
     if type(updated) not in (int, float) or not math.isfinite(updated):
         raise DamagedProgress(f"{key}.updated is not a time")
     return LessonProgress(
@@ -123,6 +139,8 @@ def _entry(key: str, entry: Any) -> LessonProgress:
         passed=passed,
         answered=_count(entry.get("answered", 0), f"{key}.answered"),
         updated=float(updated),
+        quiz=state,
+        in_quiz=in_quiz,
     )
 
 

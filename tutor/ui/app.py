@@ -6,6 +6,8 @@ screen stack (made when first needed) and one lesson, quiz or results screen abo
 
 from __future__ import annotations
 
+import asyncio
+import signal
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -84,6 +86,10 @@ class TutorApp(App[None]):
         return self._resumed(found)
 
     def on_mount(self) -> None:
+        loop = asyncio.get_running_loop()
+        for name in ("SIGTERM", "SIGHUP"):  # SIGHUP: the terminal went away (a dropped SSH)
+            if hasattr(signal, name):
+                loop.add_signal_handler(getattr(signal, name), self._leave_on_signal)
         if self._start_problem is not None:
             self._cannot_open(self._start_problem)
         self.show_notices()
@@ -125,8 +131,12 @@ class TutorApp(App[None]):
         self.store.update(lambda progress: progress.move(lesson.id, page, step))
         self.show_notices()
 
-    def save_answer(self, lesson: Lesson, answered: int) -> None:
-        self.store.update(lambda progress: progress.record_answer(lesson.id, answered))
+    def save_quiz(self, lesson: Lesson, run: QuizRun) -> None:
+        """The attempt under way as it is now: a restart asks it again exactly."""
+        from ..quiz.saved import attempt_state
+
+        state = attempt_state(run)
+        self.store.update(lambda progress: progress.record_attempt(lesson.id, state))
         self.show_notices()
 
     def reset_progress(self, lesson: LessonHeader | None) -> None:
@@ -227,10 +237,14 @@ class TutorApp(App[None]):
         self._replace_top(self._resumed(lesson))
 
     def _resumed(self, lesson: Lesson) -> Screen[None]:
-        """The lesson's screen at the page and step the learner left it."""
+        """Where the learner left the lesson: its quiz, or its page and step."""
         from .screens.lesson import LessonScreen
 
         entry = self.store.progress.lessons.get(lesson.id, LessonProgress())
+        if entry.in_quiz:
+            from .screens.quiz import QuizScreen
+
+            return QuizScreen(lesson, self._quiz_run(lesson))
         return LessonScreen(lesson, entry.page, entry.step)
 
     def refresh_lesson_list(self) -> None:
@@ -246,15 +260,26 @@ class TutorApp(App[None]):
             self.notify("That was the last lesson.", timeout=4)
 
     def open_quiz(self, lesson: Lesson) -> None:
-        """The quiz under way for this lesson (a visit to its pages keeps it), or a new attempt."""
-        from ..quiz.run import QuizRun
         from .screens.quiz import QuizScreen
+
+        self._replace_top(QuizScreen(lesson, self._quiz_run(lesson)))
+
+    def _quiz_run(self, lesson: Lesson) -> QuizRun:
+        """The attempt under way for this lesson (a visit to its pages, or a restart, keeps
+        it), or a new attempt."""
+        from ..quiz.run import QuizRun
+        from ..quiz.saved import resumed_run
 
         run = self.quiz_runs.get(lesson.id)
         if run is None or run.finished:
             entry = self.store.progress.lessons.get(lesson.id, LessonProgress())
-            run = self.quiz_runs[lesson.id] = QuizRun(lesson.quiz, attempt=entry.attempts)
-        self._replace_top(QuizScreen(lesson, run))
+            saved = entry.quiz
+            if saved is not None and saved.attempt == entry.attempts:
+                run = resumed_run(lesson.quiz, saved)
+            if run is None or run.finished:
+                run = QuizRun(lesson.quiz, attempt=entry.attempts)
+            self.quiz_runs[lesson.id] = run
+        return run
 
     def finish_quiz(self, lesson: Lesson, run: QuizRun) -> None:
         from .screens.results import ResultsScreen
@@ -287,10 +312,18 @@ class TutorApp(App[None]):
 
     async def action_quit(self) -> None:
         """Save where the learner is, then leave."""
+        self._save_everything()
+        self.exit()
+
+    def _leave_on_signal(self) -> None:
+        """Killed or hung up on: save as on quit, and leave the terminal as it was."""
+        self._save_everything()
+        self.exit(return_code=1)
+
+    def _save_everything(self) -> None:
         for screen in self.screen_stack:
             if isinstance(screen, TutorScreen):
                 screen.save_position()
-        self.exit()
 
     def action_command_palette(self) -> None:
         """Textual's palette, guarded against paging too early, and only one open at a time

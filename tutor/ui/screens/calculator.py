@@ -34,6 +34,7 @@ FIELDS: tuple[tuple[str, str, str, Callable[[str], object]], ...] = (
     ("groups", "groups", "1", whole),
 )
 LAYOUT_ROWS = (("input", "kernel", "filters"), ("stride", "padding", "dilation", "groups"))
+BIAS_LABELS = {True: "bias: yes", False: "bias: no"}
 SIZE_CHARACTERS = r"0-9xX* "
 """Field characters; other letters stay free to be keys (o, b, q)."""
 
@@ -63,8 +64,8 @@ class CalculatorScreen(Screen[None]):
                         yield CharacterInput(defaults[key], id=f"field-{key}",
                                              characters=SIZE_CHARACTERS, max_length=20,
                                              classes="field")
-                    if key == "groups":
-                        yield Checkbox("bias", True, id="field-bias")
+                    if key == "filters":  # room for the bias box on the first row
+                        yield Checkbox(BIAS_LABELS[True], True, id="field-bias")
             yield Static(id="calculator-status")
             yield CountsTable(pytorch=True, id="calculator-counts")
         yield KeyFooter()
@@ -73,8 +74,13 @@ class CalculatorScreen(Screen[None]):
         self.recalculate()
         self.query_one("#field-input", Input).focus()
 
-    @on(Input.Changed)
     @on(Checkbox.Changed)
+    def bias_toggled(self, event: Checkbox.Changed) -> None:
+        """The label says which: the box's mark looks the same either way without colour."""
+        event.checkbox.label = BIAS_LABELS[event.value]
+        self.recalculate()
+
+    @on(Input.Changed)
     def recalculate(self) -> None:
         status = self.query_one("#calculator-status", Static)
         table = self.query_one("#calculator-counts", CountsTable)

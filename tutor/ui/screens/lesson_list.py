@@ -55,8 +55,9 @@ class LessonListScreen(TutorScreen):
 
     def __init__(self, highlight: str | None = None) -> None:
         super().__init__()
-        self._highlight = highlight
-        """A lesson id to highlight when the list next shows: the lesson the learner just left."""
+        self._highlight: str | None = highlight if highlight is not None else ""
+        """A lesson id to highlight when the list next shows: the lesson the learner just left,
+        or "" at first, for the lesson c continues."""
         self._summary: str | None = ""
         """The summary line showing (None: hidden), so an unchanged one is not laid out again."""
 
@@ -86,6 +87,9 @@ class LessonListScreen(TutorScreen):
                                  enabled=False)]
         keys = [entry.key for entry in entries]
         highlighted = menu.highlighted
+        if self._highlight == "":  # first shown: where c would take the learner
+            last = self.tutor.last_lesson()
+            self._highlight = None if last is None else last[0].id
         if self._highlight in keys:
             highlighted = keys.index(self._highlight)
         self._highlight = None

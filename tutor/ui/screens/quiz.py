@@ -63,6 +63,7 @@ class QuizScreen(QuizRunScreen):
 
     def on_mount(self) -> None:
         self.show_question()
+        self.save_position()  # the learner is in the quiz: a restart comes back here
 
     def show_question(self) -> None:
         run, asked = self.run, self.run.current
@@ -110,6 +111,8 @@ class QuizScreen(QuizRunScreen):
         elif self.run.next_hint() is None:
             self.app.bell()
             self.notify("There are no more hints for this question.", timeout=3)
+        else:
+            self.save_position()
         self._show_hints()
 
     def action_submit(self) -> None:
@@ -151,8 +154,7 @@ class QuizScreen(QuizRunScreen):
             return
         problem.update("")
         self._show_feedback(feedback)
-        answered = sum(1 for f in self.run.feedback if f is not None)
-        self.tutor.save_answer(self.lesson, answered)
+        self.save_position()
 
     def _show_feedback(self, feedback: Feedback) -> None:
         self.query_one("#feedback", Static).update(feedback_text(feedback))
@@ -164,8 +166,14 @@ class QuizScreen(QuizRunScreen):
     def advance(self) -> None:
         if self.run.advance():
             self.show_question()
+            self.save_position()
         else:
             self.tutor.finish_quiz(self.lesson, self.run)
+
+    def save_position(self) -> None:
+        """The attempt as it is: answers, hints and the question reached."""
+        if not self.run.finished:
+            self.tutor.save_quiz(self.lesson, self.run)
 
     def action_back_to_lesson(self) -> None:
         self.tutor.open_lesson(self.lesson, page=len(self.lesson.pages) - 1)
