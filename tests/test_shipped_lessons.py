@@ -12,9 +12,9 @@ from tutor.engine import QUANTITIES, fmt
 from tutor.lessons.catalogue import BrokenLesson
 from tutor.lessons.loader import load_folder
 from tutor.lessons.model import ChoiceQuestion, Lesson, NumberQuestion
+from tutor.lessons.placeholders import fill, placeholders_in
 from tutor.lessons.shipped import shipped_lessons_dir
 from tutor.quiz.asking import ask, draw
-from tutor.quiz.prompts import fill, placeholders_in
 from tutor.quiz.run import QuizRun, counts_parameters
 
 LESSONS: list[Lesson] = [x for x in load_folder(shipped_lessons_dir()) if isinstance(x, Lesson)]

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from ..engine import QUANTITIES, ConvLayer
 from ..lessons.model import ChoiceQuestion, Question
-from .prompts import fill
-from .variants import draw_layer
+from ..lessons.placeholders import fill
+from ..lessons.variants import draw_layer
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from ...engine import count_parameters
 from ...lessons.model import Lesson, Page
-from ...quiz.prompts import fill
+from ...lessons.placeholders import fill
 from ..literal import literal
 from ..narration import narration_text
 from ..scene.canvas import SceneCanvas
