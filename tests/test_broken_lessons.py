@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tutor.lessons.catalogue import BrokenLesson
 from tutor.lessons.loader import load_folder, load_lesson
-from tutor.lessons.model import Lesson
+from tutor.lessons.model import BrokenLesson, Lesson
 from tutor.lessons.shipped import shipped_lessons_dir
 
 CORPUS = Path(__file__).parent / "broken_lessons"

@@ -10,14 +10,10 @@ from pathlib import Path
 import pytest
 
 from tutor.lessons import loader
-from tutor.lessons.catalogue import (
-    BrokenLesson,
-    LessonHeader,
-    header_of,
-    read_catalogue,
-)
+from tutor.lessons.catalogue import header_of, read_catalogue
 from tutor.lessons.header_cache import MAX_BYTES, HeaderCache
 from tutor.lessons.loader import load_folder, load_lesson
+from tutor.lessons.model import BrokenLesson, LessonHeader
 from tutor.lessons.shipped import shipped_lessons_dir
 
 BROKEN = Path(__file__).parent / "broken_lessons"

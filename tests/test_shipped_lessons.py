@@ -9,9 +9,8 @@ import pytest
 
 from tests.reference import reference_quantity
 from tutor.engine import QUANTITIES, fmt
-from tutor.lessons.catalogue import BrokenLesson
 from tutor.lessons.loader import load_folder
-from tutor.lessons.model import ChoiceQuestion, Lesson, NumberQuestion
+from tutor.lessons.model import BrokenLesson, ChoiceQuestion, Lesson, NumberQuestion
 from tutor.lessons.placeholders import fill, placeholders_in
 from tutor.lessons.shipped import shipped_lessons_dir
 from tutor.quiz.asking import ask, draw

@@ -62,8 +62,10 @@ def run_app(lesson: int | None = None, chosen_folder: Path | None = None) -> int
 
 
 def start_app(lesson: int | None, chosen_folder: Path | None) -> int:
-    from .lessons.catalogue import LessonHeader, by_order, read_catalogue, shown
+    from .lessons.catalogue import by_order, read_catalogue
+    from .lessons.folder import shown
     from .lessons.header_cache import HeaderCache, default_cache_path
+    from .lessons.model import LessonHeader
     from .progress.store import ProgressStore, default_home
 
     folder = lessons_folder(chosen_folder)

@@ -6,9 +6,9 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from .catalogue import BrokenLesson, shown
+from .folder import shown
 from .loader import load_folder, load_lesson
-from .model import Lesson
+from .model import BrokenLesson, Lesson
 
 
 def check_paths(paths: Iterable[Path]) -> tuple[list[str], bool]:

@@ -19,7 +19,8 @@ from typing import Any
 from .. import __version__
 from ..controls import escaped
 from ..regular_files import UnreadableFile, read_regular_file
-from .catalogue import BrokenLesson, LessonHeader, broken, shown
+from .folder import broken, shown
+from .model import BrokenLesson, LessonHeader
 
 FILE_NAME = "lesson-headers.json"
 MAX_BYTES = 2_000_000

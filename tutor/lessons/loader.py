@@ -15,8 +15,17 @@ from typing import TYPE_CHECKING, Any
 
 from ..engine import QUANTITIES, ConvLayer, LayerError
 from . import limits
-from .catalogue import BrokenLesson, arrange, broken, digest_of, lesson_files, read_lesson_file
-from .model import ChoiceQuestion, Lesson, NumberQuestion, Page, Quiz, Scene, Values
+from .folder import arrange, broken, digest_of, lesson_files, read_lesson_file
+from .model import (
+    BrokenLesson,
+    ChoiceQuestion,
+    Lesson,
+    NumberQuestion,
+    Page,
+    Quiz,
+    Scene,
+    Values,
+)
 from .placeholders import PLACEHOLDERS, placeholders_in
 from .reader import LessonError, Table, check_int
 from .variants import LAYER_DEFAULTS, MAX_TRIES, VARY_KEYS, draw_layer

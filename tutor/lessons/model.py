@@ -5,12 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ..engine import ConvLayer
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # a lesson's header is made at start-up: nothing of the engine is needed
     import numpy as np
 
-    from ..engine import Stepper
+    from ..engine import ConvLayer, Stepper
 
 
 class Values(NamedTuple):
@@ -136,3 +134,27 @@ class Lesson(NamedTuple):
     pages: tuple[Page, ...]
     quiz: Quiz
     source: Path = Path()
+
+
+# Named tuples rather than dataclasses: the list's start-up makes these classes, and a frozen
+# dataclass costs several times more to define.
+class LessonHeader(NamedTuple):
+    """What the list, the palette and `--lesson N` need of a lesson that loads cleanly."""
+
+    id: str
+    order: int
+    title: str
+    summary: str
+    pages: int
+    source: Path
+
+
+class BrokenLesson(NamedTuple):
+    """A lesson file that could not be loaded: shown in the list with its message, never fatal."""
+
+    source: Path
+    message: str
+
+    @property
+    def title(self) -> str:
+        return self.source.name

@@ -22,7 +22,7 @@ from textual.screen import Screen
 
 from .. import startup_gc
 from ..controls import escaped
-from ..lessons.catalogue import BrokenLesson, LessonHeader
+from ..lessons.model import BrokenLesson, LessonHeader
 from ..progress.model import LessonProgress
 from ..progress.store import ProgressStore
 from .screens.too_small import TooSmallScreen, is_too_small

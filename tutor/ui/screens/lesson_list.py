@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
-from ...lessons.catalogue import BrokenLesson, LessonHeader
+from ...lessons.model import BrokenLesson, LessonHeader
 from ...progress.model import LessonProgress
 from ..literal import literal
 from ..screen_css import screen_css
