@@ -152,3 +152,17 @@ def test_a_cache_that_is_a_pipe_or_a_link_is_never_read(folder: Path, tmp_path: 
     link = tmp_path / "link.json"
     link.symlink_to("/dev/zero")
     assert read_catalogue(folder, HeaderCache(link)) == full_verdicts(folder), "never floods"
+
+
+def test_verdicts_are_kept_per_version_of_the_checks(
+        folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cache is keyed on the checks' version, not on which modules happen to hold them."""
+    from tutor.lessons import limits
+
+    cache_file = tmp_path / "headers.json"
+    cache = HeaderCache(cache_file)
+    read_catalogue(folder, cache)
+    cache.save()
+    assert HeaderCache(cache_file)._entries, "the same checks trust what they saved"
+    monkeypatch.setattr(limits, "CHECKS_VERSION", limits.CHECKS_VERSION + 1)
+    assert HeaderCache(cache_file)._entries == {}, "new checks trust nothing saved before"

@@ -3,13 +3,12 @@
 Only a cache: a missing, damaged or unwritable file just means the lessons are parsed again,
 and nothing a learner did is kept here. An entry holds the verdict on one file's bytes (and,
 for a good lesson, its parsed TOML, so opening it needs no parsing), so an edited file is a
-new key; the key also covers this tutor's version and the modules that check lessons, so a
-change to the rules checks every file again.
+new key; the cache as a whole is keyed on this tutor's version and on the version of the
+checks (limits.CHECKS_VERSION), so a change to the rules checks every file again.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import tempfile
@@ -19,13 +18,13 @@ from typing import Any
 from .. import __version__
 from ..controls import escaped
 from ..regular_files import UnreadableFile, read_regular_file
+from . import limits
 from .folder import broken, shown
 from .model import BrokenLesson, LessonHeader
 
 FILE_NAME = "lesson-headers.json"
 MAX_BYTES = 2_000_000
 MAX_ENTRIES = 256
-_CHECKERS = ("lessons", "engine", "quiz")
 
 
 def cache_path_in(home: Path) -> Path:
@@ -44,14 +43,8 @@ def default_cache_path() -> Path:
 
 
 def checker_fingerprint() -> str:
-    """Changes whenever the code that decides whether a lesson is valid may have changed."""
-    package = Path(__file__).resolve().parent.parent
-    parts = [__version__, str((package / "controls.py").stat().st_mtime_ns)]
-    for folder in _CHECKERS:
-        for module in sorted((package / folder).glob("*.py")):
-            stat = module.stat()
-            parts.append(f"{folder}/{module.name}:{stat.st_mtime_ns}:{stat.st_size}")
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:24]
+    """Changes whenever a verdict may: with this tutor's version and with the checks' own."""
+    return f"{__version__}/format {limits.FORMAT_VERSION}/checks {limits.CHECKS_VERSION}"
 
 
 def _header(value: Any, source: Path) -> LessonHeader | None:
