@@ -81,7 +81,7 @@ def test_collection_is_paused_for_start_up_then_frozen_and_resumed() -> None:
     apps built without the command (tests) are left alone."""
     import gc
 
-    from tutor import startup_gc
+    from tutor.cli import startup_gc
 
     assert gc.isenabled()
     startup_gc.resume()  # nothing was paused: nothing to do

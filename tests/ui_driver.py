@@ -15,10 +15,7 @@ from pathlib import Path
 from rich.console import Console
 from textual.pilot import Pilot
 
-from tutor.lessons.catalogue import by_order, read_catalogue
-from tutor.lessons.header_cache import HeaderCache, default_cache_path
-from tutor.lessons.shipped import shipped_lessons_dir
-from tutor.progress.store import ProgressStore
+from tutor.cli import start
 from tutor.ui.app import TutorApp
 
 SIZE = (80, 24)
@@ -27,11 +24,7 @@ WAIT_SECONDS = 10.0
 
 def build_app(home: Path, lessons_dir: Path | None = None, lesson: int | None = None) -> TutorApp:
     """The app as `cnn-tutor [--lessons DIR] [--lesson N]` builds it, saving progress in home."""
-    folder = lessons_dir or shipped_lessons_dir()
-    cache = HeaderCache(default_cache_path())
-    lessons = read_catalogue(folder, cache)
-    start = None if lesson is None else by_order(lessons, lesson)
-    return TutorApp(lessons, folder, ProgressStore(home), cache, start)
+    return start.build_app(lesson, lessons_dir, home=home)
 
 
 def run(app: TutorApp, size: tuple[int, int] = SIZE) -> AbstractAsyncContextManager[Pilot[None]]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import signal
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,7 +20,6 @@ from textual.geometry import Size
 from textual.markup import escape as escape_markup
 from textual.screen import Screen
 
-from .. import startup_gc
 from ..controls import escaped
 from ..lessons.model import BrokenLesson, LessonHeader
 from ..progress.model import LessonProgress
@@ -47,7 +46,10 @@ class TutorApp(App[None]):
 
     def __init__(self, lessons: list[LessonHeader | BrokenLesson], lessons_dir: Path,
                  store: ProgressStore, cache: HeaderCache,
-                 start: LessonHeader | None = None) -> None:
+                 start: LessonHeader | None = None,
+                 on_ready: Callable[[], None] | None = None) -> None:
+        """`on_ready` is called once the first screen has been drawn (the command line uses it
+        to let the garbage collector back in)."""
         super().__init__()
         self.lessons = lessons
         self.lessons_dir = lessons_dir
@@ -55,6 +57,7 @@ class TutorApp(App[None]):
         self.cache = cache
         """The list's cache of checked lesson files, which also spares parsing one to open it."""
         self.start = start
+        self._on_ready = on_ready
         self._mounted = False
         self.quiz_runs: dict[str, QuizRun] = {}
         """Unfinished quiz attempts by lesson id, so leaving a quiz half-way loses nothing."""
@@ -95,7 +98,8 @@ class TutorApp(App[None]):
         self.show_notices()
         self._mounted = True
         self.check_size()
-        self.call_after_refresh(startup_gc.resume)
+        if self._on_ready is not None:
+            self.call_after_refresh(self._on_ready)
 
     def on_resize(self, event: events.Resize) -> None:
         if self._mounted:  # before mounting, on_mount checks the size itself

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Callable
 
 from rich.text import Text
@@ -13,8 +12,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Checkbox, Input, Label, Static
 
-from ...cli_args import pair, size3, whole
 from ...engine import ConvLayer, LayerError, count_parameters, fmt
+from ...engine.sizes import SizeError, pair, size3, whole
 from ...lessons.loader import check_scene_size
 from ...lessons.model import Scene, Values
 from ...lessons.reader import LessonError
@@ -86,7 +85,7 @@ class CalculatorScreen(Screen[None]):
         table = self.query_one("#calculator-counts", CountsTable)
         try:
             self.conv_layer = self.read_layer()
-        except (argparse.ArgumentTypeError, LayerError) as error:
+        except (SizeError, LayerError) as error:
             self.conv_layer = None
             table.display = False
             status.update(Text(f"✗ {error}", style="bold"))
@@ -109,8 +108,8 @@ class CalculatorScreen(Screen[None]):
             text = self.query_one(f"#field-{key}", Input).value
             try:
                 values[key] = parse(text)
-            except argparse.ArgumentTypeError as error:
-                raise argparse.ArgumentTypeError(f"{key}: {error}") from None
+            except SizeError as error:
+                raise SizeError(f"{key}: {error}") from None
         height, width, channels = values.pop("input")  # type: ignore[misc]
         return ConvLayer(height=height, width=width, channels=channels,
                          bias=self.query_one("#field-bias", Checkbox).value,

@@ -3,10 +3,28 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
-from . import __version__
-from .cli_args import pair, size3, whole
+from .. import __version__
+from ..engine import sizes
+
+Parsed = TypeVar("Parsed")
+
+
+def _argument(parse: Callable[[str], Parsed]) -> Callable[[str], Parsed]:
+    """A size parser as an argparse type: its SizeError becomes argparse's one-line error."""
+    def argument(text: str) -> Parsed:
+        try:
+            return parse(text)
+        except sizes.SizeError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
+    argument.__name__ = parse.__name__
+    return argument
+
+
+size3, pair, whole = _argument(sizes.size3), _argument(sizes.pair), _argument(sizes.whole)
 
 
 class OneLineParser(argparse.ArgumentParser):

@@ -9,8 +9,8 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from .engine import ParameterCounts, fmt
-from .engine.geometry import pytorch_line
+from ..engine import ParameterCounts, fmt
+from ..engine.geometry import pytorch_line
 
 SCHEME_TITLES = {
     "shared": "shared (convolution)",
