@@ -10,13 +10,8 @@ from rich.table import Table
 from rich.text import Text
 
 from ..engine import ParameterCounts, fmt
+from ..engine.counts import SCHEME_MEANINGS
 from ..engine.geometry import pytorch_line
-
-SCHEME_TITLES = {
-    "shared": "shared (convolution)",
-    "unshared": "unshared (locally connected)",
-    "dense": "dense (fully connected)",
-}
 
 
 def counts_table(counts: ParameterCounts) -> Table:
@@ -27,7 +22,7 @@ def counts_table(counts: ParameterCounts) -> Table:
         table.add_column(name, justify="right", style="bold" if name == "total" else "")
     for scheme in counts.schemes:
         table.add_row(
-            SCHEME_TITLES[scheme.scheme],
+            f"{scheme.scheme} ({SCHEME_MEANINGS[scheme.scheme]})",
             fmt(scheme.weights),
             fmt(scheme.biases),
             fmt(scheme.total),
@@ -39,7 +34,7 @@ def breakdowns(counts: ParameterCounts) -> Text:
     """The arithmetic of each scheme, one step per line, so a learner can redo it by hand."""
     text = Text()
     for scheme in counts.schemes:
-        text.append(f"\n{SCHEME_TITLES[scheme.scheme]}\n", style="bold")
+        text.append(f"\n{scheme.scheme} ({SCHEME_MEANINGS[scheme.scheme]})\n", style="bold")
         for line in scheme.lines:
             text.append(f"  {line}\n")
     return text

@@ -33,6 +33,14 @@ def input_values(layer: ConvLayer) -> int:
     return layer.height * layer.width * layer.channels
 
 
+SCHEME_MEANINGS = {
+    "shared": "convolution",
+    "unshared": "locally connected",
+    "dense": "fully connected",
+}
+"""What each counting scheme is called elsewhere, said beside its name wherever counts show."""
+
+
 class SchemeCount(NamedTuple):
     """Parameters of one scheme, and the lines of arithmetic that produce them."""
 

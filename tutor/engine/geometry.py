@@ -62,6 +62,20 @@ def output_length(size: int, kernel: int, stride: int, padding: int, dilation: i
     return (size + 2 * padding - extent(kernel, dilation)) // stride + 1
 
 
+SIZE_FIELDS = ("height", "width", "channels", "filters", "groups")
+"""A layer's whole-number fields (each at least 1)."""
+PAIR_FIELDS = ("kernel", "stride", "padding", "dilation")
+"""A layer's (rows, cols) fields: one number stands for both."""
+LAYER_FIELDS = ("height", "width", "channels", "kernel", "filters", "stride", "padding",
+                "dilation", "groups", "bias")
+"""Every field of a layer, in the order lessons and the calculator list them."""
+LAYER_DEFAULTS: dict[str, object] = {
+    "channels": 1, "filters": 1, "stride": 1, "padding": 0, "dilation": 1, "groups": 1,
+    "bias": True,
+}
+"""What a lesson's layer gets for a field it leaves out (height, width and kernel it may not)."""
+
+
 @dataclass(frozen=True)
 class ConvLayer:
     """Sizes of a 2-D convolution: input H x W x C, kernels, filters, stride, padding, dilation.
@@ -83,9 +97,10 @@ class ConvLayer:
     bias: bool = True
 
     def __post_init__(self) -> None:
-        for name in ("height", "width", "channels", "filters", "groups"):
+        for name in SIZE_FIELDS:
             _check_range(name, (_as_int(name, getattr(self, name)),), 1)
-        for name, low in (("kernel", 1), ("stride", 1), ("padding", 0), ("dilation", 1)):
+        for name in PAIR_FIELDS:
+            low = 0 if name == "padding" else 1
             pair = _as_pair(name, getattr(self, name))
             _check_range(name, pair, low)
             object.__setattr__(self, name, pair)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..engine import QUANTITIES, ConvLayer, LayerError
+from ..engine.geometry import LAYER_DEFAULTS, LAYER_FIELDS
 from . import limits
 from .folder import arrange, broken, digest_of, lesson_files, read_lesson_file
 from .model import (
@@ -28,15 +29,11 @@ from .model import (
 )
 from .placeholders import PLACEHOLDERS, placeholders_in
 from .reader import LessonError, Table, check_int
-from .variants import LAYER_DEFAULTS, MAX_TRIES, VARY_KEYS, draw_layer
+from .variants import MAX_TRIES, VARY_KEYS, draw_layer
 
 if TYPE_CHECKING:
     from .header_cache import HeaderCache
 
-LAYER_KEYS = (
-    "height", "width", "channels", "kernel", "filters",
-    "stride", "padding", "dilation", "groups", "bias",
-)
 _MAX_DIGITS = 4_300
 _LONG_NUMBER = re.compile(rf"\d[\d_]{{{_MAX_DIGITS},}}")
 
@@ -48,7 +45,7 @@ def read_layer(table: Table) -> ConvLayer:
         if table.has("height") or table.has("width"):
             raise LessonError(table.path("size"), "give size, or height and width, not both")
         fields["height"] = fields["width"] = table.raw("size")
-    for key in LAYER_KEYS:
+    for key in LAYER_FIELDS:
         if table.has(key):
             fields[key] = table.raw(key)
     table.finish()

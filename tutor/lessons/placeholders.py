@@ -8,14 +8,12 @@ from __future__ import annotations
 import re
 
 from ..engine import QUANTITIES, ConvLayer, fmt
-from ..engine.geometry import Pair
+from ..engine.geometry import LAYER_FIELDS, Pair
 
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
-LAYER_WORDS = (
-    "layer", "input", "height", "width", "channels", "kernel", "filters",
-    "stride", "padding", "dilation", "groups", "output",
-)
+LAYER_WORDS = ("layer", "input", *(field for field in LAYER_FIELDS if field != "bias"), "output")
+"""A layer's words: its description, its input and output shapes, and each of its sizes."""
 PLACEHOLDERS = frozenset(LAYER_WORDS) | frozenset(QUANTITIES)
 
 

@@ -6,15 +6,10 @@ import random
 from dataclasses import asdict
 
 from ..engine import ConvLayer, LayerError
+from ..engine.geometry import LAYER_DEFAULTS, LAYER_FIELDS
 
-VARY_KEYS = (
-    "size", "height", "width", "channels", "kernel", "filters",
-    "stride", "padding", "dilation", "groups",
-)
-LAYER_DEFAULTS: dict[str, object] = {
-    "channels": 1, "filters": 1, "stride": 1, "padding": 0, "dilation": 1, "groups": 1,
-    "bias": True,
-}
+VARY_KEYS = ("size", *(field for field in LAYER_FIELDS if field != "bias"))
+"""What a question may draw afresh: any size of the layer, or `size` for height and width."""
 MAX_TRIES = 2_000
 
 

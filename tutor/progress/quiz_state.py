@@ -11,12 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..engine.geometry import LAYER_FIELDS, MAX_DIMENSION, PAIR_FIELDS, SIZE_FIELDS
 from ..lessons.limits import MAX_CHOICES, MAX_HINTS, MAX_QUESTIONS
 
 MAX_REPLY_CHARS = 40
-LAYER_SIZES = ("height", "width", "channels", "filters", "groups")
-LAYER_PAIRS = ("kernel", "stride", "padding", "dilation")
-MAX_SIZE = 65_536
 
 
 class BadQuizState(ValueError):
@@ -70,15 +68,15 @@ def _whole(value: Any, where: str, most: int) -> None:
 def _layer(value: Any, where: str) -> None:
     if value is None:
         return
-    if not isinstance(value, dict) or set(value) != {*LAYER_SIZES, *LAYER_PAIRS, "bias"}:
+    if not isinstance(value, dict) or set(value) != set(LAYER_FIELDS):
         raise BadQuizState(f"{where} is not a layer")
-    for key in LAYER_SIZES:
-        _whole(value[key], f"{where}.{key}", MAX_SIZE)
-    for key in LAYER_PAIRS:
+    for key in SIZE_FIELDS:
+        _whole(value[key], f"{where}.{key}", MAX_DIMENSION)
+    for key in PAIR_FIELDS:
         pair = value[key]
         if not isinstance(pair, list) or len(pair) != 2:
             raise BadQuizState(f"{where}.{key} is not a pair")
         for item in pair:
-            _whole(item, f"{where}.{key}", MAX_SIZE)
+            _whole(item, f"{where}.{key}", MAX_DIMENSION)
     if type(value["bias"]) is not bool:
         raise BadQuizState(f"{where}.bias is not true or false")

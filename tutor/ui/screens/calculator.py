@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Checkbox, Input, Label, Static
 
 from ...engine import ConvLayer, LayerError, count_parameters, fmt
+from ...engine.geometry import LAYER_FIELDS, PAIR_FIELDS, format_pair
 from ...engine.sizes import SizeError, pair, size3, whole
 from ...lessons.loader import check_scene_size
 from ...lessons.model import Scene, Values
@@ -23,15 +24,26 @@ from ..widgets.counts_table import CountsTable
 from ..widgets.key_footer import KeyFooter
 from .stepper_screen import StepperScreen
 
-FIELDS: tuple[tuple[str, str, str, Callable[[str], object]], ...] = (
-    ("input", "input HxWxC", "227x227x3", size3),
-    ("kernel", "kernel", "11", pair),
-    ("filters", "filters", "96", whole),
-    ("stride", "stride", "4", pair),
-    ("padding", "padding", "0", pair),
-    ("dilation", "dilation", "1", pair),
-    ("groups", "groups", "1", whole),
-)
+FIRST_LAYER = ConvLayer(height=227, width=227, channels=3, kernel=11, filters=96, stride=4)
+"""What the calculator opens with: AlexNet's first layer, the learner's question."""
+FIELDS = ("input", *(f for f in LAYER_FIELDS if f not in ("height", "width", "channels", "bias")))
+"""The form's fields: the input's three sizes in one, each other field of a layer but the bias
+(a check box)."""
+LABELS = {"input": "input HxWxC"}
+
+
+def default_text(field: str) -> str:
+    layer = FIRST_LAYER
+    if field == "input":
+        return f"{layer.height}x{layer.width}x{layer.channels}"
+    value = getattr(layer, field)
+    return format_pair(value) if field in PAIR_FIELDS else str(value)
+
+
+def parser(field: str) -> Callable[[str], object]:
+    return size3 if field == "input" else pair if field in PAIR_FIELDS else whole
+
+
 LAYOUT_ROWS = (("input", "kernel", "filters"), ("stride", "padding", "dilation", "groups"))
 BIAS_LABELS = {True: "bias: yes", False: "bias: no"}
 SIZE_CHARACTERS = r"0-9xX* "
@@ -54,13 +66,11 @@ class CalculatorScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static("Parameter calculator: edit the layer, the counts follow", id="title-bar")
         with VerticalScroll(id="calculator-body"):
-            defaults = {key: default for key, _, default, _ in FIELDS}
-            labels = {key: label for key, label, _, _ in FIELDS}
             for row in LAYOUT_ROWS:
                 with Horizontal(classes="field-row"):
                     for key in row:
-                        yield Label(labels[key], classes="field-label")
-                        yield CharacterInput(defaults[key], id=f"field-{key}",
+                        yield Label(LABELS.get(key, key), classes="field-label")
+                        yield CharacterInput(default_text(key), id=f"field-{key}",
                                              characters=SIZE_CHARACTERS, max_length=20,
                                              classes="field")
                     if key == "filters":  # room for the bias box on the first row
@@ -104,10 +114,10 @@ class CalculatorScreen(Screen[None]):
 
     def read_layer(self) -> ConvLayer:
         values: dict[str, object] = {}
-        for key, _, _, parse in FIELDS:
+        for key in FIELDS:
             text = self.query_one(f"#field-{key}", Input).value
             try:
-                values[key] = parse(text)
+                values[key] = parser(key)(text)
             except SizeError as error:
                 raise SizeError(f"{key}: {error}") from None
         height, width, channels = values.pop("input")  # type: ignore[misc]

@@ -7,13 +7,8 @@ from rich.text import Text
 from textual.widgets import Static
 
 from ...engine import ParameterCounts, fmt
+from ...engine.counts import SCHEME_MEANINGS
 from ...engine.geometry import pytorch_line
-
-SCHEME_NAMES = {
-    "shared": "shared\n(convolution)",
-    "unshared": "unshared\n(own kernel\n per neuron)",
-    "dense": "dense\n(fully conn.)",
-}
 
 
 def counts_renderable(counts: ParameterCounts, pytorch: bool = False) -> Table:
@@ -29,7 +24,9 @@ def counts_renderable(counts: ParameterCounts, pytorch: bool = False) -> Table:
     table.add_column("parameters", justify="right", no_wrap=True)
     table.add_column("how", ratio=1)
     for scheme in counts.schemes:
-        table.add_row(SCHEME_NAMES[scheme.scheme], Text(fmt(scheme.total), style="bold"),
+        meaning = SCHEME_MEANINGS[scheme.scheme].replace(" ", "\n ")  # a narrow column
+        table.add_row(f"{scheme.scheme}\n({meaning})",
+                      Text(fmt(scheme.total), style="bold"),
                       "\n".join(scheme.lines))
     return table
 
