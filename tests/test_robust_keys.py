@@ -1,8 +1,8 @@
 """Key and resize fuzzing: 3,500 seeded random keys over every screen, at three sizes.
 
-Keys go through the app's driver like real key presses, without Pilot's idle wait after each
-one (which would make 2,000 keys take minutes); the app settles every few keys. Afterwards the
-app must still be running without an error, and must still answer a key.
+Keys are posted to the app as its driver posts real key presses, without Pilot's idle wait
+after each one (which would make 2,000 keys take minutes); the app settles every few keys.
+Afterwards the app must still be running without an error, and must still answer a key.
 """
 
 from __future__ import annotations
@@ -69,12 +69,12 @@ async def fuzz(pilot: Pilot[None], seed: int) -> None:
     app.action_quit = lambda: quits.append(None)  # type: ignore[method-assign]
     rng = random.Random(seed)
     for n, (key, char) in enumerate(random_keys(rng, KEYS_PER_RUN), start=1):
-        app._driver.send_message(events.Key(key, char))  # type: ignore[union-attr]
+        app.post_message(events.Key(key, char))
         if n % SETTLE_EVERY == 0:
             await pilot.pause()
-            assert app._exception is None, f"key {n} of seed {seed} raised"  # type: ignore[attr-defined]
+            assert app.return_code is None, f"key {n} of seed {seed} stopped the app"
     await pilot.pause()
-    assert app.is_running and app._exception is None  # type: ignore[attr-defined]
+    assert app.is_running and app.return_code is None
 
 
 async def still_answers(pilot: Pilot[None], app: TutorApp) -> None:
@@ -131,6 +131,6 @@ async def test_random_resizes_from_1x1_to_300x100(home: Path) -> None:
             await pilot.press(rng.choice(["right", "n", "b", "m", "enter", "k", "o", "v", "f1"]))
             if n % 5 == 0:
                 await pilot.pause()
-            assert app._exception is None  # type: ignore[attr-defined]
+            assert app.return_code is None
         await pilot.resize_terminal(80, 24)
         await still_answers(pilot, app)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.textual_internals import running_timers
 from tests.ui_driver import build_app, run, screen_text, wait_for_text, wait_until
 from tutor.ui.scene.canvas import SceneCanvas
 from tutor.ui.screens.lesson import LessonScreen
@@ -67,7 +68,7 @@ async def test_play_runs_and_pause_stops_every_timer(home: Path) -> None:
         await pilot.press("p")
         await wait_for_text(pilot, "paused")
         assert screen._timer is None
-        assert [t for t in screen._timers if t._active.is_set()] == []  # type: ignore[attr-defined]
+        assert running_timers(screen) == []
         stopped_at = screen.stepper.position  # type: ignore[union-attr]
         await pilot.pause(0.2)
         assert screen.stepper.position == stopped_at  # type: ignore[union-attr]

@@ -15,6 +15,7 @@ from pathlib import Path
 from rich.console import Console
 from textual.pilot import Pilot
 
+from tests.textual_internals import full_repaint
 from tutor.cli import start
 from tutor.ui.app import TutorApp
 
@@ -37,9 +38,7 @@ def screen_text(app: TutorApp) -> str:
     width, height = app.size
     console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True,
                       color_system=None, record=True, legacy_windows=False)
-    console.print(app.screen._compositor.render_update(
-        full=True, screen_stack=app._background_screens
-    ))
+    console.print(full_repaint(app))
     return console.export_text()
 
 

@@ -26,6 +26,7 @@ from ..progress.model import LessonProgress
 from ..progress.store import ProgressStore
 from .screens.too_small import TooSmallScreen, is_too_small
 from .screens.tutor_screen import TutorScreen
+from .textual_gaps import give_first_screen_a_result_callback
 
 if TYPE_CHECKING:
     from ..lessons.header_cache import HeaderCache
@@ -76,9 +77,7 @@ class TutorApp(App[None]):
         self.store.load()
         screen: Screen[None] = self._new_list_screen() if self.start is None else (
             self._start_screen(self.start))
-        # Textual gives every screen it switches to a result callback and pops it when switching
-        # away; the first screen gets none, so give it one as switch_screen would.
-        screen._push_result_callback(screen, None)
+        give_first_screen_a_result_callback(screen)
         return screen
 
     def _start_screen(self, header: LessonHeader) -> Screen[None]:
@@ -333,7 +332,7 @@ class TutorApp(App[None]):
         """Textual's palette, guarded against paging too early, and only one open at a time
         (from under the help screen, Textual's own would open a second and fail)."""
         if not any(isinstance(screen, CommandPalette) for screen in self.screen_stack):
-            from .widgets.paging_guard import GuardedCommandPalette
+            from .textual_gaps import GuardedCommandPalette
 
             self.push_screen(GuardedCommandPalette(id="--command-palette"))
 

@@ -14,9 +14,9 @@ from textual.widgets.option_list import Option
 
 from ...quiz.grading import Feedback
 from ..literal import literal
+from ..textual_gaps import GuardedOptionList
 from ..widgets.character_input import CharacterInput
 from ..widgets.key_footer import KeyFooter
-from ..widgets.paging_guard import GuardedOptionList
 from .tutor_screen import QuizRunScreen
 
 ANSWER_CHARACTERS = r"0-9,._ eE+\-"

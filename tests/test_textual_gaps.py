@@ -1,0 +1,109 @@
+"""Textual's private names and bugs the tutor and its tests depend on (tutor/ui/textual_gaps.py,
+tests/textual_internals.py): each name must still exist, and each bug is reproduced here so a
+Textual release that fixes one says which work-around can go."""
+
+from __future__ import annotations
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.command import CommandPalette
+from textual.message_pump import MessagePump
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import OptionList
+
+from tests.textual_internals import PRIVATE_NAMES
+from tutor.ui.textual_gaps import GuardedCommandPalette, GuardedOptionList
+
+FIXED = "Textual fixed gap {}: remove its work-around from tutor/ui/textual_gaps.py"
+
+
+class FirstScreenApp(App[None]):
+    def get_default_screen(self) -> Screen[None]:
+        return Screen()
+
+
+class OptionsApp(App[None]):
+    def __init__(self, options: type[OptionList] = OptionList) -> None:
+        super().__init__()
+        self.options = options
+
+    def compose(self) -> ComposeResult:
+        yield self.options()
+
+
+def test_the_private_names_the_tutor_calls_still_exist() -> None:
+    assert callable(Screen._push_result_callback)
+    assert callable(OptionList._move_page)
+    assert callable(CommandPalette._action_command_list)
+    from textual._widget_navigation import Direction  # noqa: F401  (textual_gaps imports it)
+
+
+async def test_the_private_names_the_tests_read_still_exist() -> None:
+    classes = {"Screen": Screen, "App": App, "MessagePump": MessagePump, "Timer": Timer}
+    app = OptionsApp()
+    async with app.run_test() as pilot:
+        timer = app.set_timer(60, lambda: None)
+        instances = {"Screen": app.screen, "App": app, "MessagePump": app, "Timer": timer}
+        for class_name, names in PRIVATE_NAMES.items():
+            for name in names:
+                assert hasattr(instances[class_name], name), f"{class_name}.{name} is gone"
+            assert isinstance(instances[class_name], classes[class_name])
+        assert hasattr(app.query_one(OptionList), "_index_to_line"), "OptionList._index_to_line"
+        timer.stop()
+        await pilot.pause()
+
+
+async def test_gap_1_switching_away_from_the_first_screen_still_fails() -> None:
+    app = FirstScreenApp()
+    async with app.run_test():
+        with pytest.raises(IndexError):
+            app.switch_screen(Screen())
+            pytest.fail(FIXED.format(1))
+
+
+def page_down_before_layout(options: OptionList) -> None:
+    options.add_options([f"option {n}" for n in range(30)])
+    options.highlighted = 5
+    options.action_page_down()
+
+
+async def test_gap_2_paging_options_before_their_layout_still_fails() -> None:
+    app = OptionsApp()
+    async with app.run_test():
+        with pytest.raises(KeyError):
+            page_down_before_layout(app.query_one(OptionList))
+            pytest.fail(FIXED.format(2))
+
+
+async def test_the_guarded_option_list_ignores_a_page_key_that_comes_too_early() -> None:
+    app = OptionsApp(GuardedOptionList)
+    async with app.run_test() as pilot:
+        options = app.query_one(OptionList)
+        page_down_before_layout(options)
+        assert options.highlighted == 5
+        await pilot.pause()
+        options.action_page_down()
+        assert options.highlighted is not None and options.highlighted > 5
+
+
+async def screen_left_after_dismissing_twice(palette: CommandPalette) -> bool:
+    """Whether the screen under the palette is still there after two dismissals."""
+    app = App[None]()
+    async with app.run_test() as pilot:
+        underneath = Screen[None]()
+        await app.push_screen(underneath)
+        await app.push_screen(palette)
+        palette.dismiss()
+        await pilot.pause()
+        palette.dismiss()
+        await pilot.pause()
+        return underneath in app.screen_stack
+
+
+async def test_gap_3_a_second_dismiss_still_closes_the_screen_underneath() -> None:
+    assert not await screen_left_after_dismissing_twice(CommandPalette()), FIXED.format(3)
+
+
+async def test_the_guarded_palette_closes_only_itself() -> None:
+    assert await screen_left_after_dismissing_twice(GuardedCommandPalette())
