@@ -1,7 +1,9 @@
 """The application: which screen is showing, and the learner's progress behind them.
 
-Screens ask the app to navigate and to save; the app keeps the lesson list at the bottom of the
-screen stack (made when first needed) and one lesson, quiz or results screen above it.
+Screens post requests (requests.py) to move between the list, lessons, quizzes and results and
+to save, and read the lessons through `listing`; only dialogs of their own (a confirmation, the
+calculator's stepper) they push and pop themselves. The app keeps the lesson list at the bottom
+of the screen stack (made when first needed) and one lesson, quiz or results screen above it.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import events
+from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
@@ -24,6 +26,8 @@ from ..controls import escaped
 from ..lessons.model import BrokenLesson, LessonHeader
 from ..progress.model import LessonProgress
 from ..progress.store import ProgressStore
+from . import requests
+from .listing import Listing
 from .screens.too_small import TooSmallScreen, is_too_small
 from .screens.tutor_screen import TutorScreen
 from .textual_gaps import give_first_screen_a_result_callback
@@ -130,36 +134,34 @@ class TutorApp(App[None]):
             self.notify(escaped(notice), severity="warning", timeout=12, markup=False)
         self.store.notices.clear()
 
-    def save_position(self, lesson: Lesson, page: int, step: int) -> None:
-        self.store.update(lambda progress: progress.move(lesson.id, page, step))
+    def listing(self) -> Listing:
+        """What the lesson list shows, as it is now."""
+        return Listing(self.lessons, self.store.progress, self.lessons_dir)
+
+    @on(requests.SavePosition)
+    @on(requests.SaveQuiz)
+    def save(self, request: requests.SavePosition | requests.SaveQuiz) -> None:
+        """Where the learner is: a page and step, or the quiz attempt under way as it is now
+        (a restart asks it again exactly)."""
+        lesson_id = request.lesson.id
+        if isinstance(request, requests.SavePosition):
+            page, step = request.page, request.step
+            self.store.update(lambda progress: progress.move(lesson_id, page, step))
+        else:
+            from ..quiz.saved import attempt_state
+
+            state = attempt_state(request.run)
+            self.store.update(lambda progress: progress.record_attempt(lesson_id, state))
         self.show_notices()
 
-    def save_quiz(self, lesson: Lesson, run: QuizRun) -> None:
-        """The attempt under way as it is now: a restart asks it again exactly."""
-        from ..quiz.saved import attempt_state
-
-        state = attempt_state(run)
-        self.store.update(lambda progress: progress.record_attempt(lesson.id, state))
-        self.show_notices()
-
-    def reset_progress(self, lesson: LessonHeader | None) -> None:
+    @on(requests.ResetProgress)
+    def reset_progress(self, request: requests.ResetProgress) -> None:
+        lesson = request.lesson
         self.store.update(lambda progress: progress.reset(None if lesson is None else lesson.id))
         self.show_notices()
         what = "All progress" if lesson is None else f"Lesson {lesson.order}"
         self.notify(f"{what} reset.", timeout=3, markup=False)
-
-    def last_lesson(self) -> tuple[LessonHeader, LessonProgress] | None:
-        progress = self.store.progress
-        lesson = self.lesson_by_id(progress.last_lesson or "")
-        if lesson is None:
-            return None
-        return lesson, progress.lessons.get(lesson.id, LessonProgress())
-
-    def lesson_by_id(self, lesson_id: str) -> LessonHeader | None:
-        for lesson in self.lessons:
-            if isinstance(lesson, LessonHeader) and lesson.id == lesson_id:
-                return lesson
-        return None
+        self.refresh_lesson_list()
 
     def full_lesson(self, header: LessonHeader) -> Lesson | None:
         """The whole lesson behind a list entry, loaded and checked on first opening.
@@ -193,6 +195,7 @@ class TutorApp(App[None]):
 
     # -- navigation -------------------------------------------------------------------------
 
+    @on(requests.ShowLessonList)
     def show_lesson_list(self) -> None:
         """Back to the list, with the lesson the learner comes from highlighted: close what is
         above the list, or make it if this is its first showing."""
@@ -226,10 +229,15 @@ class TutorApp(App[None]):
         while len(self.screen_stack) > 1:
             self.pop_screen()
 
-    def open_lesson(self, lesson: Lesson, page: int = 0, step: int = 0) -> None:
+    @on(requests.OpenLesson)
+    def open_lesson(self, request: requests.OpenLesson) -> None:
         from .screens.lesson import LessonScreen
 
-        self._replace_top(LessonScreen(lesson, page, step))
+        self._replace_top(LessonScreen(request.lesson, request.page, request.step))
+
+    @on(requests.ResumeLesson)
+    def resume_requested(self, request: requests.ResumeLesson) -> None:
+        self.resume_lesson(request.header)
 
     def resume_lesson(self, header: LessonHeader) -> None:
         """Open a lesson where the learner left it."""
@@ -254,18 +262,21 @@ class TutorApp(App[None]):
         if self._list_screen is not None:
             self._list_screen.refresh_list()
 
-    def open_next_lesson(self, lesson: Lesson) -> None:
-        later = [x for x in self.lessons if isinstance(x, LessonHeader) and x.order > lesson.order]
+    @on(requests.OpenNextLesson)
+    def open_next_lesson(self, request: requests.OpenNextLesson) -> None:
+        order = request.lesson.order
+        later = [x for x in self.lessons if isinstance(x, LessonHeader) and x.order > order]
         if later:
             self.resume_lesson(later[0])
         else:
             self.show_lesson_list()
             self.notify("That was the last lesson.", timeout=4)
 
-    def open_quiz(self, lesson: Lesson) -> None:
+    @on(requests.OpenQuiz)
+    def open_quiz(self, request: requests.OpenQuiz) -> None:
         from .screens.quiz import QuizScreen
 
-        self._replace_top(QuizScreen(lesson, self._quiz_run(lesson)))
+        self._replace_top(QuizScreen(request.lesson, self._quiz_run(request.lesson)))
 
     def _quiz_run(self, lesson: Lesson) -> QuizRun:
         """The attempt under way for this lesson (a visit to its pages, or a restart, keeps
@@ -284,15 +295,18 @@ class TutorApp(App[None]):
             self.quiz_runs[lesson.id] = run
         return run
 
-    def finish_quiz(self, lesson: Lesson, run: QuizRun) -> None:
+    @on(requests.FinishQuiz)
+    def finish_quiz(self, request: requests.FinishQuiz) -> None:
         from .screens.results import ResultsScreen
 
+        lesson, run = request.lesson, request.run
         self.quiz_runs.pop(lesson.id, None)
         self.store.update(lambda progress: progress.record_quiz(lesson.id, run.percent,
                                                                 run.passed))
         self.show_notices()
         self._replace_top(ResultsScreen(lesson, run))
 
+    @on(requests.OpenCalculator)
     def open_calculator(self) -> None:
         from .screens.calculator import CalculatorScreen
 
@@ -324,9 +338,11 @@ class TutorApp(App[None]):
         self.exit(return_code=1)
 
     def _save_everything(self) -> None:
+        """Now, not by posted request: the app is about to stop reading its messages."""
         for screen in self.screen_stack:
-            if isinstance(screen, TutorScreen):
-                screen.save_position()
+            request = screen.position() if isinstance(screen, TutorScreen) else None
+            if request is not None:
+                self.save(request)
 
     def action_command_palette(self) -> None:
         """Textual's palette, guarded against paging too early, and only one open at a time

@@ -13,6 +13,7 @@ from ...lessons.model import Lesson, Page
 from ...lessons.placeholders import fill
 from ..literal import literal
 from ..narration import narration_text
+from ..requests import OpenQuiz, SavePosition, ShowLessonList
 from ..scene.canvas import SceneCanvas
 from ..widgets.counts_table import CountsTable
 from ..widgets.key_footer import KeyFooter
@@ -136,15 +137,15 @@ class LessonScreen(SceneScreen):
     def text_folded(self) -> bool:
         return not self.query_one("#narration", VerticalScroll).display
 
-    def save_position(self) -> None:
+    def position(self) -> SavePosition:
         step = 0 if self.stepper is None else self.stepper.position
-        self.tutor.save_position(self.lesson, self.page_index, step)
+        return SavePosition(self.lesson, self.page_index, step)
 
     async def action_page(self, delta: int) -> None:
         target = self.page_index + delta
         if target >= len(self.lesson.pages):
             self.stop_playing()
-            self.tutor.open_quiz(self.lesson)
+            self.post_message(OpenQuiz(self.lesson))
         elif target < 0:
             self.app.bell()
         else:
@@ -153,7 +154,7 @@ class LessonScreen(SceneScreen):
     def action_leave(self) -> None:
         self.stop_playing()
         self.save_position()
-        self.tutor.show_lesson_list()
+        self.post_message(ShowLessonList())
 
     def action_toggle_text(self) -> None:
         """Fold the narration to give a small terminal's rows to the scene, or unfold it."""

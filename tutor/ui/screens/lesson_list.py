@@ -11,6 +11,7 @@ from textual.widgets import Static
 from ...lessons.model import BrokenLesson, LessonHeader
 from ...progress.model import LessonProgress
 from ..literal import literal
+from ..requests import OpenCalculator, ResetProgress, ResumeLesson
 from ..screen_css import screen_css
 from ..widgets.key_footer import KeyFooter
 from ..widgets.lesson_menu import LessonMenu, MenuEntry
@@ -79,16 +80,15 @@ class LessonListScreen(TutorScreen):
 
     def refresh_list(self) -> None:
         menu = self.query_one("#lessons", LessonMenu)
-        progress = self.tutor.store.progress
-        entries = [lesson_entry(lesson, progress.lessons.get(getattr(lesson, "id", "")))
-                   for lesson in self.tutor.lessons]
+        listing = self.tutor.listing()
+        entries = [lesson_entry(lesson, listing.entry(lesson)) for lesson in listing.lessons]
         if not entries:
-            entries = [MenuEntry("", literal(f"No lessons in {self.tutor.lessons_dir}"), Text(),
+            entries = [MenuEntry("", literal(f"No lessons in {listing.folder}"), Text(),
                                  enabled=False)]
         keys = [entry.key for entry in entries]
         highlighted = menu.highlighted
+        last = listing.last()
         if self._highlight == "":  # first shown: where c would take the learner
-            last = self.tutor.last_lesson()
             self._highlight = None if last is None else last[0].id
         if self._highlight in keys:
             highlighted = keys.index(self._highlight)
@@ -96,7 +96,6 @@ class LessonListScreen(TutorScreen):
         menu.set_entries(entries, highlighted)
         menu.focus()
         self.show_summary()  # now, not when the menu's message arrives: one layout, not two
-        last = self.tutor.last_lesson()
         hint = self.query_one("#continue-hint", Static)
         if last is None:
             hint.update("Enter opens the highlighted lesson. Start with lesson 1.")
@@ -107,7 +106,7 @@ class LessonListScreen(TutorScreen):
 
     def selected_lesson(self) -> LessonHeader | None:
         key = self.query_one("#lessons", LessonMenu).highlighted_key()
-        return None if key is None else self.tutor.lesson_by_id(key)
+        return None if key is None else self.tutor.listing().by_id(key)
 
     @on(LessonMenu.Highlighted)
     def show_summary(self) -> None:
@@ -124,19 +123,19 @@ class LessonListScreen(TutorScreen):
 
     @on(LessonMenu.Chosen)
     def open_chosen(self, event: LessonMenu.Chosen) -> None:
-        lesson = self.tutor.lesson_by_id(event.key)
+        lesson = self.tutor.listing().by_id(event.key)
         if lesson is not None:
-            self.tutor.resume_lesson(lesson)
+            self.post_message(ResumeLesson(lesson))
 
     def action_continue(self) -> None:
-        last = self.tutor.last_lesson()
+        last = self.tutor.listing().last()
         if last is None:
             self.notify("Nothing to continue yet: open a lesson with Enter.", timeout=3)
         else:
-            self.tutor.resume_lesson(last[0])
+            self.post_message(ResumeLesson(last[0]))
 
     def action_calculator(self) -> None:
-        self.tutor.open_calculator()
+        self.post_message(OpenCalculator())
 
     def action_reset(self, everything: bool) -> None:
         lesson = None if everything else self.selected_lesson()
@@ -148,8 +147,7 @@ class LessonListScreen(TutorScreen):
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self.tutor.reset_progress(lesson)
-                self.refresh_list()
+                self.post_message(ResetProgress(lesson))
 
         from .confirm import ConfirmScreen
 

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from ...quiz.grading import Feedback
 from ..literal import literal
+from ..requests import FinishQuiz, OpenLesson, SaveQuiz, ShowLessonList
 from ..textual_gaps import GuardedOptionList
 from ..widgets.character_input import CharacterInput
 from ..widgets.key_footer import KeyFooter
@@ -168,15 +169,14 @@ class QuizScreen(QuizRunScreen):
             self.show_question()
             self.save_position()
         else:
-            self.tutor.finish_quiz(self.lesson, self.run)
+            self.post_message(FinishQuiz(self.lesson, self.run))
 
-    def save_position(self) -> None:
+    def position(self) -> SaveQuiz | None:
         """The attempt as it is: answers, hints and the question reached."""
-        if not self.run.finished:
-            self.tutor.save_quiz(self.lesson, self.run)
+        return None if self.run.finished else SaveQuiz(self.lesson, self.run)
 
     def action_back_to_lesson(self) -> None:
-        self.tutor.open_lesson(self.lesson, page=len(self.lesson.pages) - 1)
+        self.post_message(OpenLesson(self.lesson, page=len(self.lesson.pages) - 1))
 
     def action_leave(self) -> None:
-        self.tutor.show_lesson_list()
+        self.post_message(ShowLessonList())

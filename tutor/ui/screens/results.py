@@ -11,6 +11,7 @@ from textual.widgets import Static
 from ...lessons.model import Lesson
 from ...quiz.run import QuizRun, is_required
 from ..literal import literal
+from ..requests import OpenNextLesson, OpenQuiz, ShowLessonList
 from ..widgets.key_footer import KeyFooter
 from .tutor_screen import QuizRunScreen
 
@@ -49,10 +50,10 @@ class ResultsScreen(QuizRunScreen):
         yield KeyFooter()
 
     def action_retry(self) -> None:
-        self.tutor.open_quiz(self.lesson)
+        self.post_message(OpenQuiz(self.lesson))
 
     def action_next_lesson(self) -> None:
-        self.tutor.open_next_lesson(self.lesson)
+        self.post_message(OpenNextLesson(self.lesson))
 
     def action_leave(self) -> None:
-        self.tutor.show_lesson_list()
+        self.post_message(ShowLessonList())

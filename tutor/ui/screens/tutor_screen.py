@@ -1,4 +1,5 @@
-"""What the tutor's screens share: the app, typed, and (for a quiz) its lesson and attempt."""
+"""What the tutor's screens share: the app, typed, for reading; where the learner is, for
+saving; and (for a quiz) its lesson and attempt."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from textual.screen import Screen
 
+from ..requests import SavePosition, SaveQuiz
 from ..screen_css import screen_css
 
 if TYPE_CHECKING:
@@ -17,11 +19,19 @@ if TYPE_CHECKING:
 class TutorScreen(Screen[None]):
     @property
     def tutor(self) -> TutorApp:
-        """The app, for navigating and saving: screens ask it, it decides."""
+        """The app, to read from; screens change nothing in it, they post requests."""
         return self.app  # type: ignore[return-value]
 
+    def position(self) -> SavePosition | SaveQuiz | None:
+        """Where the learner is on this screen, to be saved (most screens have nothing).
+        The app asks every screen for it before it quits."""
+        return None
+
     def save_position(self) -> None:
-        """Save where the learner is on this screen before the app quits (most have nothing)."""
+        """Ask the app to save where the learner is now."""
+        request = self.position()
+        if request is not None:
+            self.post_message(request)
 
 
 class QuizRunScreen(TutorScreen):

@@ -1,0 +1,37 @@
+"""What the lesson list reads from the app: the lessons found, the learner's progress in
+them and the folder they came from, with the look-ups the list needs."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..lessons.model import BrokenLesson, LessonHeader
+from ..progress.model import LessonProgress, Progress
+
+
+@dataclass(frozen=True)
+class Listing:
+    lessons: Sequence[LessonHeader | BrokenLesson]
+    progress: Progress
+    folder: Path
+
+    def by_id(self, lesson_id: str) -> LessonHeader | None:
+        for lesson in self.lessons:
+            if isinstance(lesson, LessonHeader) and lesson.id == lesson_id:
+                return lesson
+        return None
+
+    def entry(self, lesson: LessonHeader | BrokenLesson) -> LessonProgress | None:
+        """The learner's progress in a lesson (None: never opened, or a broken file)."""
+        if isinstance(lesson, BrokenLesson):
+            return None
+        return self.progress.lessons.get(lesson.id)
+
+    def last(self) -> tuple[LessonHeader, LessonProgress] | None:
+        """The lesson the learner was in last, which c continues, and their progress in it."""
+        lesson = self.by_id(self.progress.last_lesson or "")
+        if lesson is None:
+            return None
+        return lesson, self.progress.lessons.get(lesson.id, LessonProgress())
