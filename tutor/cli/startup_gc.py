@@ -1,8 +1,9 @@
 """Garbage collection around start-up: paused while the tutor builds itself, then frozen.
 
 Nearly everything made during start-up (modules, classes, the first screen) lives as long as
-the app, yet Python's cycle collector walks all of it again and again while it is being made:
-about 20 ms of the list's start-up and 40 ms of a lesson's on the benchmark machine. So
+the app, yet Python's cycle collector walks all of it again and again while it is being made.
+Measured on 2026-12-01 (10 interleaved starts in a pty each, with and without the pause), it
+saves 20 ms of the list's 270 ms start-up (7 %) and 60 ms of `--lesson 1`'s 400 ms (15 %). So
 `cnn-tutor` pauses collection as it starts, and once the first screen is drawn the app moves
 everything alive to the permanent generation (`gc.freeze`) and turns collection back on; later
 collections, during steps, walk only what was made since. Apps built any other way (tests)

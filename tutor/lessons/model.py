@@ -11,6 +11,9 @@ if TYPE_CHECKING:  # a lesson's header is made at start-up: nothing of the engin
     from ..engine import ConvLayer, Stepper
 
 
+# Named tuples rather than frozen dataclasses: every start-up defines this module's nine
+# classes, and a frozen dataclass of six fields takes 0.59 ms to define against 0.07 ms for a
+# named tuple (measured 2026-12-01): nearly 5 ms, about 1.7 % of the list's start-up.
 class Values(NamedTuple):
     """Scene numbers: given explicitly (nested tuples) or drawn from a seed within a range.
 
@@ -136,8 +139,6 @@ class Lesson(NamedTuple):
     source: Path = Path()
 
 
-# Named tuples rather than dataclasses: the list's start-up makes these classes, and a frozen
-# dataclass costs several times more to define.
 class LessonHeader(NamedTuple):
     """What the list, the palette and `--lesson N` need of a lesson that loads cleanly."""
 
