@@ -98,3 +98,19 @@ def test_no_module_imports_itself_round_a_circle() -> None:
         if module not in state:
             visit(module, [module])
     assert circles == []
+
+
+def test_only_textual_gaps_reaches_into_textual_private_parts() -> None:
+    """Private modules imported, or the private names tutor/ui/textual_gaps.py wraps, called
+    anywhere else would be a break hidden from tests/test_textual_gaps.py."""
+    wrapped = ("_push_result_callback", "_index_to_line", "_move_page", "_action_command_list")
+    found = []
+    for path in PACKAGE.rglob("*.py"):
+        if path.name == "textual_gaps.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("textual._"):
+                found.append(f"{path.name}: {node.module}")
+            elif isinstance(node, ast.Attribute) and node.attr in wrapped:
+                found.append(f"{path.name}: {node.attr}")
+    assert found == []
