@@ -57,6 +57,26 @@ def naive_locally_connected(x, w, b, stride, padding, dilation, groups):
     )
 
 
+def naive_conv_matrix(w, height, width, stride, padding, dilation):
+    """M with M @ x.flat = the convolution of x: one row per neuron, entry by entry."""
+    filters, channels, kh, kw = w.shape
+    (sh, sw), (ph, pw), (dh, dw) = stride, padding, dilation
+    ho = out_size(height, kh, sh, ph, dh)
+    wo = out_size(width, kw, sw, pw, dw)
+    matrix = np.zeros((filters * ho * wo, channels * height * width), dtype=np.int64)
+    for f in range(filters):
+        for r in range(ho):
+            for c in range(wo):
+                row = (f * ho + r) * wo + c
+                for ci in range(channels):
+                    for i in range(kh):
+                        for j in range(kw):
+                            y, xx = tap(r, i, sh, ph, dh), tap(c, j, sw, pw, dw)
+                            if 0 <= y < height and 0 <= xx < width:
+                                matrix[row, (ci * height + y) * width + xx] = w[f, ci, i, j]
+    return matrix
+
+
 def reference_quantity(name: str, layer) -> int:
     """Each quiz quantity written straight from its textbook formula, independent of the engine."""
     kh, kw = layer.kernel

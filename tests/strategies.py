@@ -9,10 +9,10 @@ from tutor.engine import ConvLayer
 
 
 @st.composite
-def layers(draw, max_size: int = 9, max_channels: int = 4) -> ConvLayer:
+def layers(draw, max_size: int = 9, max_channels: int = 4, grouped: bool = True) -> ConvLayer:
     """Valid layers: non-square, stride past the kernel, padding past the kernel, dilation 2-3,
     1x1 kernels, kernels as large as the input, windows lying wholly in padding."""
-    groups = draw(st.sampled_from([1, 1, 1, 2, 3]))
+    groups = draw(st.sampled_from([1, 1, 1, 2, 3] if grouped else [1]))
     channels = groups * draw(st.integers(1, max(1, max_channels // groups)))
     filters = groups * draw(st.integers(1, 3))
     axes = []

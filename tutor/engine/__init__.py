@@ -2,8 +2,8 @@
 
 Nothing here imports Textual, Rich or the rest of the tutor, and nothing reads or writes files:
 a notebook can use it as it is. Geometry and counts are plain Python; the parts that need NumPy
-(convolution, the stepper, seeded data) are imported on first use, so listing lessons or
-counting parameters never pays for importing NumPy.
+(convolution, a layer's matrix, the stepper, seeded data) are imported on first use, so listing
+lessons or counting parameters never pays for importing NumPy.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from .quantities import QUANTITIES, Quantity
 if TYPE_CHECKING:
     from .conv import conv2d, locally_connected2d, receptive_fields
     from .data import seeded_integers
+    from .matrix import conv_matrix, distinct_weights, matrix_labels
     from .stepper import Step, Stepper, WeightReach
 
 _NEEDS_NUMPY = {
@@ -26,6 +27,9 @@ _NEEDS_NUMPY = {
     "locally_connected2d": "conv",
     "receptive_fields": "conv",
     "seeded_integers": "data",
+    "conv_matrix": "matrix",
+    "distinct_weights": "matrix",
+    "matrix_labels": "matrix",
     "Step": "stepper",
     "Stepper": "stepper",
     "WeightReach": "stepper",
@@ -51,9 +55,12 @@ __all__ = [
     "Stepper",
     "WeightReach",
     "conv2d",
+    "conv_matrix",
     "count_parameters",
+    "distinct_weights",
     "fmt",
     "locally_connected2d",
+    "matrix_labels",
     "receptive_fields",
     "seeded_integers",
     "slip_values",
