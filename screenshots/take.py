@@ -37,6 +37,8 @@ SHOTS = (
          "filling in", 1, ("right",) * 5, "Step 6 of 16"),
     Shot("unshared", "Locally connected: a new kernel at every position, the count racing up",
          5, ("n", *("right",) * 6), "own kernel #7"),
+    Shot("kernel-names", "w: every neuron names the kernel that made it, #1 to #16 unshared", 5,
+         ("n", *("right",) * 6, "w"), "showing kernels"),
     Shot("weight-tracer", "The weight tracer: one weight, every input cell it multiplies", 5,
          ("right",) * 5 + ("5",), "Tracing w5 of W1"),
     Shot("quiz-feedback", "Quiz feedback naming the learner's slip", 6,

@@ -24,7 +24,7 @@ from tutor.lessons.shipped import shipped_lessons_dir
 FORWARD = ["l"] * 12
 """Enough steps to cross from one digit to two in step and kernel numbers."""
 SCENE_WALK = [
-    *FORWARD, "h", "home", "end", "home", "right", "f", "f", "v", "v",
+    *FORWARD, "h", "home", "end", "home", "right", "f", "f", "v", "v", "w", "l", "f", "w",
     "J", "J", "L", "L", "K", "H", "1", "5", "9", "t", "t", "0", "end", "3", "home", "0",
     "=", "=", "=",
 ]

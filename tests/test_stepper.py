@@ -100,12 +100,18 @@ def test_shared_mode_uses_one_kernel_per_filter() -> None:
     assert all(np.array_equal(s.weights, first_slice[0].weights) for s in first_slice)
     assert [stepper.kernels_used(i) for i in (0, 8, 9, 17)] == [1, 1, 2, 2]
     assert stepper.parameters_used(8) == 3 * 3 * 2 + 1
+    ids = stepper.kernel_ids
+    assert ids.shape == stepper.output.shape and set(ids[0].ravel()) == {0}
+    assert set(ids[1].ravel()) == {1}
 
 
 def test_unshared_mode_uses_a_new_kernel_every_step() -> None:
     stepper = small_stepper("unshared")
     ids = [stepper.step(i).kernel_id for i in range(stepper.count)]
     assert len(set(ids)) == stepper.count
+    assert sorted(stepper.kernel_ids.ravel().tolist()) == sorted(ids)
+    f, r, c = stepper.cell_of(5)
+    assert stepper.kernel_ids[f, r, c] == stepper.step(5).kernel_id
     assert [stepper.kernels_used(i) for i in (0, 1, 17)] == [1, 2, 18]
     assert stepper.parameters_used(17) == 18 * 19
 

@@ -130,6 +130,33 @@ async def test_unshared_page_shows_a_new_kernel_and_a_growing_count(home: Path) 
         await wait_for_text(pilot, "Tracing w3 of this neuron's own kernel: 1 product")
 
 
+async def test_w_shows_whose_kernel_made_each_neuron(home: Path) -> None:
+    """Shared: every cell of the slice names W1. Unshared: every cell its own #n, 16 in all;
+    the counter keeps counting either way, and w again brings the values back."""
+    app = build_app(home, lesson=5)
+    async with run(app) as pilot:
+        await pilot.press("right", "w")
+        text = await wait_for_text(pilot, "showing kernels")
+        canvas = app.screen.query_one(SceneCanvas)
+        names = canvas.drawn.grid("output-0").texts
+        assert {name for row in names for name in row} == {"W1"}
+        assert "W1 W1 W1 W1" in text
+        assert "Neurons done 2 of 16 · kernels used 1 · parameters 10" in text
+        await pilot.press("n", "right")  # the choice is kept from page to page
+        text = await wait_for_text(pilot, "kernels used 2 · parameters 20 of 160")
+        names = canvas_names(app)
+        assert sorted(names, key=lambda name: int(name[1:])) == [f"#{n}" for n in range(1, 17)]
+        assert "#13 #14 #15 #16" in text and "showing kernels" in text
+        await pilot.press("w")
+        await wait_until(pilot, lambda: "showing kernels" not in screen_text(app), "the values")
+        assert "?" in canvas_names(app), "pending neurons are back to ?"
+
+
+def canvas_names(app) -> list[str]:  # type: ignore[no-untyped-def]
+    grid = app.screen.query_one(SceneCanvas).drawn.grid("output-0")
+    return [name for row in grid.texts for name in row]
+
+
 async def test_pages_flow_into_the_quiz_and_back(home: Path) -> None:
     app = build_app(home, lesson=1)
     async with run(app) as pilot:

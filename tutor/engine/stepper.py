@@ -121,7 +121,11 @@ class Stepper:
         self._cells = grid if order == "row" else grid[:, [0, 2, 1]]
         self._rank = np.empty((f, ho, wo), dtype=np.int64)
         self._rank[tuple(self._cells.T)] = np.arange(len(self._cells))
-        self._neuron_ids = np.arange(f * ho * wo).reshape(f, ho, wo)
+        neuron_ids = np.arange(f * ho * wo).reshape(f, ho, wo)
+        filter_ids = np.broadcast_to(np.arange(f)[:, None, None], (f, ho, wo))
+        self.kernel_ids: np.ndarray = filter_ids if mode == "shared" else neuron_ids
+        """(F, H_out, W_out): which distinct kernel each neuron uses, numbered from 0: its
+        filter's when weights are shared, its own when they are not."""
         self._params_per_kernel = parameters_per_kernel(layer)
         self.position = 0
 
@@ -185,7 +189,7 @@ class Stepper:
             total=total,
             bias=bias,
             result=self.output[f, r, c],
-            kernel_id=f if self.mode == "shared" else int(self._neuron_ids[f, r, c]),
+            kernel_id=int(self.kernel_ids[f, r, c]),
         )
 
     # -- moves: each returns the new current step -------------------------------------------

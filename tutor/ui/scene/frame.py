@@ -36,11 +36,15 @@ class SceneFacts(NamedTuple):
     """(rows, cols) of a padded channel: True on the padding."""
     outputs: np.ndarray
     """(F, H_out, W_out): every neuron's result as text, shown once computed."""
+    kernel_names: np.ndarray
+    """(F, H_out, W_out): the kernel that makes each neuron, as `kernel_name` writes it."""
     input_width: int
     kernel_width: int
     output_width: int
     """Columns for a cell of each kind of grid: its widest value, so nothing moves as the
     pass goes on."""
+    name_width: int
+    """Columns for an output cell showing its kernel's name."""
 
 
 class Tally(NamedTuple):
@@ -64,6 +68,13 @@ class SceneFrame(NamedTuple):
     reach: WeightReach | None = None
     playing: bool = False
     speed: float = 2.0
+    names: bool = False
+    """Whether the output cells show which kernel made each neuron instead of its value."""
+
+
+def kernel_name(mode: str, kernel_id: int) -> str:
+    """W1, W2, ... for a filter's shared kernel; #1, #2, ... for a neuron's own."""
+    return f"W{kernel_id + 1}" if mode == "shared" else f"#{kernel_id + 1}"
 
 
 def scene_facts(stepper: Stepper, panels: tuple[str, ...]) -> SceneFacts:
@@ -79,6 +90,8 @@ def scene_facts(stepper: Stepper, panels: tuple[str, ...]) -> SceneFacts:
         inputs.append(tuple(map(tuple, texts.tolist())))
     outputs = np.array([number_text(v) for v in stepper.output.ravel().tolist()],
                        dtype=object).reshape(stepper.output.shape)
+    names = np.array([kernel_name(stepper.mode, k) for k in stepper.kernel_ids.ravel().tolist()],
+                     dtype=object).reshape(stepper.output.shape)
     return SceneFacts(
         layer=layer,
         mode=stepper.mode,
@@ -88,14 +101,16 @@ def scene_facts(stepper: Stepper, panels: tuple[str, ...]) -> SceneFacts:
         inputs=tuple(inputs),
         padding=padding,
         outputs=outputs,
+        kernel_names=names,
         input_width=widest(stepper.inputs.ravel().tolist()),
         kernel_width=widest(stepper.weights.ravel().tolist()),
         output_width=max(widest(stepper.output.ravel().tolist()), len(PENDING)),
+        name_width=max(map(len, names.ravel().tolist())),
     )
 
 
 def scene_frame(facts: SceneFacts, stepper: Stepper, traced: Cell | None, playing: bool,
-                speed: float) -> SceneFrame:
+                speed: float, names: bool = False) -> SceneFrame:
     """The frame of the stepper's current step."""
     step = stepper.current
     reach = None
@@ -111,4 +126,5 @@ def scene_frame(facts: SceneFacts, stepper: Stepper, traced: Cell | None, playin
         reach=reach,
         playing=playing,
         speed=speed,
+        names=names,
     )

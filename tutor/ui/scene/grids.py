@@ -118,14 +118,18 @@ def weight_names_grid(frame: SceneFrame) -> Grid:
 
 def output_grid(frame: SceneFrame, filter: int) -> Grid:
     """One depth slice: computed neurons show their value, the others PENDING, dimmed; the
-    current neuron boxed."""
-    done = frame.computed[filter]
-    texts = np.where(done, frame.facts.outputs[filter], PENDING)
+    current neuron boxed. With names on, every neuron shows the kernel that makes it (dimmed
+    until computed), so the slice itself shows one kernel shared or one per neuron."""
+    facts, done = frame.facts, frame.computed[filter]
+    if frame.names:
+        texts, width = facts.kernel_names[filter], facts.name_width
+    else:
+        texts, width = np.where(done, facts.outputs[filter], PENDING), facts.output_width
     marks = np.where(done, 0, DIMMED)
     step = frame.step
     if step.filter == filter:
         marks[step.row, step.col] |= BOXED
-    return Grid(_rows(texts), _rows(marks), frame.facts.output_width)
+    return Grid(_rows(texts), _rows(marks), width)
 
 
 def weight_name(cell: tuple[int, int], kernel_cols: int) -> str:

@@ -59,7 +59,7 @@ def scene_layout(frame: SceneFrame, width: int, console: Console,
     wholly outside `view` left blank."""
     facts, step = frame.facts, frame.step
     lines = text_lines(status_text(step, facts.steps, facts.layer.filters, frame.playing,
-                                   frame.speed), width, console)
+                                   frame.speed, frame.names), width, console)
     grids = stage(_columns(frame), len(lines), view)
     lines += grids.lines
     if "arithmetic" in facts.panels:

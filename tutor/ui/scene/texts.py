@@ -97,8 +97,10 @@ def dense_text(counts: ParameterCounts) -> Text:
     return text
 
 
-def status_text(step: Step, count: int, filters: int, playing: bool, speed: float) -> Text:
-    """Which step of how many, which neuron, and whether the pass is playing."""
+def status_text(step: Step, count: int, filters: int, playing: bool, speed: float,
+                names: bool = False) -> Text:
+    """Which step of how many, which neuron, whether the pass is playing, and whether the
+    output cells show kernels rather than values."""
     text = Text()
     text.append(f"Step {step.index + 1} of {count}", style=BOLD)
     where = f"row {step.row + 1}, col {step.col + 1}"
@@ -109,6 +111,8 @@ def status_text(step: Step, count: int, filters: int, playing: bool, speed: floa
         text.append(f"▶ playing {speed:g} steps/s", style=BOLD)
     else:
         text.append("paused")
+    if names:
+        text.append("  · showing kernels")
     return text
 
 

@@ -31,6 +31,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("Home / End", "first / last step"),
         ("f", "the same position in the next depth slice"),
         ("p", "play / pause; + and - change the speed"),
+        ("w", "output cells: each neuron's kernel (W1, or its own #n) / its value"),
         ("1-9, t, 0", "trace weight w1-w9 / the next weight / stop tracing"),
         ("click", "an output cell: show that neuron; a kernel cell: trace it"),
         ("Shift+arrows, H J K L", "scroll a scene or a table too big for the window"),

@@ -19,6 +19,7 @@ from .tutor_screen import TutorScreen
 
 SCENE_ACTIONS = frozenset({
     "step", "jump", "row", "next_slice", "toggle_play", "speed", "trace", "trace_next",
+    "toggle_names",
 })
 SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0, 16.0)
 DEFAULT_SPEED = 2.0
@@ -31,14 +32,15 @@ class SceneScreen(TutorScreen):
     SCOPED_CSS = False
 
     BINDINGS = [
-        Binding("right,l,space", "step(1)", "Step", key_display="→"),
-        Binding("left,h", "step(-1)", "Back", key_display="←"),
+        Binding("right,l,space", "step(1)", "Step", key_display="←→"),
+        Binding("left,h", "step(-1)", "Back", show=False),
         Binding("down,j", "row(1)", "Row down", show=False),
         Binding("up,k", "row(-1)", "Row up", show=False),
         Binding("home", "jump(0)", "First", show=False),
         Binding("end", "jump(-1)", "Last", show=False),
         Binding("f", "next_slice", "Next slice", show=False),
         Binding("p", "toggle_play", "Play"),
+        Binding("w", "toggle_names", "Kernels"),
         Binding("plus,equals_sign", "speed(1)", "Faster", show=False),
         Binding("minus", "speed(-1)", "Slower", show=False),
         Binding("t", "trace_next", "Trace", show=False),
@@ -57,6 +59,8 @@ class SceneScreen(TutorScreen):
         self.view: SceneCanvas | None = None
         self.traced: Cell | None = None
         self.speed = DEFAULT_SPEED
+        self.names = False
+        """Whether the output cells show kernels instead of values (w), kept across pages."""
         self._timer: Timer | None = None
 
     # -- set-up -----------------------------------------------------------------------------
@@ -78,7 +82,8 @@ class SceneScreen(TutorScreen):
         stepper, facts, view = self.stepper, self.facts, self.view
         if stepper is None or facts is None or view is None or not view.is_mounted:
             return
-        view.show(scene_frame(facts, stepper, self.traced, self._timer is not None, self.speed))
+        view.show(scene_frame(facts, stepper, self.traced, self._timer is not None, self.speed,
+                              self.names))
 
     def moved(self) -> None:
         """Called after every move: redraws; subclasses add what a move means to them."""
@@ -135,6 +140,11 @@ class SceneScreen(TutorScreen):
         free for stepping."""
         target = self.view if self.view is not None else self.query_one("#scene-area")
         target.scroll_relative(x=columns, y=rows, animate=False)
+
+    def action_toggle_names(self) -> None:
+        """Output cells: the value each neuron computed, or the kernel that computed it."""
+        self.names = not self.names
+        self.redraw()
 
     # -- tracing ----------------------------------------------------------------------------
 
