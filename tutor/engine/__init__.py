@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from .data import seeded_integers
     from .matrix import conv_matrix, distinct_weights, matrix_labels
     from .stepper import Step, Stepper, WeightReach
+    from .walk import NeuronWalk
 
 _NEEDS_NUMPY = {
     "conv2d": "conv",
@@ -33,6 +34,7 @@ _NEEDS_NUMPY = {
     "Step": "stepper",
     "Stepper": "stepper",
     "WeightReach": "stepper",
+    "NeuronWalk": "walk",
 }
 
 
@@ -48,6 +50,7 @@ __all__ = [
     "SLIPS",
     "ConvLayer",
     "LayerError",
+    "NeuronWalk",
     "ParameterCounts",
     "Quantity",
     "SchemeCount",

@@ -7,16 +7,13 @@ screen can step, jump to the end or point at any cell without recomputing the co
 
 from __future__ import annotations
 
-from typing import Literal, NamedTuple
+from typing import NamedTuple
 
 import numpy as np
 
 from .conv import compute_dtype, conv2d, locally_connected2d, receptive_fields, require_shape
-from .counts import parameters_per_kernel
 from .geometry import ConvLayer, LayerError
-
-Mode = Literal["shared", "unshared"]
-Order = Literal["row", "column"]
+from .walk import Mode, NeuronWalk, Order
 
 
 class Step(NamedTuple):
@@ -78,14 +75,12 @@ class Stepper:
         mode: Mode = "shared",
         order: Order = "row",
     ) -> None:
+        self.walk = NeuronWalk(layer, mode, order)
+        """The order of the neurons and what the pass has needed by each: see walk.py."""
         self.layer, self.mode, self.order = layer, mode, order
         f, ho, wo = layer.filters, layer.out_height, layer.out_width
         kernel = (layer.channels_per_group, *layer.kernel)
         shapes = {"shared": ((f, *kernel), (f,)), "unshared": ((f, ho, wo, *kernel), (f, ho, wo))}
-        if mode not in shapes:
-            raise LayerError("mode", f"must be 'shared' or 'unshared', got {mode!r}")
-        if order not in ("row", "column"):
-            raise LayerError("order", f"must be 'row' or 'column', got {order!r}")
         weight_shape, bias_shape = shapes[mode]
         require_shape("input", inputs, (layer.channels, layer.height, layer.width))
         require_shape("weights", weights, weight_shape)
@@ -110,23 +105,14 @@ class Stepper:
         self.output: np.ndarray = convolve(self.inputs, self.weights, self.biases, **geometry)
         """(F, H_out, W_out): every neuron's result, computed once."""
 
-        (sh, sw), (ph, pw), (dh, dw) = layer.stride, layer.padding, layer.dilation
-        kh, kw = layer.kernel
-        self._tap_rows = np.arange(ho)[:, None] * sh - ph + np.arange(kh)[None, :] * dh
-        self._tap_cols = np.arange(wo)[:, None] * sw - pw + np.arange(kw)[None, :] * dw
+        self._tap_rows = np.array([self.walk.tap_rows(r) for r in range(ho)]).reshape(ho, -1)
+        self._tap_cols = np.array([self.walk.tap_cols(c) for c in range(wo)]).reshape(wo, -1)
         self._row_in_pad = (self._tap_rows < 0) | (self._tap_rows >= layer.height)
         self._col_in_pad = (self._tap_cols < 0) | (self._tap_cols >= layer.width)
-
-        grid = np.indices((f, ho, wo) if order == "row" else (f, wo, ho)).reshape(3, -1).T
-        self._cells = grid if order == "row" else grid[:, [0, 2, 1]]
-        self._rank = np.empty((f, ho, wo), dtype=np.int64)
-        self._rank[tuple(self._cells.T)] = np.arange(len(self._cells))
-        neuron_ids = np.arange(f * ho * wo).reshape(f, ho, wo)
-        filter_ids = np.broadcast_to(np.arange(f)[:, None, None], (f, ho, wo))
-        self.kernel_ids: np.ndarray = filter_ids if mode == "shared" else neuron_ids
+        self._rank = self.walk.ranks()
+        self.kernel_ids: np.ndarray = self.walk.kernel_ids()
         """(F, H_out, W_out): which distinct kernel each neuron uses, numbered from 0: its
         filter's when weights are shared, its own when they are not."""
-        self._params_per_kernel = parameters_per_kernel(layer)
         self.position = 0
 
     # -- where we are -----------------------------------------------------------------------
@@ -134,7 +120,7 @@ class Stepper:
     @property
     def count(self) -> int:
         """Number of steps: one per output neuron."""
-        return len(self._cells)
+        return self.walk.count
 
     @property
     def current(self) -> Step:
@@ -142,18 +128,10 @@ class Stepper:
 
     def cell_of(self, index: int) -> tuple[int, int, int]:
         """(filter, row, col) of the neuron computed at step `index`."""
-        f, r, c = self._cells[self._checked(index)]
-        return int(f), int(r), int(c)
+        return self.walk.cell_of(index)
 
     def index_of(self, filter: int, row: int, col: int) -> int:
-        for name, value, limit in (
-            ("filter", filter, self.layer.filters),
-            ("row", row, self.layer.out_height),
-            ("col", col, self.layer.out_width),
-        ):
-            if not 0 <= value < limit:
-                raise IndexError(f"{name} {value} is outside 0..{limit - 1}")
-        return int(self._rank[filter, row, col])
+        return self.walk.index_of(filter, row, col)
 
     def step(self, index: int) -> Step:
         """Everything about step `index`, without moving."""
@@ -189,13 +167,13 @@ class Stepper:
             total=total,
             bias=bias,
             result=self.output[f, r, c],
-            kernel_id=int(self.kernel_ids[f, r, c]),
+            kernel_id=self.walk.kernel_id(f, r, c),
         )
 
     # -- moves: each returns the new current step -------------------------------------------
 
     def go_to(self, index: int) -> Step:
-        self.position = self._checked(index)
+        self.position = self.walk.checked(index)
         return self.current
 
     def forward(self) -> Step:
@@ -217,17 +195,16 @@ class Stepper:
 
     def computed(self, index: int | None = None) -> np.ndarray:
         """(F, H_out, W_out) True for neurons computed up to and including step `index`."""
-        upto = self.position if index is None else self._checked(index)
+        upto = self.position if index is None else self.walk.checked(index)
         return self._rank <= upto
 
     def kernels_used(self, index: int | None = None) -> int:
         """Distinct weight sets used up to step `index`: one per filter begun, or one per neuron."""
-        upto = self.position if index is None else self._checked(index)
-        return self.cell_of(upto)[0] + 1 if self.mode == "shared" else upto + 1
+        return self.walk.kernels_used(self.position if index is None else index)
 
     def parameters_used(self, index: int | None = None) -> int:
         """Distinct parameters (weights and biases) the pass has needed up to step `index`."""
-        return self.kernels_used(index) * self._params_per_kernel
+        return self.walk.parameters_used(self.position if index is None else index)
 
     def weight_reach(
         self, filter: int, kernel_row: int, kernel_col: int, cell: tuple[int, int] | None = None
@@ -251,8 +228,3 @@ class Stepper:
         real_cols = cols[(cols >= 0) & (cols < self.layer.width)]
         cells[np.ix_(real_rows, real_cols)] = True
         return WeightReach(cells=cells, uses=len(rows) * len(cols))
-
-    def _checked(self, index: int) -> int:
-        if not 0 <= index < self.count:
-            raise IndexError(f"step {index} is outside 0..{self.count - 1}")
-        return int(index)
