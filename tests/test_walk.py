@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from tests.reference import tap
 from tests.strategies import layers
 from tutor.engine import ConvLayer, LayerError, NeuronWalk, count_parameters
+from tutor.engine.walk import WalkCursor
 
 ALEXNET = ConvLayer(height=227, width=227, channels=3, kernel=11, filters=96, stride=4)
 
@@ -67,3 +68,14 @@ def test_bad_steps_and_modes_are_refused() -> None:
         walk.index_of(0, 55, 0)
     with pytest.raises(LayerError, match="mode"):
         NeuronWalk(ALEXNET, "dense")  # type: ignore[arg-type]
+
+
+def test_a_cursor_moves_over_alexnet_and_keeps_its_neuron_when_switched() -> None:
+    cursor = WalkCursor(NeuronWalk(ALEXNET))
+    assert cursor.last() == 290_399 and cursor.forward() == 290_399
+    assert cursor.go_to_cell(1, 2, 4) == 3_025 + 2 * 55 + 4
+    assert cursor.kernels_used() == 2 and cursor.parameters_used() == 2 * 364
+    unshared = cursor.switched("unshared")
+    assert unshared.position == cursor.position and unshared.mode == "unshared"
+    assert unshared.kernels_used() == 3_025 + 2 * 55 + 4 + 1
+    assert unshared.first() == 0 and unshared.back() == 0

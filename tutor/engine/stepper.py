@@ -13,7 +13,7 @@ import numpy as np
 
 from .conv import compute_dtype, conv2d, locally_connected2d, receptive_fields, require_shape
 from .geometry import ConvLayer, LayerError
-from .walk import Mode, NeuronWalk, Order
+from .walk import Cursor, Mode, NeuronWalk, Order
 
 
 class Step(NamedTuple):
@@ -57,7 +57,7 @@ class WeightReach(NamedTuple):
     """Number of products the weight takes part in, padding taps included."""
 
 
-class Stepper:
+class Stepper(Cursor[Step]):
     """Steps through a layer's neurons one depth slice at a time, row-major unless told otherwise.
 
     `weights` is (F, C/groups, KH, KW) in shared mode and (F, H_out, W_out, C/groups, KH, KW) in
@@ -75,9 +75,7 @@ class Stepper:
         mode: Mode = "shared",
         order: Order = "row",
     ) -> None:
-        self.walk = NeuronWalk(layer, mode, order)
-        """The order of the neurons and what the pass has needed by each: see walk.py."""
-        self.layer, self.mode, self.order = layer, mode, order
+        super().__init__(NeuronWalk(layer, mode, order))
         f, ho, wo = layer.filters, layer.out_height, layer.out_width
         kernel = (layer.channels_per_group, *layer.kernel)
         shapes = {"shared": ((f, *kernel), (f,)), "unshared": ((f, ho, wo, *kernel), (f, ho, wo))}
@@ -113,25 +111,12 @@ class Stepper:
         self.kernel_ids: np.ndarray = self.walk.kernel_ids()
         """(F, H_out, W_out): which distinct kernel each neuron uses, numbered from 0: its
         filter's when weights are shared, its own when they are not."""
-        self.position = 0
 
     # -- where we are -----------------------------------------------------------------------
 
     @property
-    def count(self) -> int:
-        """Number of steps: one per output neuron."""
-        return self.walk.count
-
-    @property
     def current(self) -> Step:
         return self.step(self.position)
-
-    def cell_of(self, index: int) -> tuple[int, int, int]:
-        """(filter, row, col) of the neuron computed at step `index`."""
-        return self.walk.cell_of(index)
-
-    def index_of(self, filter: int, row: int, col: int) -> int:
-        return self.walk.index_of(filter, row, col)
 
     def step(self, index: int) -> Step:
         """Everything about step `index`, without moving."""
@@ -170,41 +155,12 @@ class Stepper:
             kernel_id=self.walk.kernel_id(f, r, c),
         )
 
-    # -- moves: each returns the new current step -------------------------------------------
-
-    def go_to(self, index: int) -> Step:
-        self.position = self.walk.checked(index)
-        return self.current
-
-    def forward(self) -> Step:
-        return self.go_to(min(self.position + 1, self.count - 1))
-
-    def back(self) -> Step:
-        return self.go_to(max(self.position - 1, 0))
-
-    def first(self) -> Step:
-        return self.go_to(0)
-
-    def last(self) -> Step:
-        return self.go_to(self.count - 1)
-
-    def go_to_cell(self, filter: int, row: int, col: int) -> Step:
-        return self.go_to(self.index_of(filter, row, col))
-
     # -- what the pass has done so far ------------------------------------------------------
 
     def computed(self, index: int | None = None) -> np.ndarray:
         """(F, H_out, W_out) True for neurons computed up to and including step `index`."""
         upto = self.position if index is None else self.walk.checked(index)
         return self._rank <= upto
-
-    def kernels_used(self, index: int | None = None) -> int:
-        """Distinct weight sets used up to step `index`: one per filter begun, or one per neuron."""
-        return self.walk.kernels_used(self.position if index is None else index)
-
-    def parameters_used(self, index: int | None = None) -> int:
-        """Distinct parameters (weights and biases) the pass has needed up to step `index`."""
-        return self.walk.parameters_used(self.position if index is None else index)
 
     def weight_reach(
         self, filter: int, kernel_row: int, kernel_col: int, cell: tuple[int, int] | None = None

@@ -9,7 +9,7 @@ made. The stepper walks a layer this way too, with the values alongside.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Generic, Literal, TypeVar
 
 import numpy as np
 
@@ -19,6 +19,7 @@ from .geometry import ConvLayer, LayerError
 Mode = Literal["shared", "unshared"]
 Order = Literal["row", "column"]
 MODES: tuple[Mode, ...] = ("shared", "unshared")
+Current = TypeVar("Current")
 
 
 class NeuronWalk:
@@ -119,3 +120,74 @@ class NeuronWalk:
         if not 0 <= index < self.count:
             raise IndexError(f"step {index} is outside 0..{self.count - 1}")
         return int(index)
+
+
+class Cursor(Generic[Current]):
+    """A place in a walk and the moves a learner makes from it; what is `current` there is
+    up to the subclass (the stepper's whole arithmetic, or just the neuron's number)."""
+
+    def __init__(self, walk: NeuronWalk) -> None:
+        self.walk = walk
+        self.layer, self.mode, self.order = walk.layer, walk.mode, walk.order
+        self.position = 0
+
+    @property
+    def count(self) -> int:
+        """Number of steps: one per output neuron."""
+        return self.walk.count
+
+    @property
+    def current(self) -> Current:
+        raise NotImplementedError
+
+    def cell_of(self, index: int) -> tuple[int, int, int]:
+        """(filter, row, col) of the neuron visited at step `index`."""
+        return self.walk.cell_of(index)
+
+    def index_of(self, filter: int, row: int, col: int) -> int:
+        return self.walk.index_of(filter, row, col)
+
+    # -- moves: each returns what is current after it ---------------------------------------
+
+    def go_to(self, index: int) -> Current:
+        self.position = self.walk.checked(index)
+        return self.current
+
+    def forward(self) -> Current:
+        return self.go_to(min(self.position + 1, self.count - 1))
+
+    def back(self) -> Current:
+        return self.go_to(max(self.position - 1, 0))
+
+    def first(self) -> Current:
+        return self.go_to(0)
+
+    def last(self) -> Current:
+        return self.go_to(self.count - 1)
+
+    def go_to_cell(self, filter: int, row: int, col: int) -> Current:
+        return self.go_to(self.index_of(filter, row, col))
+
+    # -- what the pass has needed so far ----------------------------------------------------
+
+    def kernels_used(self, index: int | None = None) -> int:
+        """Distinct weight sets used up to step `index`: one per filter begun, or one per neuron."""
+        return self.walk.kernels_used(self.position if index is None else index)
+
+    def parameters_used(self, index: int | None = None) -> int:
+        """Distinct parameters (weights and biases) the pass has needed up to step `index`."""
+        return self.walk.parameters_used(self.position if index is None else index)
+
+
+class WalkCursor(Cursor[int]):
+    """A cursor over a layer too large to compute: the neuron's number is all it holds."""
+
+    @property
+    def current(self) -> int:
+        return self.position
+
+    def switched(self, mode: Mode) -> WalkCursor:
+        """The same neuron, with weights shared or not."""
+        other = WalkCursor(NeuronWalk(self.layer, mode, self.order))
+        other.go_to(self.position)
+        return other
