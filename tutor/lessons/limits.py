@@ -7,7 +7,7 @@ they may be as large as real networks (up to the engine's MAX_DIMENSION per size
 import re
 
 FORMAT_VERSION = 1
-CHECKS_VERSION = 4
+CHECKS_VERSION = 5
 """Raised with every change that makes a lesson file valid that was not, or the reverse: the
 lesson list's cache of verdicts on files (header_cache.py) is keyed on it."""
 LESSON_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,39}")
@@ -28,6 +28,9 @@ MAX_SCENE_FILTERS = 4
 MAX_SCENE_KERNEL = 7
 MAX_SCENE_VALUE = 99
 """Scene values (inputs, weights, biases) are whole numbers in -99..99 so every cell is 3 wide."""
+
+MAX_MAP_SIDE = 128
+"""Rows and columns of one depth slice of a neuron map: one character per neuron."""
 
 PANELS = ("input", "kernel", "output", "arithmetic", "counter", "dense")
 DEFAULT_PANELS = ("input", "kernel", "output", "arithmetic")

@@ -21,6 +21,7 @@ from .model import (
     BrokenLesson,
     ChoiceQuestion,
     Lesson,
+    NeuronMap,
     NumberQuestion,
     Page,
     Quiz,
@@ -164,6 +165,19 @@ def read_scene(table: Table) -> Scene:
     return Scene(layer, inputs, weights, bias, mode, order, tuple(dict.fromkeys(panels)))
 
 
+def read_map(table: Table) -> NeuronMap:
+    mode = table.take_choice("mode", ("shared", "unshared"), "shared")
+    layer_table = _required(table, "layer")
+    layer = read_layer(layer_table)
+    table.finish()
+    for key, side in (("height", layer.out_height), ("width", layer.out_width)):
+        if side > limits.MAX_MAP_SIDE:
+            raise LessonError(f"{layer_table.where}.{key}",
+                              f"a neuron map draws at most {limits.MAX_MAP_SIDE} neurons a side; "
+                              f"this layer's output is {side}")
+    return NeuronMap(layer, mode)
+
+
 def _required(table: Table, key: str) -> Table:
     found = table.take_table(key)
     assert found is not None
@@ -177,8 +191,15 @@ def read_page(table: Table) -> Page:
     scene = None if scene_table is None else read_scene(scene_table)
     counts_table = table.take_table("counts", required=False)
     counts = None if counts_table is None else read_layer(counts_table)
+    map_table = table.take_table("map", required=False)
+    neuron_map = None if map_table is None else read_map(map_table)
+    shown = [key for key, part in (("scene", scene), ("counts", counts), ("map", neuron_map))
+             if part is not None]
+    if len(shown) > 1:
+        raise LessonError(table.path(shown[1]), f"a page shows one thing under its text: "
+                                                f"{' or '.join(shown)}, not both")
     table.finish()
-    page = Page(narration=narration, title=title, scene=scene, counts=counts)
+    page = Page(narration=narration, title=title, scene=scene, counts=counts, map=neuron_map)
     check_placeholders({table.path("narration"): narration}, page.layer is not None, "page")
     return page
 

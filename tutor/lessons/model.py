@@ -11,7 +11,7 @@ if TYPE_CHECKING:  # a lesson's header is made at start-up: nothing of the engin
     from ..engine import ConvLayer, Stepper
 
 
-# Named tuples rather than frozen dataclasses: every start-up defines this module's nine
+# Named tuples rather than frozen dataclasses: every start-up defines this module's ten
 # classes, and a frozen dataclass of six fields takes 0.59 ms to define against 0.07 ms for a
 # named tuple (measured 2026-12-01): nearly 5 ms, about 1.7 % of the list's start-up.
 class Values(NamedTuple):
@@ -62,23 +62,38 @@ class Scene(NamedTuple):
         return Stepper(layer, inputs, weights, biases, mode=self.mode, order=self.order)  # type: ignore[arg-type]
 
 
-class Page(NamedTuple):
-    """Narration (Markdown), an optional animated scene, and an optional layer to count.
+class NeuronMap(NamedTuple):
+    """A layer of any size drawn one character per neuron, a depth slice at a time, with the
+    kernel, the receptive field and the running counts of the neuron under the cursor.
+    Only coordinates and identities are shown, never values, so nothing is computed."""
 
-    `counts` may be as large as a real network: it is only counted, never drawn. Placeholders
-    such as {unshared_total} in the narration are filled from `counts`, else from the scene.
+    layer: ConvLayer
+    mode: str = "shared"
+    """The scheme the map opens with; the learner switches between the two."""
+
+
+class Page(NamedTuple):
+    """Narration (Markdown), and under it at most one of: an animated scene, a neuron map, a
+    layer to count.
+
+    `counts` and `map` may be as large as a real network: they are only counted and walked,
+    never computed. Placeholders such as {unshared_total} in the narration are filled from
+    whichever layer the page has.
     """
 
     narration: str
     title: str = ""
     scene: Scene | None = None
     counts: ConvLayer | None = None
+    map: NeuronMap | None = None
 
     @property
     def layer(self) -> ConvLayer | None:
         """The layer the narration's placeholders describe."""
         if self.counts is not None:
             return self.counts
+        if self.map is not None:
+            return self.map.layer
         return None if self.scene is None else self.scene.layer
 
 
