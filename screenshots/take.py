@@ -39,6 +39,8 @@ SHOTS = (
          5, ("n", *("right",) * 6), "own kernel #7"),
     Shot("kernel-names", "w: every neuron names the kernel that made it, #1 to #16 unshared", 5,
          ("n", *("right",) * 6, "w"), "showing kernels"),
+    Shot("alexnet-map", "AlexNet's first layer: 290,400 neurons, a kernel for each without "
+         "sharing", 6, ("n", "n", "f", *("down",) * 4, *("right",) * 9), "Kernel #3,255 of"),
     Shot("weight-tracer", "The weight tracer: one weight, every input cell it multiplies", 5,
          ("right",) * 5 + ("5",), "Tracing w5 of W1"),
     Shot("quiz-feedback", "Quiz feedback naming the learner's slip", 6,

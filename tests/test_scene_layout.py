@@ -168,7 +168,7 @@ def test_texts_wrap_as_rich_wraps_them() -> None:
     frame = scene_frame(facts, stepper, (0, 0), True, 4.0)
     assert frame.reach is not None
     texts = [
-        status_text(frame.step, stepper.count, 2, True, 4.0),
+        status_text(frame.step.index, stepper.count, (1, 2, 3), 2, "4 steps/s", names=True),
         counter_text("unshared", frame.tally, facts.counts),
         trace_note("w1", "shared", frame.reach, frame.step),
     ]

@@ -1,10 +1,10 @@
 """What reaches the terminal is what the tutor means: after every key, the same as a repaint.
 
 The installed command runs in a pseudo-terminal; `pyte` draws what it sends. On every scene
-page of every shipped lesson, in the calculator's stepper and in the largest scene a lesson may
-have (it scrolls both ways at 80 x 24), the keys a learner uses are pressed one at a time, and
-after each the screen must be exactly (characters and attributes) what `Ctrl+L` repaints. A
-digit left behind by a partial repaint fails here.
+and neuron map page of every shipped lesson, in the calculator's stepper and in the largest
+scene a lesson may have (it scrolls both ways at 80 x 24), the keys a learner uses are pressed
+one at a time, and after each the screen must be exactly (characters and attributes) what
+`Ctrl+L` repaints. A digit left behind by a partial repaint fails here.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ FORWARD = ["l"] * 12
 """Enough steps to cross from one digit to two in step and kernel numbers."""
 SCENE_WALK = [
     *FORWARD, "h", "home", "end", "home", "right", "f", "f", "v", "v", "w", "l", "f", "w",
+    "s", "j", "s",
     "J", "J", "L", "L", "K", "H", "1", "5", "9", "t", "t", "0", "end", "3", "home", "0",
     "=", "=", "=",
 ]
@@ -57,7 +58,7 @@ def walk_lesson(lesson: Lesson, home: Path, folder: Path | None = None) -> None:
         terminal.check_redraw(f"lesson {lesson.order}'s first page")
         for number, page in enumerate(lesson.pages, start=1):
             where = f"lesson {lesson.order}, page {number}"
-            if page.scene is not None:
+            if page.scene is not None or page.map is not None:
                 walk_scene(terminal, where)
             if number < len(lesson.pages):
                 walk(terminal, ["n"], where)

@@ -58,8 +58,9 @@ def scene_layout(frame: SceneFrame, width: int, console: Console,
     """Every line of the scene for `frame`, prose wrapped to `width`; the columns of grids
     wholly outside `view` left blank."""
     facts, step = frame.facts, frame.step
-    lines = text_lines(status_text(step, facts.steps, facts.layer.filters, frame.playing,
-                                   frame.speed, frame.names), width, console)
+    playing = f"{frame.speed:g} steps/s" if frame.playing else ""
+    lines = text_lines(status_text(step.index, facts.steps, (step.filter, step.row, step.col),
+                                   facts.layer.filters, playing, frame.names), width, console)
     grids = stage(_columns(frame), len(lines), view)
     lines += grids.lines
     if "arithmetic" in facts.panels:

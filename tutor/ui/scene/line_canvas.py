@@ -86,6 +86,11 @@ class LineCanvas(ScrollView, Generic[Frame, Drawn], can_focus=False):
                 if width > 0:
                     self.refresh(Region(0, y - scroll_y, width, 1))
 
+    @property
+    def crowded(self) -> bool:
+        """Whether the scene needs more rows than the canvas has."""
+        return self.max_scroll_y > 0
+
     def _lay_out(self) -> None:
         """Lay the frame out for the width and the columns in view now."""
         assert self.frame is not None

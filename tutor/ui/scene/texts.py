@@ -97,18 +97,19 @@ def dense_text(counts: ParameterCounts) -> Text:
     return text
 
 
-def status_text(step: Step, count: int, filters: int, playing: bool, speed: float,
-                names: bool = False) -> Text:
-    """Which step of how many, which neuron, whether the pass is playing, and whether the
-    output cells show kernels rather than values."""
+def status_text(index: int, count: int, cell: tuple[int, int, int], filters: int,
+                playing: str, names: bool = False) -> Text:
+    """Which step of how many, which neuron, whether the pass is playing (`playing` says how
+    fast, "" when paused), and whether the output cells show kernels rather than values."""
     text = Text()
-    text.append(f"Step {step.index + 1} of {count}", style=BOLD)
-    where = f"row {step.row + 1}, col {step.col + 1}"
+    text.append(f"Step {fmt(index + 1)} of {fmt(count)}", style=BOLD)
+    filter, row, col = cell
+    where = f"row {row + 1}, col {col + 1}"
     if filters > 1:
-        where = f"slice {step.filter + 1}, {where}"
+        where = f"slice {filter + 1}, {where}"
     text.append(f"  neuron at {where}  ")
     if playing:
-        text.append(f"▶ playing {speed:g} steps/s", style=BOLD)
+        text.append(f"▶ playing {playing}", style=BOLD)
     else:
         text.append("paused")
     if names:

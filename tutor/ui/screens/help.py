@@ -30,6 +30,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("↑ k / ↓ j", "the same column, one output row up / down"),
         ("Home / End", "first / last step"),
         ("f", "the same position in the next depth slice"),
+        ("s", "a neuron map: the same neuron with weights shared / not shared"),
         ("p", "play / pause; + and - change the speed"),
         ("w", "output cells: each neuron's kernel (W1, or its own #n) / its value"),
         ("1-9, t, 0", "trace weight w1-w9 / the next weight / stop tracing"),

@@ -1,4 +1,5 @@
-"""A lesson: its pages one at a time, narration above and the page's scene or counts below."""
+"""A lesson: its pages one at a time, narration above and the page's scene, neuron map or
+counts below."""
 
 from __future__ import annotations
 
@@ -8,13 +9,15 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from ...engine import count_parameters
+from ...engine import NeuronWalk, count_parameters
+from ...engine.walk import WalkCursor
 from ...lessons.model import Lesson, Page
 from ...lessons.placeholders import fill
 from ..literal import literal
 from ..narration import narration_text
 from ..requests import OpenQuiz, SavePosition, ShowLessonList
 from ..scene.canvas import SceneCanvas
+from ..scene.map_canvas import MapCanvas
 from ..widgets.counts_table import CountsTable
 from ..widgets.key_footer import KeyFooter
 from .scene_screen import SceneScreen
@@ -91,12 +94,17 @@ class LessonScreen(SceneScreen):
     def _narration(page: Page) -> Text:
         return narration_text(fill(page.narration, page.layer))
 
-    def _page_view(self, page: Page, step: int) -> SceneCanvas | CountsTable | None:
-        """The widget under the narration: the page's scene at `step`, its counts, or none."""
+    def _page_view(self, page: Page, step: int) -> SceneCanvas | MapCanvas | CountsTable | None:
+        """The widget under the narration: the page's scene or map at `step`, its counts, or
+        none."""
         if page.scene is not None:
             stepper = page.scene.stepper()
             stepper.go_to(min(step, stepper.count - 1))
             return self.make_scene_view(stepper, page.scene.panels)
+        if page.map is not None:
+            cursor = WalkCursor(NeuronWalk(page.map.layer, page.map.mode))  # type: ignore[arg-type]
+            cursor.go_to(min(step, cursor.count - 1))
+            return self.make_map_view(cursor)
         self.drop_scene()
         if page.counts is not None:
             return CountsTable(count_parameters(page.counts), id="page-counts")
@@ -124,7 +132,7 @@ class LessonScreen(SceneScreen):
         """Fold the narration when the scene does not fit under it."""
         if not self.is_attached:  # the learner left the lesson before this ran
             return
-        if self._may_fold and self.view is not None and self.view.max_scroll_y > 0:
+        if self._may_fold and self.view is not None and self.view.crowded:
             self.fold_text(True)
 
     def fold_text(self, folded: bool) -> None:

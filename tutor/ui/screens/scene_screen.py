@@ -1,26 +1,32 @@
 """A screen that steps through a scene: the keys, the play timer and the weight tracer.
 
-The lesson screen and the calculator's stepper both build on this. The stepper is the state;
-every key becomes one engine call, then the scene view is handed the new frame. While paused
-no timer exists at all, so an idle tutor costs nothing.
+The lesson screen and the calculator's stepper both build on this. The cursor is the state: a
+stepper, with every value of a small layer, or a walk cursor over a layer too large to compute
+(a neuron map). Every key becomes one engine call, then the view is handed the new frame.
+While paused no timer exists at all, so an idle tutor costs nothing.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from textual.binding import Binding
 from textual.timer import Timer
 
 from ...engine import Stepper
+from ...engine.walk import MODES, Cursor, WalkCursor
 from ..scene.canvas import SceneCanvas
 from ..scene.frame import SceneFacts, scene_facts, scene_frame
 from ..scene.lines import Cell
+from ..scene.map_canvas import MapCanvas
+from ..scene.map_layout import MapFrame
 from ..screen_css import screen_css
 from .tutor_screen import TutorScreen
 
-SCENE_ACTIONS = frozenset({
-    "step", "jump", "row", "next_slice", "toggle_play", "speed", "trace", "trace_next",
-    "toggle_names",
-})
+SCENE_ACTIONS = frozenset({"step", "jump", "row", "next_slice", "toggle_play", "speed"})
+"""What any scene does: a neuron map as well as an animated layer."""
+VALUE_ACTIONS = frozenset({"trace", "trace_next", "toggle_names"})
+"""What only a layer with values does."""
 SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0, 16.0)
 DEFAULT_SPEED = 2.0
 
@@ -41,6 +47,7 @@ class SceneScreen(TutorScreen):
         Binding("f", "next_slice", "Next slice", show=False),
         Binding("p", "toggle_play", "Play"),
         Binding("w", "toggle_names", "Kernels"),
+        Binding("s", "switch_scheme", "Scheme"),
         Binding("plus,equals_sign", "speed(1)", "Faster", show=False),
         Binding("minus", "speed(-1)", "Slower", show=False),
         Binding("t", "trace_next", "Trace", show=False),
@@ -54,9 +61,9 @@ class SceneScreen(TutorScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.stepper: Stepper | None = None
+        self.stepper: Cursor[Any] | None = None
         self.facts: SceneFacts | None = None
-        self.view: SceneCanvas | None = None
+        self.view: SceneCanvas | MapCanvas | None = None
         self.traced: Cell | None = None
         self.speed = DEFAULT_SPEED
         self.names = False
@@ -73,17 +80,29 @@ class SceneScreen(TutorScreen):
         self.view = SceneCanvas(id="scene-view")
         return self.view
 
+    def make_map_view(self, cursor: WalkCursor) -> MapCanvas:
+        """Adopt a walk over a layer too large to compute, and return the map to mount."""
+        self.stop_playing()
+        self.stepper, self.facts, self.traced = cursor, None, None
+        self.view = MapCanvas(id="scene-view")
+        return self.view
+
     def drop_scene(self) -> None:
         self.stop_playing()
         self.stepper, self.facts, self.view, self.traced = None, None, None, None
 
     def redraw(self) -> None:
-        """Hand the scene view the frame of the current step."""
-        stepper, facts, view = self.stepper, self.facts, self.view
-        if stepper is None or facts is None or view is None or not view.is_mounted:
+        """Hand the view the frame of the current step."""
+        stepper, view = self.stepper, self.view
+        if stepper is None or view is None or not view.is_mounted:
             return
-        view.show(scene_frame(facts, stepper, self.traced, self._timer is not None, self.speed,
-                              self.names))
+        playing = self._timer is not None
+        if isinstance(view, MapCanvas):
+            speed = f"{self.speed:g} rows/s" if playing else ""
+            view.show(MapFrame(stepper.walk, stepper.position, speed))
+        elif isinstance(stepper, Stepper) and self.facts is not None:
+            view.show(scene_frame(self.facts, stepper, self.traced, playing, self.speed,
+                                  self.names))
 
     def moved(self) -> None:
         """Called after every move: redraws; subclasses add what a move means to them."""
@@ -93,6 +112,10 @@ class SceneScreen(TutorScreen):
         """Stepping keys exist only while there is a scene: hidden from the footer otherwise."""
         if action in SCENE_ACTIONS:
             return self.stepper is not None
+        if action in VALUE_ACTIONS:
+            return isinstance(self.stepper, Stepper)
+        if action == "switch_scheme":
+            return isinstance(self.stepper, WalkCursor)
         return True
 
     # -- moves ------------------------------------------------------------------------------
@@ -141,6 +164,13 @@ class SceneScreen(TutorScreen):
         target = self.view if self.view is not None else self.query_one("#scene-area")
         target.scroll_relative(x=columns, y=rows, animate=False)
 
+    def action_switch_scheme(self) -> None:
+        """The same neuron of the map, with weights shared or not."""
+        if isinstance(self.stepper, WalkCursor):
+            other = MODES[1 - MODES.index(self.stepper.mode)]
+            self.stepper = self.stepper.switched(other)
+            self.redraw()
+
     def action_toggle_names(self) -> None:
         """Output cells: the value each neuron computed, or the kernel that computed it."""
         self.names = not self.names
@@ -150,7 +180,7 @@ class SceneScreen(TutorScreen):
 
     def action_trace(self, number: int) -> None:
         """Trace weight w<number> (row by row in the kernel); 0 stops tracing."""
-        if self.stepper is None:
+        if not isinstance(self.stepper, Stepper):
             return
         kh, kw = self.stepper.layer.kernel
         if number == 0 or number > kh * kw:
@@ -163,7 +193,7 @@ class SceneScreen(TutorScreen):
         self.redraw()
 
     def action_trace_next(self) -> None:
-        if self.stepper is None:
+        if not isinstance(self.stepper, Stepper):
             return
         kh, kw = self.stepper.layer.kernel
         current = -1 if self.traced is None else self.traced[0] * kw + self.traced[1]
@@ -180,6 +210,12 @@ class SceneScreen(TutorScreen):
             self.traced = (message.row, message.col)
             self.redraw()
 
+    def on_map_canvas_neuron_clicked(self, message: MapCanvas.NeuronClicked) -> None:
+        """A click on the map points at that neuron of the slice shown."""
+        if self.stepper is not None:
+            filter = self.stepper.cell_of(self.stepper.position)[0]
+            self.go_to_output_cell(filter, message.row, message.col)
+
     # -- playing ----------------------------------------------------------------------------
 
     def action_toggle_play(self) -> None:
@@ -192,10 +228,15 @@ class SceneScreen(TutorScreen):
             self.moved()
 
     def _tick(self) -> None:
+        """One step of an animated layer; one row of a neuron map."""
         if self.stepper is None or self.stepper.position >= self.stepper.count - 1:
             self.stop_playing()
             return
-        self.stepper.forward()
+        if isinstance(self.view, MapCanvas):
+            target = self.stepper.position + self.stepper.layer.out_width
+            self.stepper.go_to(min(target, self.stepper.count - 1))
+        else:
+            self.stepper.forward()
         self.moved()
         if self.stepper.position >= self.stepper.count - 1:
             self.stop_playing()
