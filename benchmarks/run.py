@@ -61,6 +61,8 @@ PROGRAMS = (
             SHIPPED),
     Program("tutor: largest scene", [TUTOR, "--lessons", str(HERE / "largest"), "--lesson", "1"],
             b"Step 1 of", True, False, HERE / "largest"),
+    Program("tutor: AlexNet map", [TUTOR, "--lesson", "6"], b"Step 1 of 290,400", True, True,
+            SHIPPED),
     Program("tutor: list, first start ever", [TUTOR], b"Start with lesson 1", False, False),
 )
 
@@ -122,7 +124,7 @@ def median(values: list[float] | list[int]) -> float:
 def report(results: dict[str, Figures], rounds: int, steps: int, idle: float) -> str:
     minimal, numpy_app = results["minimal"], results["minimal+numpy"]
     listing, lesson = results["tutor: lesson list"], results["tutor: --lesson 1"]
-    largest = results["tutor: largest scene"]
+    largest, alexnet = results["tutor: largest scene"], results["tutor: AlexNet map"]
 
     def ratio(a: list[float] | list[int], b: list[float] | list[int]) -> float:
         return median(a) / median(b)
@@ -136,6 +138,10 @@ def report(results: dict[str, Figures], rounds: int, steps: int, idle: float) ->
         ("memory, lesson 1 / minimal+numpy", ratio(lesson.resident, numpy_app.resident), 1.15),
         ("step latency, largest scene / lesson 1", ratio(largest.step_seconds,
                                                          lesson.step_seconds), 1.5),
+        ("step latency, AlexNet map / lesson 1", ratio(alexnet.step_seconds,
+                                                       lesson.step_seconds), 1.5),
+        ("memory, AlexNet map / minimal+numpy", ratio(alexnet.resident, numpy_app.resident),
+         1.15),
     ]
     lines = [
         f"Measured {time.strftime('%Y-%m-%d')} on {platform.node() or 'this machine'}: "
@@ -164,7 +170,7 @@ def report(results: dict[str, Figures], rounds: int, steps: int, idle: float) ->
     first = results["tutor: list, first start ever"]
     lines.append(f"| start-up, list at its first start ever / minimal | "
                  f"{ratio(first.startup, minimal.startup):.2f}x | (none) | |")
-    for name in ("tutor: lesson list", "tutor: --lesson 1"):
+    for name in ("tutor: lesson list", "tutor: --lesson 1", "tutor: AlexNet map"):
         fig = results[name]
         cpu, written = max(fig.idle_cpu_percent), max(fig.idle_bytes)
         lines.append(f"| {name}, idle: worst CPU / bytes | {cpu:.2f} % / {written} | "
