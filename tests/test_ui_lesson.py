@@ -7,6 +7,7 @@ from pathlib import Path
 from tests.textual_internals import running_timers
 from tests.ui_driver import build_app, run, screen_text, wait_for_text, wait_until
 from tutor.ui.scene.canvas import SceneCanvas
+from tutor.ui.scene.lines import BOXED
 from tutor.ui.screens.lesson import LessonScreen
 from tutor.ui.screens.quiz import QuizScreen
 
@@ -155,6 +156,27 @@ async def test_w_shows_whose_kernel_made_each_neuron(home: Path) -> None:
 def canvas_names(app) -> list[str]:  # type: ignore[no-untyped-def]
     grid = app.screen.query_one(SceneCanvas).drawn.grid("output-0")
     return [name for row in grid.texts for name in row]
+
+
+async def test_a_fully_connected_neuron_reads_every_input_a_conv_neuron_its_window(
+        home: Path) -> None:
+    app = build_app(home, lesson=7)
+    async with run(app) as pilot:
+        await pilot.press("n")
+        text = await wait_for_text(pilot, "fully connected: all")
+        assert ("This neuron reads 9 inputs in the convolution (9 weights + 1 bias, shared by "
+                "all 16 neurons of its slice) and all 36 when fully connected") in " ".join(
+                    line.strip() for line in text.splitlines())
+        canvas = app.screen.query_one(SceneCanvas)
+        wired = canvas.drawn.grid("wiring-0")
+        assert wired.shape == (6, 6) and all(mark == BOXED for row in wired.marks for mark in row)
+        window = canvas.drawn.grid("input-0").marks
+        await pilot.press("right", "right")
+        await wait_for_text(pilot, "Step 3 of 16")
+        assert canvas.drawn.grid("wiring-0") == wired, "every neuron reads all 36"
+        assert canvas.drawn.grid("input-0").marks != window, "the window moved"
+        assert sum(mark == BOXED for row in canvas.drawn.grid("input-0").marks
+                   for mark in row) == 9
 
 
 async def test_pages_flow_into_the_quiz_and_back(home: Path) -> None:

@@ -32,6 +32,6 @@ MAX_SCENE_VALUE = 99
 MAX_MAP_SIDE = 128
 """Rows and columns of one depth slice of a neuron map: one character per neuron."""
 
-PANELS = ("input", "kernel", "output", "arithmetic", "counter", "dense")
+PANELS = ("input", "kernel", "output", "arithmetic", "counter", "dense", "wiring")
 DEFAULT_PANELS = ("input", "kernel", "output", "arithmetic")
 DEFAULT_PASS_PERCENT = 70

@@ -101,6 +101,14 @@ def input_grid(frame: SceneFrame, channel: int) -> Grid:
     return Grid(facts.inputs[channel], _rows(marks), facts.input_width)
 
 
+def wiring_grid(frame: SceneFrame, channel: int) -> Grid:
+    """One input channel as a fully connected neuron reads it: every input value boxed, for
+    whichever neuron is current (the padding, which it never reads, dimmed)."""
+    facts = frame.facts
+    marks = np.where(facts.padding, DIMMED, BOXED)
+    return Grid(facts.inputs[channel], _rows(marks), facts.input_width)
+
+
 def kernel_grid(frame: SceneFrame, slice_index: int) -> Grid:
     """One channel slice of the kernel the step used; the traced weight boxed."""
     weights = frame.step.weights[slice_index].tolist()

@@ -14,7 +14,15 @@ from typing import NamedTuple
 from rich.console import Console
 
 from .frame import SceneFrame
-from .grids import Grid, input_grid, kernel_grid, output_grid, weight_name, weight_names_grid
+from .grids import (
+    Grid,
+    input_grid,
+    kernel_grid,
+    output_grid,
+    weight_name,
+    weight_names_grid,
+    wiring_grid,
+)
 from .lines import Line, line_width
 from .stage import EVERYTHING, Block, Place, View, stage
 from .texts import (
@@ -24,6 +32,7 @@ from .texts import (
     status_text,
     text_lines,
     trace_note,
+    wiring_text,
 )
 
 
@@ -69,6 +78,8 @@ def scene_layout(frame: SceneFrame, width: int, console: Console,
         lines += text_lines(counter_text(facts.mode, frame.tally, facts.counts), width, console)
     if "dense" in facts.panels:
         lines += text_lines(dense_text(facts.counts), width, console)
+    if "wiring" in facts.panels:
+        lines += text_lines(wiring_text(facts.layer, facts.mode), width, console)
     if frame.traced is not None and frame.reach is not None:
         name = weight_name(frame.traced, facts.layer.kernel[1])
         lines += text_lines(trace_note(name, facts.mode, frame.reach, step), width, console)
@@ -94,6 +105,14 @@ def _columns(frame: SceneFrame) -> list[list[Block]]:
     if "kernel" in panels and layer.channels == 1:
         columns.append([*_kernel_slice(frame, 0), Block("weight names"),
                         Block(grid=weight_names_grid(frame), panel="weight-names")])
+    if "wiring" in panels:
+        wired = []
+        for channel in range(layer.channels):
+            title = f"fully connected: all ch{channel + 1}" if layer.channels > 1 else (
+                "fully connected: all")
+            wired += [Block(title), Block(grid=wiring_grid(frame, channel),
+                                          panel=f"wiring-{channel}")]
+        columns.append(wired)
     if "output" in panels:
         outputs = []
         for f in range(layer.filters):

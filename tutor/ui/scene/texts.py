@@ -11,7 +11,8 @@ from rich.console import Console
 from rich.style import Style
 from rich.text import Text
 
-from ...engine import ParameterCounts, Step, WeightReach, fmt
+from ...engine import ConvLayer, ParameterCounts, Step, WeightReach, fmt
+from ...engine.counts import input_values, weights_per_kernel
 from .frame import Tally
 from .lines import Line, Run, merged
 from .numbers import number_text
@@ -87,6 +88,20 @@ def counter_text(mode: str, tally: Tally, counts: ParameterCounts) -> Text:
         text.append(f" · unshared needs {fmt(counts.unshared.total)}")
     else:
         text.append(f" of {fmt(counts.unshared.total)} · shared {fmt(counts.shared.total)}")
+    return text
+
+
+def wiring_text(layer: ConvLayer, mode: str) -> Text:
+    """How many inputs, and so weights, this one neuron has under each scheme."""
+    window, everything = weights_per_kernel(layer), input_values(layer)
+    bias = " + 1 bias" if layer.bias else ""
+    whose = (f"shared by all {fmt(layer.out_height * layer.out_width)} neurons of its slice"
+             if mode == "shared" else "its own")
+    text = Text("This neuron reads ")
+    text.append(f"{fmt(window)} inputs", style=BOLD)
+    text.append(f" in the convolution ({fmt(window)} weights{bias}, {whose}) and ")
+    text.append(f"all {fmt(everything)}", style=BOLD)
+    text.append(f" when fully connected ({fmt(everything)} weights{bias}, its own).")
     return text
 
 
