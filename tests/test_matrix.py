@@ -19,6 +19,7 @@ from tutor.engine import (
     distinct_weights,
     locally_connected2d,
     matrix_labels,
+    weight_label,
 )
 
 
@@ -108,3 +109,28 @@ def test_what_the_matrix_cannot_draw_is_refused() -> None:
         conv_matrix(np.ones((3, 3)), (4, 4))
     with pytest.raises(LayerError, match="scheme"):
         matrix_labels(ConvLayer(height=4, width=4, channels=1, filters=1, kernel=3), "sparse")  # type: ignore[arg-type]
+
+
+@settings(max_examples=100, deadline=None)
+@given(layer=layers(max_size=6, grouped=False), data=st.data())
+def test_a_kernel_weight_label_is_where_the_matrix_puts_that_weight(layer, data) -> None:
+    """Each neuron's row holds the label of its weight at every tap that lands on the input."""
+    f = data.draw(st.integers(0, layer.filters - 1))
+    row, col = data.draw(st.integers(0, layer.out_height - 1)), data.draw(
+        st.integers(0, layer.out_width - 1))
+    where = (data.draw(st.integers(0, layer.channels - 1)),
+             data.draw(st.integers(0, layer.kernel[0] - 1)),
+             data.draw(st.integers(0, layer.kernel[1] - 1)))
+    n = (f * layer.out_height + row) * layer.out_width + col
+    (sh, sw), (ph, pw), (dh, dw) = layer.stride, layer.padding, layer.dilation
+    y, x = row * sh - ph + where[1] * dh, col * sw - pw + where[2] * dw
+    for scheme in ("shared", "unshared"):
+        label = weight_label(layer, scheme, (f, row, col), where)
+        labels = matrix_labels(layer, scheme)
+        if 0 <= y < layer.height and 0 <= x < layer.width:
+            column = (where[0] * layer.height + y) * layer.width + x
+            assert labels[n, column] == label
+        else:
+            assert label not in labels[n]
+    with pytest.raises(LayerError, match="scheme"):
+        weight_label(layer, "dense", (f, row, col), where)

@@ -19,7 +19,7 @@ from .quantities import QUANTITIES, Quantity
 if TYPE_CHECKING:
     from .conv import conv2d, locally_connected2d, receptive_fields
     from .data import seeded_integers
-    from .matrix import conv_matrix, distinct_weights, matrix_labels
+    from .matrix import conv_matrix, distinct_weights, matrix_labels, weight_label
     from .stepper import Step, Stepper, WeightReach
     from .walk import NeuronWalk
 
@@ -31,6 +31,7 @@ _NEEDS_NUMPY = {
     "conv_matrix": "matrix",
     "distinct_weights": "matrix",
     "matrix_labels": "matrix",
+    "weight_label": "matrix",
     "Step": "stepper",
     "Stepper": "stepper",
     "WeightReach": "stepper",
@@ -67,4 +68,5 @@ __all__ = [
     "receptive_fields",
     "seeded_integers",
     "slip_values",
+    "weight_label",
 ]

@@ -103,3 +103,21 @@ def matrix_labels(layer: ConvLayer, scheme: Scheme) -> np.ndarray:
 def distinct_weights(labels: np.ndarray) -> int:
     """How many different weights a labelled matrix holds."""
     return int(np.unique(labels[labels > 0]).size)
+
+
+def weight_label(layer: ConvLayer, scheme: Scheme, neuron: tuple[int, int, int],
+                 tap: tuple[int, int, int]) -> int:
+    """The label `matrix_labels` gives the weight neuron (filter, row, col) applies at tap
+    (channel, kernel row, kernel col): the same for every neuron of a filter when shared, the
+    neuron's own when not. Dense weights are not a kernel's: asking for one is an error."""
+    f, ho, wo = layer.filters, layer.out_height, layer.out_width
+    (kh, kw), c = layer.kernel, layer.channels
+    filter, row, col = neuron
+    channel, i, j = tap
+    if scheme == "shared":
+        return int(np.ravel_multi_index((filter, channel, i, j), (f, c, kh, kw))) + 1
+    if scheme == "unshared":
+        return int(np.ravel_multi_index((filter, row, col, channel, i, j),
+                                        (f, ho, wo, c, kh, kw))) + 1
+    raise LayerError("scheme", f"only shared and unshared weights belong to a kernel, "
+                               f"not {scheme!r}")

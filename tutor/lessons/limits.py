@@ -32,6 +32,10 @@ MAX_SCENE_VALUE = 99
 MAX_MAP_SIDE = 128
 """Rows and columns of one depth slice of a neuron map: one character per neuron."""
 
-PANELS = ("input", "kernel", "output", "arithmetic", "counter", "dense", "wiring")
+MAX_MATRIX_INPUTS = 25
+MAX_MATRIX_NEURONS = 16
+"""The matrix panel draws M (neurons x input values) three times, one label per entry."""
+
+PANELS = ("input", "kernel", "output", "arithmetic", "counter", "dense", "wiring", "matrix")
 DEFAULT_PANELS = ("input", "kernel", "output", "arithmetic")
 DEFAULT_PASS_PERCENT = 70
