@@ -43,6 +43,8 @@ SHOTS = (
          "sharing", 6, ("n", "n", "f", *("down",) * 4, *("right",) * 9), "Kernel #3,255 of"),
     Shot("dense-wiring", "A convolution's neuron reads its window; a fully connected one reads "
          "every input", 7, ("n", *("right",) * 4), "This neuron reads 9 inputs"),
+    Shot("one-matrix", "The convolution as one matrix: the same nine weights in every row, w5 "
+         "traced", 8, ("n", "n", "right", "5"), "in all 4 * entries"),
     Shot("weight-tracer", "The weight tracer: one weight, every input cell it multiplies", 5,
          ("right",) * 5 + ("5",), "Tracing w5 of W1"),
     Shot("quiz-feedback", "Quiz feedback naming the learner's slip", 6,

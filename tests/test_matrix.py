@@ -19,6 +19,7 @@ from tutor.engine import (
     distinct_weights,
     locally_connected2d,
     matrix_labels,
+    matrix_row,
     weight_label,
 )
 
@@ -122,6 +123,7 @@ def test_a_kernel_weight_label_is_where_the_matrix_puts_that_weight(layer, data)
              data.draw(st.integers(0, layer.kernel[0] - 1)),
              data.draw(st.integers(0, layer.kernel[1] - 1)))
     n = (f * layer.out_height + row) * layer.out_width + col
+    assert matrix_row(layer, (f, row, col)) == n
     (sh, sw), (ph, pw), (dh, dw) = layer.stride, layer.padding, layer.dilation
     y, x = row * sh - ph + where[1] * dh, col * sw - pw + where[2] * dw
     for scheme in ("shared", "unshared"):

@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.text import Text
 
 from tests.test_screen_truth import shipped_lessons
-from tutor.engine import ConvLayer, Stepper
+from tutor.engine import ConvLayer, Stepper, conv2d
 from tutor.lessons.model import Scene
 from tutor.ui.scene.frame import PADDING, PENDING, SceneFacts, scene_facts, scene_frame
 from tutor.ui.scene.grids import Grid, grid_row
@@ -210,3 +210,22 @@ def test_a_click_finds_the_cell_it_lands_on() -> None:
             x = place.x + 1 + col * place.grid.pitch
             assert layout.cell_at(x, place.y + row) == (place.panel, row, col)
     assert layout.cell_at(0, 0) is None, "the status line has no cells"
+
+
+# -- matrix panels ---------------------------------------------------------------------------
+
+
+def test_a_padded_locally_connected_matrix_says_which_weights_have_no_entry() -> None:
+    """Taps over padding multiply zeros: M has no entry for them, and the title says so."""
+    layer = ConvLayer(height=3, width=3, channels=1, filters=1, kernel=3, padding=1)
+    rng = np.random.default_rng(5)
+    stepper = Stepper(layer, rng.integers(-3, 4, (1, 3, 3)), rng.integers(-3, 4, (1, 1, 3, 3)),
+                      np.zeros(1, dtype=int))
+    facts = scene_facts(stepper, ("input", "output", "unshared-matrix", "shared-matrix"))
+    text = "\n".join(plain(line) for line in layout_at(stepper, facts, 0).lines)
+    # 9 neurons x 9 taps = 81 own weights: 7 x 7 = 49 taps land on the input, 32 on padding
+    assert ("locally connected: 49 entries, 49 different weights (+32 over padding: no entry)"
+            in text)
+    assert "convolution: 49 entries, 9 different weights\n" in text + "\n"
+    expected = conv2d(stepper.inputs, stepper.weights, stepper.biases, padding=1).ravel()
+    assert f"row 1 · x + its bias = {expected[0]:g}, its output" in " ".join(text.splitlines())

@@ -29,7 +29,7 @@ async def test_lists_every_lesson_as_new(home: Path) -> None:
         text = await wait_for_text(pilot, "One kernel, one feature map")
         for line in ("1  One kernel, one feature map  [new]",
                      "6  AlexNet's first layer, counted both ways  [new]",
-                     "8  Beyond: 1 x 1, dilated, grouped and depthwise  [new]"):
+                     "9  Beyond: 1 x 1, dilated, grouped and depthwise  [new]"):
             assert line in text
         assert "Start with lesson 1" in text
         assert "c Continue" in text and "k Calculator" in text
@@ -42,7 +42,7 @@ async def test_enter_opens_the_highlighted_lesson_and_status_follows(home: Path)
         text = await wait_for_text(pilot, "Lesson 2 · Stride, padding and output size · page 1")
         await pilot.press("n", "m")
         text = await wait_for_text(pilot, "[in progress: page 2 of 4]")
-        assert "c continues lesson 2, Stride, padding and output size" in text
+        assert "c continues lesson 2: in progress: page 2 of 4." in text
         await pilot.press("c")
         await wait_for_text(pilot, "Lesson 2 · Stride, padding and output size · page 2 of 4")
 
@@ -142,8 +142,8 @@ async def test_the_broken_corpus_beside_the_shipped_lessons(home: Path, tmp_path
     app = build_app(home, folder)
     async with run(app) as pilot:
         text = await wait_for_text(pilot, "1  One kernel, one feature map  [new]")
-        assert "8  Beyond: 1 x 1, dilated, grouped and depthwise  [new]" in text
-        assert len(app.lessons) == 8 + len(broken) + 1
+        assert "9  Beyond: 1 x 1, dilated, grouped and depthwise  [new]" in text
+        assert len(app.lessons) == 9 + len(broken) + 1
         await pilot.press("end")
         text = await wait_for_text(pilot, "zz-")
         assert "cannot be opened" in text

@@ -19,7 +19,7 @@ from .quantities import QUANTITIES, Quantity
 if TYPE_CHECKING:
     from .conv import conv2d, locally_connected2d, receptive_fields
     from .data import seeded_integers
-    from .matrix import conv_matrix, distinct_weights, matrix_labels, weight_label
+    from .matrix import conv_matrix, distinct_weights, matrix_labels, matrix_row, weight_label
     from .stepper import Step, Stepper, WeightReach
     from .walk import NeuronWalk
 
@@ -31,6 +31,7 @@ _NEEDS_NUMPY = {
     "conv_matrix": "matrix",
     "distinct_weights": "matrix",
     "matrix_labels": "matrix",
+    "matrix_row": "matrix",
     "weight_label": "matrix",
     "Step": "stepper",
     "Stepper": "stepper",
@@ -65,6 +66,7 @@ __all__ = [
     "fmt",
     "locally_connected2d",
     "matrix_labels",
+    "matrix_row",
     "receptive_fields",
     "seeded_integers",
     "slip_values",

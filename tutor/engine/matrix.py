@@ -105,6 +105,12 @@ def distinct_weights(labels: np.ndarray) -> int:
     return int(np.unique(labels[labels > 0]).size)
 
 
+def matrix_row(layer: ConvLayer, neuron: tuple[int, int, int]) -> int:
+    """The row of M that computes neuron (filter, row, col): neurons are numbered slice by
+    slice, row by row, as `conv2d`'s output reads when flattened."""
+    return int(np.ravel_multi_index(neuron, (layer.filters, layer.out_height, layer.out_width)))
+
+
 def weight_label(layer: ConvLayer, scheme: Scheme, neuron: tuple[int, int, int],
                  tap: tuple[int, int, int]) -> int:
     """The label `matrix_labels` gives the weight neuron (filter, row, col) applies at tap

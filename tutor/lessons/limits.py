@@ -34,8 +34,9 @@ MAX_MAP_SIDE = 128
 
 MAX_MATRIX_INPUTS = 25
 MAX_MATRIX_NEURONS = 16
-"""The matrix panel draws M (neurons x input values) three times, one label per entry."""
+"""A matrix panel draws M (neurons x input values) under one scheme, one label per entry."""
 
-PANELS = ("input", "kernel", "output", "arithmetic", "counter", "dense", "wiring", "matrix")
+MATRIX_PANELS = ("dense-matrix", "unshared-matrix", "shared-matrix")
+PANELS = ("input", "kernel", "output", "arithmetic", "counter", "dense", "wiring", *MATRIX_PANELS)
 DEFAULT_PANELS = ("input", "kernel", "output", "arithmetic")
 DEFAULT_PASS_PERCENT = 70

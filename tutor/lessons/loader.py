@@ -162,19 +162,19 @@ def read_scene(table: Table) -> Scene:
             raise LessonError(bias_table.path("values"), "an unshared scene takes a seeded bias")
         bias = read_values(bias_table, bias_shapes, "one per filter")
     table.finish()
-    if "matrix" in panels:
+    if set(panels) & set(limits.MATRIX_PANELS):
         check_matrix_panel(layer, mode, table.path("panels"))
     return Scene(layer, inputs, weights, bias, mode, order, tuple(dict.fromkeys(panels)))
 
 
 def check_matrix_panel(layer: ConvLayer, mode: str, where: str) -> None:
-    """The matrix panel draws a shared, ungrouped layer small enough for M to fit the screen."""
+    """The matrix panels draw a shared, ungrouped layer small enough for M to fit the screen."""
     inputs = layer.channels * layer.height * layer.width
     neurons = layer.filters * layer.out_height * layer.out_width
     if mode != "shared" or layer.groups != 1:
-        raise LessonError(where, "the matrix panel needs a shared scene without groups")
+        raise LessonError(where, "the matrix panels need a shared scene without groups")
     if inputs > limits.MAX_MATRIX_INPUTS or neurons > limits.MAX_MATRIX_NEURONS:
-        raise LessonError(where, f"the matrix panel draws at most {limits.MAX_MATRIX_INPUTS} "
+        raise LessonError(where, f"the matrix panels draw at most {limits.MAX_MATRIX_INPUTS} "
                                  f"input values and {limits.MAX_MATRIX_NEURONS} neurons; this "
                                  f"layer has {inputs} and {neurons}")
 

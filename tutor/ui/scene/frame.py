@@ -12,7 +12,18 @@ from typing import NamedTuple
 
 import numpy as np
 
-from ...engine import ConvLayer, ParameterCounts, Step, Stepper, WeightReach, count_parameters
+from ...engine import (
+    ConvLayer,
+    ParameterCounts,
+    Step,
+    Stepper,
+    WeightReach,
+    conv_matrix,
+    count_parameters,
+    distinct_weights,
+    matrix_labels,
+)
+from ...engine.matrix import SCHEMES
 from .lines import Cell
 from .numbers import number_text, widest
 
@@ -20,6 +31,20 @@ PADDING = "·"
 """An input cell of the zero padding: taps on it read 0."""
 PENDING = "?"
 """An output neuron not computed yet."""
+UNWIRED = "·"
+"""An entry of a layer's matrix where the neuron is not wired to that input."""
+
+
+class Matrix(NamedTuple):
+    """One scheme's matrix M of the layer: which weight each entry is, and how many."""
+
+    scheme: str
+    labels: np.ndarray
+    """(neurons, input values): the weight's number, 0 where not wired."""
+    entries: int
+    distinct: int
+    off_the_input: int
+    """The scheme's weights that have no entry: an unshared kernel's taps over padding."""
 
 
 class SceneFacts(NamedTuple):
@@ -45,6 +70,10 @@ class SceneFacts(NamedTuple):
     pass goes on."""
     name_width: int
     """Columns for an output cell showing its kernel's name."""
+    matrices: tuple[Matrix, ...] = ()
+    """The layer as M under each scheme whose matrix panel is shown."""
+    matrix_outputs: tuple[str, ...] = ()
+    """With a matrix panel: M x + b for every neuron, computed from M."""
 
 
 class Tally(NamedTuple):
@@ -92,6 +121,8 @@ def scene_facts(stepper: Stepper, panels: tuple[str, ...]) -> SceneFacts:
                        dtype=object).reshape(stepper.output.shape)
     names = np.array([kernel_name(stepper.mode, k) for k in stepper.kernel_ids.ravel().tolist()],
                      dtype=object).reshape(stepper.output.shape)
+    schemes = [scheme for scheme in SCHEMES if f"{scheme}-matrix" in panels]
+    matrices, matrix_outputs = layer_as_matrices(stepper, schemes) if schemes else ((), ())
     return SceneFacts(
         layer=layer,
         mode=stepper.mode,
@@ -106,7 +137,27 @@ def scene_facts(stepper: Stepper, panels: tuple[str, ...]) -> SceneFacts:
         kernel_width=widest(stepper.weights.ravel().tolist()),
         output_width=max(widest(stepper.output.ravel().tolist()), len(PENDING)),
         name_width=max(map(len, names.ravel().tolist())),
+        matrices=matrices,
+        matrix_outputs=matrix_outputs,
     )
+
+
+def layer_as_matrices(stepper: Stepper, schemes: list[str]
+                      ) -> tuple[tuple[Matrix, ...], tuple[str, ...]]:
+    """The layer's M under each of `schemes`, and every neuron's output computed as M x + b
+    (with the convolution's M: the weights are the scene's)."""
+    layer, counts = stepper.layer, count_parameters(stepper.layer)
+    matrices = []
+    for scheme in schemes:
+        labels = matrix_labels(layer, scheme)  # type: ignore[arg-type]
+        distinct = distinct_weights(labels)
+        matrices.append(Matrix(scheme, labels, int((labels > 0).sum()), distinct,
+                               getattr(counts, scheme).weights - distinct))
+    outputs = conv_matrix(stepper.weights, (layer.height, layer.width), stride=layer.stride,
+                          padding=layer.padding, dilation=layer.dilation) @ stepper.inputs.ravel()
+    if stepper.biases is not None:
+        outputs = outputs + np.repeat(stepper.biases, layer.out_height * layer.out_width)
+    return tuple(matrices), tuple(number_text(v) for v in outputs.tolist())
 
 
 def scene_frame(facts: SceneFacts, stepper: Stepper, traced: Cell | None, playing: bool,

@@ -11,7 +11,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .frame import PENDING, SceneFrame
+from ...engine import matrix_row, weight_label
+from .frame import PENDING, UNWIRED, Matrix, SceneFrame
 from .lines import BOXED, DIMMED, STARRED, Line, Run
 from .numbers import number_text
 
@@ -107,6 +108,43 @@ def wiring_grid(frame: SceneFrame, channel: int) -> Grid:
     facts = frame.facts
     marks = np.where(facts.padding, DIMMED, BOXED)
     return Grid(facts.inputs[channel], _rows(marks), facts.input_width)
+
+
+def matrix_cell_width(frame: SceneFrame) -> int:
+    """One width for every entry of all three matrices, so column j is input j in each."""
+    facts = frame.facts
+    widest = max(int(matrix.labels.max()) for matrix in facts.matrices)
+    return max(len(f"w{widest}"), len(f"x{facts.matrices[0].labels.shape[1]}"))
+
+
+def weight_text(label: int, width: int) -> str:
+    """A matrix entry, left-aligned so a star before it sits next to its own name."""
+    return (f"w{label}" if label else UNWIRED).ljust(width)
+
+
+def inputs_header(frame: SceneFrame) -> Grid:
+    """x1, x2, ...: the input value each column of M multiplies, channel by channel, row by
+    row."""
+    columns, width = frame.facts.matrices[0].labels.shape[1], matrix_cell_width(frame)
+    return Grid((tuple(f"x{n + 1}".ljust(width) for n in range(columns)),), ((0,) * columns,),
+                width)
+
+
+def matrix_grid(frame: SceneFrame, matrix: Matrix) -> Grid:
+    """M under one scheme: each entry the weight it is, the current neuron's row boxed, and
+    every entry of a traced kernel weight starred (a dense layer's weights are no kernel's)."""
+    facts, step = frame.facts, frame.step
+    labels = matrix.labels
+    marks = np.where(labels == 0, DIMMED, 0)
+    layer = facts.layer
+    marks[matrix_row(layer, (step.filter, step.row, step.col))] |= BOXED
+    if frame.traced is not None and matrix.scheme != "dense":
+        traced = [weight_label(layer, matrix.scheme, (step.filter, step.row, step.col),  # type: ignore[arg-type]
+                               (channel, *frame.traced)) for channel in step.channels]
+        marks[np.isin(labels, traced)] |= STARRED
+    width = matrix_cell_width(frame)
+    texts = tuple(tuple(weight_text(label, width) for label in row) for row in labels.tolist())
+    return Grid(texts, _rows(marks), width)
 
 
 def kernel_grid(frame: SceneFrame, slice_index: int) -> Grid:

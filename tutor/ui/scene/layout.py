@@ -13,11 +13,16 @@ from typing import NamedTuple
 
 from rich.console import Console
 
+from ...engine import fmt, matrix_row
+from ...engine.counts import SCHEME_MEANINGS
+from ...engine.words import plural
 from .frame import SceneFrame
 from .grids import (
     Grid,
     input_grid,
+    inputs_header,
     kernel_grid,
+    matrix_grid,
     output_grid,
     weight_name,
     weight_names_grid,
@@ -29,6 +34,8 @@ from .texts import (
     arithmetic_lines,
     counter_text,
     dense_text,
+    matrix_text,
+    matrix_trace_note,
     status_text,
     text_lines,
     trace_note,
@@ -72,6 +79,7 @@ def scene_layout(frame: SceneFrame, width: int, console: Console,
                                    facts.layer.filters, playing, frame.names), width, console)
     grids = stage(_columns(frame), len(lines), view)
     lines += grids.lines
+    places, widest = list(grids.places), grids.width
     if "arithmetic" in facts.panels:
         lines += arithmetic_lines(step, width)
     if "counter" in facts.panels:
@@ -82,9 +90,18 @@ def scene_layout(frame: SceneFrame, width: int, console: Console,
         lines += text_lines(wiring_text(facts.layer, facts.mode), width, console)
     if frame.traced is not None and frame.reach is not None:
         name = weight_name(frame.traced, facts.layer.kernel[1])
-        lines += text_lines(trace_note(name, facts.mode, frame.reach, step), width, console)
-    return SceneLayout(tuple(lines), max([grids.width, *map(line_width, lines)]),
-                       tuple(grids.places))
+        note = (matrix_trace_note(name, frame.traced, step, facts.layer, facts.matrices)
+                if facts.matrices else trace_note(name, facts.mode, frame.reach, step))
+        lines += text_lines(note, width, console)
+    if facts.matrices:  # last: the tallest part, scrolled to on a small terminal
+        row = matrix_row(facts.layer, (step.filter, step.row, step.col))
+        lines += text_lines(matrix_text(row, facts.layer, facts.matrices,
+                                        facts.matrix_outputs[row]), width, console)
+        matrices = stage([_matrices(frame)], len(lines), view)
+        lines += matrices.lines
+        places += matrices.places
+        widest = max(widest, matrices.width)
+    return SceneLayout(tuple(lines), max([widest, *map(line_width, lines)]), tuple(places))
 
 
 def _columns(frame: SceneFrame) -> list[list[Block]]:
@@ -120,6 +137,22 @@ def _columns(frame: SceneFrame) -> list[list[Block]]:
                         Block(grid=output_grid(frame, f), panel=f"output-{f}")]
         columns.append(outputs)
     return columns
+
+
+def _matrices(frame: SceneFrame) -> list[Block]:
+    """The layer as M under each scheme, the first under the input values its columns
+    multiply."""
+    blocks = []
+    for matrix in frame.facts.matrices:
+        title = (f"{SCHEME_MEANINGS[matrix.scheme]}: {fmt(matrix.entries)} entries, "
+                 f"{plural(matrix.distinct, 'different weight')}")
+        if matrix.off_the_input:
+            title += f" (+{fmt(matrix.off_the_input)} over padding: no entry)"
+        blocks.append(Block(title))
+        if len(blocks) == 1:
+            blocks.append(Block(grid=inputs_header(frame), panel="matrix-x"))
+        blocks.append(Block(grid=matrix_grid(frame, matrix), panel=f"matrix-{matrix.scheme}"))
+    return blocks
 
 
 def _kernel_slice(frame: SceneFrame, channel: int) -> list[Block]:

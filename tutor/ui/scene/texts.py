@@ -12,8 +12,9 @@ from rich.style import Style
 from rich.text import Text
 
 from ...engine import ConvLayer, ParameterCounts, Step, WeightReach, fmt
-from ...engine.counts import input_values, weights_per_kernel
-from .frame import Tally
+from ...engine.counts import SCHEME_MEANINGS, input_values, weights_per_kernel
+from ...engine.matrix import weight_label
+from .frame import Matrix, Tally
 from .lines import Line, Run, merged
 from .numbers import number_text
 
@@ -103,6 +104,42 @@ def wiring_text(layer: ConvLayer, mode: str) -> Text:
     text.append(f"all {fmt(everything)}", style=BOLD)
     text.append(f" when fully connected ({fmt(everything)} weights{bias}, its own).")
     return text
+
+
+def matrix_text(row: int, layer: ConvLayer, matrices: tuple[Matrix, ...], output: str) -> Text:
+    """The current neuron as its row of M (0-based `row`). Its value is claimed only from the
+    convolution's M, whose weights are the scene's; other schemes' weights have no values."""
+    n, bias = row + 1, " + its bias" if layer.bias else ""
+    text = Text(f"Neuron {n} is row {n} of {'each M' if len(matrices) > 1 else 'M'}: ")
+    if not any(matrix.scheme == "shared" for matrix in matrices):
+        text.append(f"its output is row {n} · x{bias}. These weights have names, not values: "
+                    "what counts is how many.")
+        return text
+    text.append(f"row {n} · x{bias} = ")
+    text.append(output, style=BOLD)
+    text.append(", its output" + (" (with the convolution's weights)." if len(matrices) > 1
+                                  else "."))
+    return text
+
+
+def matrix_trace_note(name: str, cell: tuple[int, int], step: Step, layer: ConvLayer,
+                      matrices: tuple[Matrix, ...]) -> Text:
+    """Where one kernel weight sits in each M drawn: in every row when shared, in one entry
+    when not; a fully connected M has no kernel to trace."""
+    neuron, tap = (step.filter, step.row, step.col), (step.channels.start, *cell)
+    parts = []
+    for matrix in matrices:
+        meaning = SCHEME_MEANINGS[matrix.scheme]
+        if matrix.scheme == "dense":
+            parts.append(f"the {meaning} M has no kernel to trace")
+            continue
+        label = weight_label(layer, matrix.scheme, neuron, tap)  # type: ignore[arg-type]
+        entries = int((matrix.labels == label).sum())
+        if matrix.scheme == "shared":
+            parts.append(f"in the {meaning} M it is w{label}, in all {entries} * entries")
+        else:
+            parts.append(f"in the {meaning} M this neuron's is w{label}, the one * entry")
+    return Text(f"Tracing {name}: " + "; ".join(parts) + ". (0 stops)")
 
 
 def dense_text(counts: ParameterCounts) -> Text:

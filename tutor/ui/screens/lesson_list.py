@@ -101,7 +101,7 @@ class LessonListScreen(TutorScreen):
             hint.update("Enter opens the highlighted lesson. Start with lesson 1.")
         else:
             lesson, entry = last
-            hint.update(literal(f"c continues lesson {lesson.order}, {lesson.title}: "
+            hint.update(literal(f"c continues lesson {lesson.order}: "
                                 f"{status_text(lesson, entry)}."))
 
     def selected_lesson(self) -> LessonHeader | None:
