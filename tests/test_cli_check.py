@@ -24,7 +24,8 @@ def test_shipped_lessons_check_ok(capsys: pytest.CaptureFixture[str]) -> None:
     status, out = run(capsys, "check")
     lines = out.splitlines()
     assert status == 0
-    assert len(lines) >= 8 and all(line.startswith("OK") for line in lines)
+    assert lines[0] == "Lessons in use:" and "(chosen by shipped)" in lines[1]
+    assert len(lines[2:]) == 9 and all(line.startswith("OK") for line in lines[2:])
 
 
 def test_broken_file_gives_status_1(capsys: pytest.CaptureFixture[str]) -> None:

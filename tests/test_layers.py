@@ -18,8 +18,8 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "tutor"
 LAYERS = {
-    "engine": 0, "controls": 0, "regular_files": 0,
-    "lessons": 1, "progress": 2, "quiz": 3, "ui": 4, "cli": 5, "__main__": 6,
+    "engine": 0, "controls": 0, "regular_files": 0, "settings": 0,
+    "lessons": 1, "progress": 2, "quiz": 3, "report": 3, "ui": 4, "cli": 5, "__main__": 6,
 }
 
 

@@ -10,24 +10,41 @@ import subprocess
 import sys
 import textwrap
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from tutor.progress.model import MAX_LESSONS, VERSION, Progress, from_json
+from tutor.progress.history import AnswerRecord, AttemptRecord
+from tutor.progress.model import (
+    MAX_ALL_HISTORY,
+    MAX_HISTORY,
+    MAX_LESSONS,
+    VERSION,
+    Progress,
+    from_json,
+)
 from tutor.progress.store import FILE_NAME, MAX_BYTES, ProgressStore
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
+ATTEMPT = AttemptRecord(1_764_000_000.5, 75, True, (
+    AnswerRecord(0, "shared_total", "280", True, "", 0),
+    AnswerRecord(1, "unshared_total", "34,944", False, "counted_filters_as_kernels", 2),
+    AnswerRecord(2, "choice", "choice 3", False, "", 1),
+))
+
+
 def test_round_trip(tmp_path: Path) -> None:
     store = ProgressStore(tmp_path)
     store.update(lambda p: p.move("one-kernel", 2, 7))
-    store.update(lambda p: p.record_quiz("one-kernel", 75, True))
+    store.update(lambda p: p.record_quiz("one-kernel", ATTEMPT))
     loaded = ProgressStore(tmp_path).load()
     entry = loaded.lessons["one-kernel"]
     assert (entry.page, entry.step, entry.attempts, entry.best_percent, entry.passed) == (
         2, 7, 1, 75, True)
+    assert entry.history == [ATTEMPT]
     assert loaded.last_lesson == "one-kernel"
     assert json.loads((tmp_path / FILE_NAME).read_text())["version"] == VERSION
 
@@ -65,6 +82,20 @@ DAMAGE = {
     "a key that is no lesson id": json.dumps(
         {"version": 1, "last_lesson": None, "lessons": {"\u001b[2J": {}}}).encode(),
     "nested 100,000 deep": b'{"version": 1, "lessons": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+    "an attempt without answers": json.dumps(
+        {"version": 2, "last_lesson": None, "lessons": {"a": {"history": [
+            {"finished": 1.0, "percent": 50, "passed": False}]}}}).encode(),
+    "an answer of no known kind": json.dumps(
+        {"version": 2, "last_lesson": None, "lessons": {"a": {"history": [
+            {"finished": 1.0, "percent": 50, "passed": False,
+             "answers": [[0, "magic", "3", False, "", 0]]}]}}}).encode(),
+    "an unknown slip": json.dumps(
+        {"version": 2, "last_lesson": None, "lessons": {"a": {"history": [
+            {"finished": 1.0, "percent": 50, "passed": False,
+             "answers": [[0, "shared_total", "3", False, "guessed", 0]]}]}}}).encode(),
+    "too many attempts": json.dumps(
+        {"version": 2, "last_lesson": None, "lessons": {"a": {"history": [
+            {"finished": 1.0, "percent": 50, "passed": False, "answers": []}] * 1000}}}).encode(),
     "100,000 lessons": json.dumps({"version": 1, "last_lesson": None,
                                    "lessons": {f"l{n}": {} for n in range(100_000)}}).encode(),
 }
@@ -251,3 +282,32 @@ def test_what_is_written_can_always_be_read_back(tmp_path: Path) -> None:
     loaded = again.load()
     assert again.notices == [] and len(loaded.lessons) == MAX_LESSONS
     assert "one-more" in loaded.lessons, "the lesson left longest ago is the one forgotten"
+
+
+def test_a_version_1_file_is_read_and_kept_aside_before_it_is_rewritten(tmp_path: Path) -> None:
+    old = json.dumps({"version": 1, "last_lesson": "a",
+                      "lessons": {"a": {"page": 2, "attempts": 1, "best_percent": 80}}}).encode()
+    (tmp_path / FILE_NAME).write_bytes(old)
+    store = ProgressStore(tmp_path)
+    entry = store.load().lessons["a"]
+    assert (entry.page, entry.attempts, entry.best_percent, entry.history) == (2, 1, 80, [])
+    assert store.notices == []
+    store.update(lambda p: p.record_quiz("a", ATTEMPT))
+    assert (tmp_path / "progress.v1.json").read_bytes() == old, "the old file, as it was"
+    assert json.loads((tmp_path / FILE_NAME).read_text())["version"] == VERSION
+    assert ProgressStore(tmp_path).load().lessons["a"].history == [ATTEMPT]
+
+
+def test_the_history_is_bounded_latest_kept(tmp_path: Path) -> None:
+    store = ProgressStore(tmp_path)
+    for n in range(MAX_HISTORY + 5):
+        store.update(lambda p, n=n: p.record_quiz("a", replace(ATTEMPT, finished=float(n))))
+    history = ProgressStore(tmp_path).load().lessons["a"].history
+    assert [r.finished for r in history] == [float(n) for n in range(5, MAX_HISTORY + 5)]
+    progress = Progress()
+    for lesson in range(MAX_ALL_HISTORY // MAX_HISTORY + 2):  # 2 lessons' worth too many
+        for n in range(MAX_HISTORY):
+            progress.record_quiz(f"l{lesson}", replace(ATTEMPT, finished=1000.0 * lesson + n))
+    kept = [r.finished for entry in progress.lessons.values() for r in entry.history]
+    assert len(kept) == MAX_ALL_HISTORY and min(kept) == 2000.0, "the oldest are forgotten"
+    assert progress.lessons["l0"].attempts == MAX_HISTORY, "the counts stay"

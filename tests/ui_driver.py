@@ -17,6 +17,7 @@ from textual.pilot import Pilot
 
 from tests.textual_internals import full_repaint
 from tutor.cli import start
+from tutor.cli.choices import LessonFolder
 from tutor.ui.app import TutorApp
 
 SIZE = (80, 24)
@@ -25,7 +26,8 @@ WAIT_SECONDS = 10.0
 
 def build_app(home: Path, lessons_dir: Path | None = None, lesson: int | None = None) -> TutorApp:
     """The app as `cnn-tutor [--lessons DIR] [--lesson N]` builds it, saving progress in home."""
-    return start.build_app(lesson, lessons_dir, home=home)
+    folders = None if lessons_dir is None else (LessonFolder(lessons_dir, "--lessons"),)
+    return start.build_app(lesson, folders, home=home)
 
 
 def run(app: TutorApp, size: tuple[int, int] = SIZE) -> AbstractAsyncContextManager[Pilot[None]]:

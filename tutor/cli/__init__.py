@@ -1,8 +1,9 @@
 """The `cnn-tutor` command. Only the interactive app imports Textual, and only when it starts.
 
 Plain `cnn-tutor`, by far the most common start, does not even build the argument parser.
-`parser.py` is the grammar, `params.py` the `params` report, `start.py` builds the app from the
-command line's choices, `startup_gc.py` keeps the garbage collector out of start-up.
+`parser.py` is the grammar, `params.py` the `params` report, `report.py` the class report,
+`choices.py` what the settings and flags choose, `start.py` builds the app from those
+choices, `startup_gc.py` keeps the garbage collector out of start-up.
 """
 
 from __future__ import annotations
@@ -42,11 +43,30 @@ def run_params(args: argparse.Namespace) -> int:
 
 def run_check(args: argparse.Namespace) -> int:
     from ..lessons.check import check_paths
-    from .start import lessons_folder
+    from ..lessons.folder import shown
+    from ..settings import SettingsError, load_settings
+    from .choices import resolve
 
-    lines, ok = check_paths(args.paths or [lessons_folder(args.lessons)])
+    if args.paths:
+        lines, ok = check_paths(args.paths)
+    else:
+        try:
+            choices = resolve(load_settings(), args.lessons, args.add_lessons)
+        except SettingsError as error:
+            print(f"cnn-tutor check: {error}", file=sys.stderr)
+            return 2
+        print("Lessons in use:")
+        for folder in choices.folders:
+            print(f"  {shown(folder.path)}  (chosen by {folder.chosen_by})")
+        lines, ok = check_paths(choices.lesson_dirs, together=True)
     print("\n".join(lines))
     return 0 if ok else 1
+
+
+def run_report(args: argparse.Namespace) -> int:
+    from .report import print_report
+
+    return print_report(args)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -57,8 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .parser import build_parser
 
     args = build_parser().parse_args(argv)
-    if args.command == "params":
-        return run_params(args)
-    if args.command == "check":
-        return run_check(args)
-    return run_app(args.lesson, args.lessons)
+    commands = {"params": run_params, "check": run_check, "report": run_report}
+    if args.command in commands:
+        return commands[args.command](args)
+    return run_app(args.lesson, args.lessons, args.add_lessons)

@@ -1,4 +1,4 @@
-"""The command line's grammar: `cnn-tutor [--lesson N] [--lessons DIR] [params ... | check ...]`."""
+"""The command line's grammar: `cnn-tutor [--lesson N] [--lessons DIR] [params|check|report]`."""
 
 from __future__ import annotations
 
@@ -11,6 +11,11 @@ from .. import __version__
 from ..engine import sizes
 
 Parsed = TypeVar("Parsed")
+SETTINGS_HELP = """settings (for a lab; each overrides the one before, flags override all):
+  /etc/cnn-tutor/config.toml, then ~/.config/cnn-tutor/config.toml (or the one file
+  $CNN_TUTOR_CONFIG names), with: lessons = ["DIR", ...], shipped_lessons = true|false,
+  results = "DIR" (class results folder), progress = "DIR"
+  environment: CNN_TUTOR_LESSONS (DIR:DIR...), CNN_TUTOR_RESULTS, CNN_TUTOR_HOME (progress)"""
 
 
 def _argument(parse: Callable[[str], Parsed]) -> Callable[[str], Parsed]:
@@ -38,12 +43,17 @@ def build_parser() -> OneLineParser:
     parser = OneLineParser(
         prog="cnn-tutor",
         description="A terminal tutor for convolutional layers and parameter sharing.",
+        epilog=SETTINGS_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"cnn-tutor {__version__}")
     parser.add_argument("--lesson", type=whole, metavar="N", help="open lesson N directly")
     parser.add_argument(
-        "--lessons", type=Path, metavar="DIR", help="use the lesson files in DIR instead"
-    )
+        "--lessons", type=Path, action="append", metavar="DIR",
+        help="use the lesson files in DIR instead of the shipped ones (repeatable)")
+    parser.add_argument(
+        "--add-lessons", type=Path, action="append", metavar="DIR",
+        help="use the lesson files in DIR beside the others (repeatable)")
     commands = parser.add_subparsers(dest="command", parser_class=OneLineParser)
 
     params = commands.add_parser(
@@ -63,4 +73,12 @@ def build_parser() -> OneLineParser:
     check.add_argument(
         "paths", nargs="*", type=Path, metavar="PATH", help="lesson files or folders"
     )
+    report = commands.add_parser(
+        "report", help="a class's results: learners by lessons, questions missed, slips made")
+    report.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH",
+        help="progress files, or folders of them (default: the class results folder)")
+    form = report.add_mutually_exclusive_group()
+    form.add_argument("--csv", action="store_true", help="one row per learner and lesson")
+    form.add_argument("--json", action="store_true", help="one JSON object")
     return parser

@@ -25,6 +25,18 @@ SLIPS: tuple[str, ...] = (
     "ignored_stride",
 )
 """Names of the slips this module can recognise, in the order they are tried."""
+SLIP_LABELS: dict[str, str] = {
+    "forgot_bias": "left out the biases",
+    "one_bias_for_layer": "one bias for the whole layer",
+    "forgot_depth": "forgot the input depth",
+    "forgot_filters": "counted one filter only",
+    "counted_filters_as_kernels": "counted filters as kernels (as if shared)",
+    "used_input_size": "used the input size for the output's",
+    "swapped_axes": "swapped rows and columns",
+    "forgot_padding": "left out the padding",
+    "ignored_stride": "ignored the stride",
+}
+"""Each slip in a few words, for a teacher's report of a class."""
 
 _CHANGED_LAYER: dict[str, Callable[[ConvLayer], ConvLayer]] = {
     "forgot_bias": lambda layer: replace(layer, bias=False),

@@ -44,5 +44,12 @@ def read_catalogue(folder: Path, cache: HeaderCache) -> list[LessonHeader | Brok
     return arrange(found)
 
 
+def read_catalogues(folders: Sequence[Path], cache: HeaderCache
+                    ) -> list[LessonHeader | BrokenLesson]:
+    """The lessons of several folders as one list: an id or an order used twice is reported on
+    the later file, naming the earlier."""
+    return arrange(entry for folder in folders for entry in read_catalogue(folder, cache))
+
+
 def by_order(entries: Sequence[LessonHeader | BrokenLesson], order: int) -> LessonHeader | None:
     return next((x for x in entries if isinstance(x, LessonHeader) and x.order == order), None)

@@ -6,28 +6,32 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from .folder import shown
+from .folder import arrange, shown
 from .loader import load_folder, load_lesson
 from .model import BrokenLesson, Lesson
 
 
-def check_paths(paths: Iterable[Path]) -> tuple[list[str], bool]:
-    """Report lines for every lesson under `paths` (files or folders), and whether all were OK."""
+def check_paths(paths: Iterable[Path], together: bool = False) -> tuple[list[str], bool]:
+    """Report lines for every lesson under `paths` (files or folders), and whether all were OK.
+    `together`: the folders are used as one list, so an id or order may not repeat across
+    them."""
     lines: list[str] = []
     ok = True
+    found: list[Lesson | BrokenLesson] = []
     for path in paths:
         if path.is_dir():
-            found = load_folder(path)
-            if not found:
+            in_folder = load_folder(path)
+            if not in_folder:
                 lines.append(f"{shown(path)}: no lesson files (*.toml) here")
                 ok = False
         elif os.path.lexists(path):  # a file, or a link, pipe or device said to be one
-            found = [load_lesson(path)]
+            in_folder = [load_lesson(path)]
         else:
             lines.append(f"{shown(path)}: no such file or folder")
             ok = False
             continue
-        for lesson in found:
+        found += in_folder
+    for lesson in arrange(found) if together else found:
             if isinstance(lesson, BrokenLesson):
                 lines.append(f"ERROR {lesson.message}")
                 ok = False

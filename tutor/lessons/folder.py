@@ -53,16 +53,21 @@ def lesson_files(folder: Path) -> list[Path]:
 
 
 def arrange(found: Iterable[Entry | BrokenLesson]) -> list[Entry | BrokenLesson]:
-    """Good lessons in lesson order, then broken files in name order; a repeated id is broken."""
+    """Good lessons in lesson order, then broken files in the order found; a lesson whose id
+    or order an earlier one has is broken, its message naming the other file."""
     loaded: list[Entry | BrokenLesson] = []
-    seen: dict[str, Path] = {}
+    ids: dict[str, Path] = {}
+    orders: dict[int, Path] = {}
     for entry in found:
         if not isinstance(entry, BrokenLesson):
-            if entry.id in seen:
+            if entry.id in ids:
                 entry = broken(entry.source,
-                               f"id: {entry.id!r} is already used by {shown(seen[entry.id])}")
+                               f"id: {entry.id!r} is already used by {shown(ids[entry.id])}")
+            elif entry.order in orders:
+                entry = broken(entry.source, f"order: {entry.order} is already used by "
+                                             f"{shown(orders[entry.order])}")
             else:
-                seen[entry.id] = entry.source
+                ids[entry.id], orders[entry.order] = entry.source, entry.source
         loaded.append(entry)
     good = sorted((x for x in loaded if not isinstance(x, BrokenLesson)),
                   key=lambda x: (x.order, x.id))

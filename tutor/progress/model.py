@@ -9,13 +9,21 @@ from typing import Any
 
 from ..controls import escaped
 from ..lessons.limits import LESSON_ID
+from .history import AttemptRecord, BadHistory, attempt_from_json, attempt_to_json
 from .quiz_state import BadQuizState, QuizState, quiz_state_from_json
 
-VERSION = 1
+VERSION = 2
+"""Version 2 added each lesson's `history`; a version 1 file is read as one with none."""
+READABLE_VERSIONS = (1, 2)
 MAX_LESSONS = 1_000
 """Lessons whose progress is kept; beyond that the one left longest ago is forgotten, so the
 file stays small (a few hundred kilobytes) and is always read back."""
 MAX_COUNT = 1_000_000
+MAX_HISTORY = 20
+"""Finished attempts kept per lesson, the latest: with MAX_LESSONS, what bounds the file."""
+MAX_ALL_HISTORY = 300
+"""Finished attempts kept over all lessons: beyond that the oldest are forgotten, so the file
+stays well under the read limit (a few hundred bytes an attempt)."""
 
 
 @dataclass
@@ -34,6 +42,8 @@ class LessonProgress:
     """The quiz attempt under way, to ask again exactly as it was after a restart."""
     in_quiz: bool = False
     """Whether the learner was last in the quiz rather than on the lesson's pages."""
+    history: list[AttemptRecord] = field(default_factory=list)
+    """Finished attempts, oldest first, answer by answer (at most MAX_HISTORY)."""
 
     @property
     def started(self) -> bool:
@@ -65,15 +75,24 @@ class Progress:
         entry.updated = time.time()
         self.last_lesson = lesson_id
 
-    def record_quiz(self, lesson_id: str, percent: int, passed: bool) -> None:
+    def record_quiz(self, lesson_id: str, record: AttemptRecord) -> None:
         entry = self.lesson(lesson_id)
         entry.attempts += 1
         entry.answered = 0
         entry.quiz, entry.in_quiz = None, False
-        entry.best_percent = max(percent, entry.best_percent or 0)
-        entry.passed = entry.passed or passed
+        entry.best_percent = max(record.percent, entry.best_percent or 0)
+        entry.passed = entry.passed or record.passed
+        entry.history = [*entry.history, record][-MAX_HISTORY:]
         entry.updated = time.time()
         self.last_lesson = lesson_id
+        self._forget_old_attempts()
+
+    def _forget_old_attempts(self) -> None:
+        """Keep the latest MAX_ALL_HISTORY attempts over all lessons."""
+        finished = sorted((record.finished, key) for key, entry in self.lessons.items()
+                          for record in entry.history)
+        for _, key in finished[:max(0, len(finished) - MAX_ALL_HISTORY)]:
+            self.lessons[key].history.pop(0)
 
     def reset(self, lesson_id: str | None = None) -> None:
         """Forget one lesson, or everything when `lesson_id` is None."""
@@ -89,8 +108,14 @@ class Progress:
         return {
             "version": VERSION,
             "last_lesson": self.last_lesson,
-            "lessons": {key: asdict(value) for key, value in self.lessons.items()},
+            "lessons": {key: _entry_to_json(value) for key, value in self.lessons.items()},
         }
+
+
+def _entry_to_json(entry: LessonProgress) -> dict[str, Any]:
+    data = asdict(entry)
+    data["history"] = [attempt_to_json(record) for record in entry.history]
+    return data
 
 
 class DamagedProgress(ValueError):
@@ -124,10 +149,14 @@ def _entry(key: str, entry: Any) -> LessonProgress:
     updated = entry.get("updated", 0.0)
     if type(passed) is not bool or type(in_quiz) is not bool:
         raise DamagedProgress(f"{key}.passed or {key}.in_quiz is not true or false")
-    quiz = entry.get("quiz")
+    quiz, history = entry.get("quiz"), entry.get("history", [])
+    if not isinstance(history, list) or len(history) > MAX_HISTORY:
+        raise DamagedProgress(f"{key}.history is not a list of at most {MAX_HISTORY} attempts")
     try:
         state = None if quiz is None else quiz_state_from_json(quiz, f"{key}.quiz")
-    except BadQuizState as error:
+        records = [attempt_from_json(item, f"{key}.history[{n}]")
+                   for n, item in enumerate(history)]
+    except (BadQuizState, BadHistory) as error:
         raise DamagedProgress(str(error)) from None
     if type(updated) not in (int, float) or not math.isfinite(updated):
         raise DamagedProgress(f"{key}.updated is not a time")
@@ -141,6 +170,7 @@ def _entry(key: str, entry: Any) -> LessonProgress:
         updated=float(updated),
         quiz=state,
         in_quiz=in_quiz,
+        history=records,
     )
 
 
@@ -148,9 +178,9 @@ def from_json(data: Any) -> Progress:
     """Progress from parsed JSON, or DamagedProgress saying what is wrong."""
     if not isinstance(data, dict):
         raise DamagedProgress("the top level is not an object")
-    if type(data.get("version")) is not int or data["version"] != VERSION:
+    if type(data.get("version")) is not int or data["version"] not in READABLE_VERSIONS:
         raise DamagedProgress(f"version {escaped(repr(data.get('version'))[:20])} is not "
-                              f"{VERSION}")
+                              f"one of {', '.join(map(str, READABLE_VERSIONS))}")
     if set(data) != {"version", "last_lesson", "lessons"}:
         raise DamagedProgress("it does not hold exactly version, last_lesson and lessons")
     lessons, last = data["lessons"], data["last_lesson"]

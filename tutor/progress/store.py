@@ -11,6 +11,7 @@ never opened, followed or replaced: it is left alone and progress is kept in mem
 from __future__ import annotations
 
 import contextlib
+import getpass
 import json
 import os
 import tempfile
@@ -20,9 +21,9 @@ from pathlib import Path
 
 from ..controls import escaped
 from ..regular_files import FileTooLarge, NotRegularFile, read_regular_file
-from .model import DamagedProgress, Progress, from_json
+from .model import VERSION, DamagedProgress, Progress, from_json
+from .summary import write_summary
 
-HOME_VARIABLE = "CNN_TUTOR_HOME"
 FILE_NAME = "progress.json"
 MAX_BYTES = 5_000_000
 
@@ -33,10 +34,7 @@ except ImportError:  # pragma: no cover - Windows
 
 
 def default_home() -> Path:
-    """$CNN_TUTOR_HOME if set (tests, shared lab accounts), else the platform's data folder."""
-    override = os.environ.get(HOME_VARIABLE)
-    if override:
-        return Path(override).expanduser()
+    """The platform's data folder (the settings or $CNN_TUTOR_HOME may choose another)."""
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("cnn-tutor", appauthor=False))
@@ -45,8 +43,11 @@ def default_home() -> Path:
 class ProgressStore:
     """The progress file under `home`, and the notices a learner should see about it."""
 
-    def __init__(self, home: Path) -> None:
+    def __init__(self, home: Path, results: Path | None = None) -> None:
         self.home = home
+        self.results = results
+        """The class results folder: each save also writes this learner's summary there."""
+        self._warned_results = False
         self.path = home / FILE_NAME
         self.progress = Progress()
         self.notices: list[str] = []
@@ -82,7 +83,23 @@ class ProgressStore:
                                     f"{_why(error)}.")
             return False
         self.progress = current
+        self._copy_for_the_teacher()
         return True
+
+    def _copy_for_the_teacher(self) -> None:
+        """The summary in the class results folder; if it cannot be written the learner is
+        told once, and their own progress is saved all the same."""
+        if self.results is None:
+            return
+        try:
+            write_summary(self.results, getpass.getuser(), self.progress)
+        except (OSError, KeyError) as error:  # getuser: KeyError with no name for the uid
+            if not self._warned_results:
+                self._warned_results = True
+                why = _why(error) if isinstance(error, OSError) else "no login name"
+                self.notices.append(f"Your results cannot be copied to the class folder "
+                                    f"{escaped(str(self.results))}: {why}. Your own progress "
+                                    "is saved.")
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
@@ -125,11 +142,26 @@ class ProgressStore:
         except FileTooLarge as problem:
             return self._damaged(problem.reason)
         try:
-            return from_json(json.loads(raw))
+            data = json.loads(raw)
+            progress = from_json(data)
         except (DamagedProgress, ValueError) as error:
             return self._damaged(_problem(error))
         except RecursionError:
             return self._damaged("it is nested too deeply")
+        if data["version"] < VERSION:
+            self._keep_old_version(raw, data["version"])
+        return progress
+
+    def _keep_old_version(self, raw: bytes, version: int) -> None:
+        """A copy of a file an older version wrote, made once before it is first rewritten,
+        for going back to that version."""
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+        try:
+            descriptor = os.open(self.path.with_name(f"progress.v{version}.json"), flags, 0o600)
+        except FileExistsError:
+            return
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(raw)
 
     def _damaged(self, problem: str) -> Progress:
         """Set the file aside as it is, say so, and start afresh."""

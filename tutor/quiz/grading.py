@@ -22,6 +22,8 @@ class Feedback:
     """What the answer shows the learner thought: the slip a number came from, or why the
     choice they picked is wrong (or right)."""
     problem: str = ""
+    slip_name: str = ""
+    """The slip a wrong number matched, by name (engine/mistakes.py), for the record."""
 
 
 def grade_number(asked: Asked, text: str) -> Feedback:
@@ -31,15 +33,15 @@ def grade_number(asked: Asked, text: str) -> Feedback:
     right = fmt(asked.answer)
     if parsed.value == asked.answer:
         return Feedback(True, f"Right: {right}.", asked.breakdown)
-    slip = ""
+    slip = slip_name = ""
     question = asked.question
     if isinstance(question, NumberQuestion) and asked.layer is not None:
         for name, value in slip_values(question.quantity, asked.layer).items():
             if value == parsed.value:
-                slip = slip_sentence(name, asked.layer, question.quantity)
+                slip, slip_name = slip_sentence(name, asked.layer, question.quantity), name
                 break
     return Feedback(False, f"Not quite: you said {fmt(parsed.value)}, the answer is {right}.",
-                    asked.breakdown, slip)
+                    asked.breakdown, slip, slip_name=slip_name)
 
 
 def grade_choice(asked: Asked, index: int) -> Feedback:

@@ -49,7 +49,7 @@ class TutorApp(App[None]):
         Binding("ctrl+l", "redraw", "Redraw", show=False, priority=True),
     ]
 
-    def __init__(self, lessons: list[LessonHeader | BrokenLesson], lessons_dir: Path,
+    def __init__(self, lessons: list[LessonHeader | BrokenLesson], lesson_dirs: tuple[Path, ...],
                  store: ProgressStore, cache: HeaderCache,
                  start: LessonHeader | None = None,
                  on_ready: Callable[[], None] | None = None) -> None:
@@ -57,7 +57,7 @@ class TutorApp(App[None]):
         to let the garbage collector back in)."""
         super().__init__()
         self.lessons = lessons
-        self.lessons_dir = lessons_dir
+        self.lesson_dirs = lesson_dirs
         self.store = store
         self.cache = cache
         """The list's cache of checked lesson files, which also spares parsing one to open it."""
@@ -136,7 +136,7 @@ class TutorApp(App[None]):
 
     def listing(self) -> Listing:
         """What the lesson list shows, as it is now."""
-        return Listing(self.lessons, self.store.progress, self.lessons_dir)
+        return Listing(self.lessons, self.store.progress, self.lesson_dirs)
 
     @on(requests.SavePosition)
     @on(requests.SaveQuiz)
@@ -297,12 +297,13 @@ class TutorApp(App[None]):
 
     @on(requests.FinishQuiz)
     def finish_quiz(self, request: requests.FinishQuiz) -> None:
+        from ..quiz.record import attempt_record
         from .screens.results import ResultsScreen
 
         lesson, run = request.lesson, request.run
         self.quiz_runs.pop(lesson.id, None)
-        self.store.update(lambda progress: progress.record_quiz(lesson.id, run.percent,
-                                                                run.passed))
+        record = attempt_record(run)
+        self.store.update(lambda progress: progress.record_quiz(lesson.id, record))
         self.show_notices()
         self._replace_top(ResultsScreen(lesson, run))
 

@@ -1,5 +1,5 @@
 """What the lesson list reads from the app: the lessons found, the learner's progress in
-them and the folder they came from, with the look-ups the list needs."""
+them and the folders they came from, with the look-ups the list needs."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from ..progress.model import LessonProgress, Progress
 class Listing:
     lessons: Sequence[LessonHeader | BrokenLesson]
     progress: Progress
-    folder: Path
+    folders: tuple[Path, ...]
 
     def by_id(self, lesson_id: str) -> LessonHeader | None:
         for lesson in self.lessons:

@@ -83,8 +83,8 @@ class LessonListScreen(TutorScreen):
         listing = self.tutor.listing()
         entries = [lesson_entry(lesson, listing.entry(lesson)) for lesson in listing.lessons]
         if not entries:
-            entries = [MenuEntry("", literal(f"No lessons in {listing.folder}"), Text(),
-                                 enabled=False)]
+            where = ", ".join(map(str, listing.folders)) or "any folder"
+            entries = [MenuEntry("", literal(f"No lessons in {where}"), Text(), enabled=False)]
         keys = [entry.key for entry in entries]
         highlighted = menu.highlighted
         last = listing.last()

@@ -1,0 +1,184 @@
+"""The teacher's side: each learner's tutor writes a summary to the class folder, and
+`cnn-tutor report` reads a class from it (as a table, CSV or JSON), whatever else is there."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from tests.test_ui_quiz import answer_every_question, open_quiz
+from tests.ui_driver import run, wait_for_text
+from tutor.cli import main, start
+from tutor.progress.model import Progress
+from tutor.progress.store import ProgressStore
+from tutor.progress.summary import SUMMARY_MODE, write_summary
+from tutor.quiz.asking import Asked
+from tutor.ui.screens.quiz import QuizScreen
+
+RIGHT = ("right",) * 4
+FORGOT_BIAS = ("right", "no bias", "right", "right")
+"""Lesson 1's second question, parameters per kernel, answered without the bias."""
+ALL_WRONG = ("6", "no bias", "wrong", "36")
+"""6 is the input's height, 36 its cells: the input's size taken for the output's."""
+
+
+def reply(asked: Asked, how: str) -> str:
+    """The keys for an answer: right, one less (lesson 1's one filter has one bias), the
+    choice after the right one, or the text itself."""
+    if how == "right":
+        return str(asked.answer + 1) if asked.is_choice else str(asked.answer)
+    if how == "no bias":
+        return str(asked.answer - 1)
+    if how == "wrong":
+        return str((asked.answer + 1) % len(asked.choices) + 1)
+    return how
+
+
+async def take_lesson_1_quiz(tmp_path: Path, results: Path, login: str,
+                             *attempts: tuple[str, ...], monkeypatch: pytest.MonkeyPatch) -> None:
+    """One learner, with a home of their own, takes lesson 1's quiz in the real app, retrying
+    from the results for each attempt after the first (a retry draws its layers afresh)."""
+    monkeypatch.setenv("LOGNAME", login)
+    app = start.build_app(1, home=tmp_path / login, results=results)
+    async with run(app) as pilot:
+        await open_quiz(pilot)
+        for n, hows in enumerate(attempts):
+            if n:
+                await pilot.press("r")
+                await wait_for_text(pilot, "Question 1 of 4")
+            quiz = app.screen
+            assert isinstance(quiz, QuizScreen)
+            await answer_every_question(pilot, tuple(
+                reply(asked, how) for asked, how in zip(quiz.run.asked, hows, strict=True)))
+            await wait_for_text(pilot, " of 4 right (")
+
+
+@pytest.fixture
+def results(tmp_path: Path) -> Path:
+    folder = tmp_path / "results"
+    folder.mkdir()
+    return folder
+
+
+async def test_a_class_of_three_is_reported_with_its_slips(
+        tmp_path: Path, results: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    await take_lesson_1_quiz(tmp_path, results, "alice", RIGHT, monkeypatch=monkeypatch)
+    await take_lesson_1_quiz(tmp_path, results, "bob", FORGOT_BIAS, monkeypatch=monkeypatch)
+    await take_lesson_1_quiz(tmp_path, results, "carol", ALL_WRONG, FORGOT_BIAS,
+                             monkeypatch=monkeypatch)
+    assert sorted(p.name for p in results.iterdir()) == ["alice.json", "bob.json", "carol.json"]
+    assert stat.S_IMODE((results / "bob.json").stat().st_mode) == SUMMARY_MODE
+
+    assert main(["report", str(results)]) == 0
+    text = capsys.readouterr().out
+    lines = text.splitlines()
+    assert lines[0] == "Class report: 3 learners, 9 lessons"
+    assert lines[2].split() == ["learner", *map(str, range(1, 10))]
+    row = {line[:16].strip(): line[17:] for line in lines[3:6]}
+    assert row["alice"].startswith("✓100/1      -")
+    assert row["bob"].startswith("✗ 75/1"), "the parameter count is required: 75 % fails"
+    assert row["carol"].startswith("✗ 75/2"), "the best of two attempts"
+    assert "  1  One kernel, one feature map" in lines
+    assert "  2/3  1, question 2: total with parameter sharing" in lines, "bob and carol"
+    assert "  left out the biases: 2 learners (3 times)" in lines
+    assert "  used the input size for the output's: 1 learner (2 times)" in lines
+
+
+async def test_csv_and_json_hold_every_learner_and_lesson(
+        tmp_path: Path, results: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    await take_lesson_1_quiz(tmp_path, results, "dave", FORGOT_BIAS, monkeypatch=monkeypatch)
+    await take_lesson_1_quiz(tmp_path, results, "erin", RIGHT, monkeypatch=monkeypatch)
+    assert main(["report", "--csv", str(results)]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert len(rows) == 2 * 9
+    dave = next(r for r in rows if r["learner"] == "dave" and r["lesson"] == "1")
+    assert (dave["passed"], dave["best_percent"], dave["attempts"], dave["wrong_answers"]) == (
+        "false", "75", "1", "1")
+    assert dave["last_attempt"].endswith("Z")
+    assert main(["report", "--json", str(results)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [learner["name"] for learner in data["learners"]] == ["dave", "erin"]
+    assert data["learners"][1]["lessons"]["one-kernel"]["passed"] is True
+    assert data["slips"] == [{"slip": "forgot_bias", "label": "left out the biases",
+                              "learners": 1, "times": 1}]
+
+
+def test_damaged_and_odd_files_are_listed_and_the_rest_reported(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "class"
+    folder.mkdir()
+    progress = Progress()
+    progress.move("one-kernel", 2, 0)
+    write_summary(folder, "frank", progress)
+    (folder / "broken.json").write_text('{"version": 2, "lessons": {')
+    (folder / "old.json").write_text('{"version": 99}')
+    os.mkfifo(folder / "pipe.json")
+    (folder / "notes.txt").write_text("not a progress file, not read")
+    assert main(["report", str(folder), str(tmp_path / "missing.json")]) == 0
+    text = capsys.readouterr().out
+    assert "frank" in text and "…" in text, "frank has started lesson 1, no quiz yet"
+    problems = text.split("Not read (4 files):\n")[1].splitlines()
+    assert problems[0] == f"  {folder / 'broken.json'}: is not a progress file (not valid JSON)"
+    assert problems[1].startswith(f"  {folder / 'old.json'}: is not a progress file (version")
+    assert problems[2] == f"  {folder / 'pipe.json'}: is a named pipe (FIFO), not a regular file"
+    assert problems[3].startswith(f"  {tmp_path / 'missing.json'}: cannot be read")
+
+
+def test_a_report_with_nothing_to_read_says_what_to_name(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        tmp_path: Path) -> None:
+    monkeypatch.setenv("CNN_TUTOR_CONFIG", str(tmp_path / "none.toml"))
+    (tmp_path / "none.toml").write_text("")
+    monkeypatch.delenv("CNN_TUTOR_RESULTS", raising=False)
+    assert main(["report"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "set a class results folder" in err
+
+
+def test_two_learners_save_side_by_side_and_never_through_a_link(
+        tmp_path: Path, results: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "elsewhere.json"
+    target.write_text("keep me")
+    (results / "gina.json").symlink_to(target)
+    stores = {}
+    for login in ("gina", "hal"):
+        monkeypatch.setenv("LOGNAME", login)
+        stores[login] = ProgressStore(tmp_path / login, results=results)
+        stores[login].update(lambda p: p.move("one-kernel", 1, 0))
+    for turn in range(3):
+        for login, store in stores.items():
+            monkeypatch.setenv("LOGNAME", login)
+            store.update(lambda p, turn=turn: p.move("stride-padding", turn, 0))
+    assert target.read_text() == "keep me", "the link was replaced, its target untouched"
+    for login in ("gina", "hal"):
+        saved = json.loads((results / f"{login}.json").read_text())
+        assert saved["learner"] == login and saved["lessons"]["stride-padding"]["page"] == 2
+        assert not (results / f"{login}.json").is_symlink()
+    assert [p.name for p in results.iterdir() if p.name.startswith(".")] == [], "no leftovers"
+
+
+def test_a_class_folder_that_cannot_be_written_costs_one_notice(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LOGNAME", "ivy")
+    store = ProgressStore(tmp_path / "ivy", results=tmp_path / "no-such-folder")
+    assert store.update(lambda p: p.move("one-kernel", 1, 0))
+    store.update(lambda p: p.move("one-kernel", 2, 0))
+    assert len(store.notices) == 1 and "cannot be copied to the class folder" in store.notices[0]
+    assert ProgressStore(tmp_path / "ivy").load().lessons["one-kernel"].page == 2
+
+
+def test_another_users_file_is_never_touched(
+        tmp_path: Path, results: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (results / "jo.json").write_text("theirs")
+    monkeypatch.setattr(os, "getuid", lambda: os.stat(results).st_uid + 1)
+    with pytest.raises(OSError, match="belongs to another user"):
+        write_summary(results, "jo", Progress())
+    assert (results / "jo.json").read_text() == "theirs"

@@ -1,0 +1,38 @@
+"""`cnn-tutor report`: the class's results from learners' progress files, for the teacher."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def print_report(args: argparse.Namespace) -> int:
+    """The report of `args.paths`, or of the class results folder the settings name. Files
+    that cannot be read are listed; the rest is reported. Exit 2 when there is nothing to
+    read at all."""
+    from ..lessons.loader import load_folder
+    from ..lessons.model import Lesson
+    from ..report.learners import gather
+    from ..report.render import csv_report, json_report, text_report
+    from ..report.tally import class_report
+    from ..settings import SettingsError, load_settings
+    from .choices import resolve
+
+    try:
+        choices = resolve(load_settings(), args.lessons, args.add_lessons)
+    except SettingsError as error:
+        print(f"cnn-tutor report: {error}", file=sys.stderr)
+        return 2
+    paths: list[Path] = args.paths or ([choices.results] if choices.results else [])
+    if not paths:
+        print("cnn-tutor report: name progress files or folders, or set a class results "
+              "folder (results in the settings, or CNN_TUTOR_RESULTS)", file=sys.stderr)
+        return 2
+    gathered = gather(paths)
+    lessons = [lesson for folder in choices.lesson_dirs if folder.is_dir()
+               for lesson in load_folder(folder) if isinstance(lesson, Lesson)]
+    report = class_report(gathered.learners, lessons, gathered.problems)
+    render = csv_report if args.csv else json_report if args.json else text_report
+    print(render(report), end="" if args.csv else "\n")
+    return 0 if gathered.learners or not gathered.problems else 2

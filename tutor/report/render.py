@@ -1,0 +1,116 @@
+"""A class report as a teacher reads it (a table and two lists), as CSV for a spreadsheet or a
+learning platform (one row per learner and lesson), or as JSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import time
+from typing import Any
+
+from ..engine import fmt
+from ..engine.words import plural
+from .tally import ClassReport, Column, Standing
+
+NAME_WIDTH = 16
+"""Columns for a learner's name in the table, so nine lessons fit 80 columns."""
+CELL = 6
+MOST = 10
+"""Questions and slips listed, most frequent first."""
+LEGEND = ("✓ passed, ✗ not yet: best score % / attempts · … started, no quiz yet · "
+          "- not started")
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def text_report(report: ClassReport) -> str:
+    lines = [f"Class report: {plural(len(report.rows), 'learner')}, "
+             f"{plural(len(report.columns), 'lesson')}", ""]
+    numbers = [_number(column) for column in report.columns]
+    lines.append(" ".join(["learner".ljust(NAME_WIDTH), *(n.rjust(CELL) for n in numbers)]))
+    for name, standings in report.rows:
+        cells = [_cell(standings.get(column.id)) for column in report.columns]
+        lines.append(" ".join([_fit(name, NAME_WIDTH), *cells]))
+    lines += [LEGEND, ""]
+    lines += [f"{number:>3}  {column.title}" for number, column in zip(numbers, report.columns,
+                                                                        strict=True)]
+    if report.missed:
+        lines += ["", "Questions most often missed (learners wrong at least once / answering):"]
+        lines += [f"  {m.learners}/{m.answered}  {_number(m.lesson)}, question "
+                  f"{m.question + 1}: {m.asks}" for m in report.missed[:MOST]]
+    if report.slips:
+        lines += ["", "Slips most often made:"]
+        lines += [f"  {s.label}: {plural(s.learners, 'learner')} ({plural(s.times, 'time')})"
+                  for s in report.slips[:MOST]]
+    if not any(standings for _, standings in report.rows):
+        lines += ["", "No quiz attempts or lessons started yet."]
+    if report.problems:
+        lines += ["", f"Not read ({plural(len(report.problems), 'file')}):"]
+        lines += [f"  {problem}" for problem in report.problems]
+    return "\n".join(lines)
+
+
+CSV_FIELDS = ("learner", "lesson_id", "lesson", "title", "started", "passed", "best_percent",
+              "attempts", "wrong_answers", "hints_used", "last_attempt")
+
+
+def csv_report(report: ClassReport) -> str:
+    """One row per learner and lesson, every lesson in use for every learner."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_FIELDS)
+    for name, standings in report.rows:
+        for column in report.columns:
+            row = _facts(standings.get(column.id))
+            writer.writerow([_safe(name), column.id, column.order or "", _safe(column.title),
+                             *(("" if row[key] is None else str(row[key]).lower()
+                                if isinstance(row[key], bool) else row[key])
+                               for key in CSV_FIELDS[4:])])
+    return out.getvalue()
+
+
+def json_report(report: ClassReport) -> str:
+    return json.dumps({
+        "lessons": [{"id": c.id, "order": c.order, "title": c.title} for c in report.columns],
+        "learners": [{"name": name, "lessons": {c.id: _facts(standings.get(c.id))
+                                                for c in report.columns}}
+                     for name, standings in report.rows],
+        "missed": [{"lesson_id": m.lesson.id, "question": m.question + 1, "asks": m.asks,
+                    "learners_wrong": m.learners, "learners_answered": m.answered}
+                   for m in report.missed],
+        "slips": [{"slip": s.slip, "label": s.label, "learners": s.learners, "times": s.times}
+                  for s in report.slips],
+        "not_read": report.problems,
+    }, indent=1, ensure_ascii=False)
+
+
+def _number(column: Column) -> str:
+    return str(column.order) if column.order is not None else "?"
+
+
+def _cell(standing: Standing | None) -> str:
+    if standing is None or not standing.started:
+        return "-".rjust(CELL)
+    if not standing.attempts:
+        return "…".rjust(CELL)
+    mark = "✓" if standing.passed else "✗"
+    return f"{mark}{standing.best_percent or 0:>3}/{fmt(standing.attempts)}".rjust(CELL)
+
+
+def _fit(name: str, width: int) -> str:
+    return name.ljust(width) if len(name) <= width else name[:width - 1] + "…"
+
+
+def _facts(standing: Standing | None) -> dict[str, Any]:
+    if standing is None:
+        standing = Standing(False, False, None, 0, 0, 0, None)
+    last = None if standing.last is None else time.strftime(
+        "%Y-%m-%dT%H:%M:%SZ", time.gmtime(standing.last))
+    return {"started": standing.started, "passed": standing.passed,
+            "best_percent": standing.best_percent, "attempts": standing.attempts,
+            "wrong_answers": standing.wrong, "hints_used": standing.hints, "last_attempt": last}
+
+
+def _safe(text: str) -> str:
+    """Text a spreadsheet will not run as a formula."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text

@@ -1,0 +1,138 @@
+"""A class's results counted: each learner's standing in each lesson, the questions most often
+missed and the slips most often made, from the attempt records in their progress."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from ..controls import escaped
+from ..engine.mistakes import SLIP_LABELS
+from ..engine.quantities import QUANTITIES
+from ..lessons.model import ChoiceQuestion, Lesson
+from ..progress.history import CHOICE
+from ..progress.model import LessonProgress
+from .learners import Learner
+
+PROMPT_CHARS = 48
+"""As much of a choice question's prompt as names it in the report."""
+
+
+class Column(NamedTuple):
+    """A lesson in the report: in use (with its number and title) or known only by its id
+    (a learner's progress names a lesson this folder does not have)."""
+
+    id: str
+    order: int | None
+    title: str
+    questions: tuple[str, ...] = ()
+    """What each question asks, in a few words."""
+
+
+class Standing(NamedTuple):
+    """One learner in one lesson."""
+
+    started: bool
+    passed: bool
+    best_percent: int | None
+    attempts: int
+    wrong: int
+    """Wrong answers over the attempts kept."""
+    hints: int
+    last: float | None
+    """When the latest kept attempt finished."""
+
+
+class Missed(NamedTuple):
+    lesson: Column
+    question: int
+    asks: str
+    learners: int
+    """Learners who answered it wrong at least once."""
+    answered: int
+    """Learners who answered it at all."""
+
+
+class SlipTally(NamedTuple):
+    slip: str
+    label: str
+    learners: int
+    times: int
+
+
+class ClassReport(NamedTuple):
+    columns: list[Column]
+    rows: list[tuple[str, dict[str, Standing]]]
+    missed: list[Missed]
+    slips: list[SlipTally]
+    problems: list[str]
+
+
+def column_of(lesson: Lesson) -> Column:
+    asks = []
+    for question in lesson.quiz.questions if lesson.quiz else ():
+        if isinstance(question, ChoiceQuestion):
+            prompt = " ".join(question.prompt.split())
+            asks.append(escaped(prompt if len(prompt) <= PROMPT_CHARS
+                                else prompt[:PROMPT_CHARS - 1] + "…"))
+        else:
+            asks.append(QUANTITIES[question.quantity].meaning)
+    return Column(lesson.id, lesson.order, lesson.title, tuple(asks))
+
+
+def standing(entry: LessonProgress) -> Standing:
+    answers = [answer for record in entry.history for answer in record.answers]
+    return Standing(entry.started, entry.passed, entry.best_percent, entry.attempts,
+                    sum(not answer.correct for answer in answers),
+                    sum(answer.hints for answer in answers),
+                    entry.history[-1].finished if entry.history else None)
+
+
+def class_report(learners: Sequence[Learner], lessons: Sequence[Lesson],
+                 problems: list[str]) -> ClassReport:
+    columns = {lesson.id: column_of(lesson) for lesson in sorted(lessons, key=lambda x: x.order)}
+    for learner in learners:
+        for key in learner.progress.lessons:
+            columns.setdefault(key, Column(key, None, key))
+    rows = [(learner.name, {key: standing(entry)
+                            for key, entry in learner.progress.lessons.items()})
+            for learner in learners]
+    return ClassReport(list(columns.values()), rows, _missed(learners, columns),
+                       _slips(learners), problems)
+
+
+def _missed(learners: Sequence[Learner], columns: dict[str, Column]) -> list[Missed]:
+    wrong: dict[tuple[str, int], set[int]] = {}
+    answered: dict[tuple[str, int], set[int]] = {}
+    kinds: dict[tuple[str, int], str] = {}
+    for n, learner in enumerate(learners):
+        for key, entry in learner.progress.lessons.items():
+            for record in entry.history:
+                for answer in record.answers:
+                    question = (key, answer.question)
+                    answered.setdefault(question, set()).add(n)
+                    kinds[question] = answer.kind
+                    if not answer.correct:
+                        wrong.setdefault(question, set()).add(n)
+    missed = []
+    for (key, question), who in wrong.items():
+        column = columns[key]
+        kind = kinds[(key, question)]
+        asks = (column.questions[question] if question < len(column.questions)
+                else "a choice" if kind == CHOICE else QUANTITIES[kind].meaning)
+        missed.append(Missed(column, question, asks, len(who), len(answered[(key, question)])))
+    return sorted(missed, key=lambda m: (-m.learners, m.lesson.order or 0, m.question))
+
+
+def _slips(learners: Sequence[Learner]) -> list[SlipTally]:
+    who: dict[str, set[int]] = {}
+    times: dict[str, int] = {}
+    for n, learner in enumerate(learners):
+        for entry in learner.progress.lessons.values():
+            for record in entry.history:
+                for answer in record.answers:
+                    if answer.slip:
+                        who.setdefault(answer.slip, set()).add(n)
+                        times[answer.slip] = times.get(answer.slip, 0) + 1
+    return sorted((SlipTally(slip, SLIP_LABELS[slip], len(people), times[slip])
+                   for slip, people in who.items()), key=lambda s: (-s.learners, -s.times, s.slip))
