@@ -37,3 +37,20 @@ def test_bullets_and_headings() -> None:
 
 def test_unmatched_marks_are_left_as_written() -> None:
     assert narration_text("2 * 3 = 6 and a lone ` mark").plain == "2 * 3 = 6 and a lone ` mark"
+
+
+def test_a_table_keeps_its_rows_and_aligns_its_columns() -> None:
+    text = narration_text("Counts:\n\n| scheme | weights |\n|---|--:|\n| **shared** | 34,848 |\n"
+                          "| unshared | 105,415,200 |\n\nDone.")
+    assert text.plain == ("Counts:\n\n"
+                          "  scheme   │     weights\n"
+                          "  shared   │      34,848\n"
+                          "  unshared │ 105,415,200\n\nDone.")
+    assert "bold" in styles_of(text, "scheme"), "the header"
+    assert "bold" in styles_of(text, "shared"), "markup inside a cell"
+    assert styles_of(text, "unshared") == set()
+
+
+def test_a_table_without_a_rule_has_no_header_and_ragged_rows_are_padded() -> None:
+    text = narration_text("| a | b |\n| ccc |")
+    assert text.plain == "  a   │ b\n  ccc │ "

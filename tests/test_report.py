@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import os
+import pwd
 import stat
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import pytest
 from tests.test_ui_quiz import answer_every_question, open_quiz
 from tests.ui_driver import run, wait_for_text
 from tutor.cli import main, start
+from tutor.progress import summary
 from tutor.progress.model import Progress
 from tutor.progress.store import ProgressStore
 from tutor.progress.summary import SUMMARY_MODE, write_summary
@@ -44,7 +46,7 @@ async def take_lesson_1_quiz(tmp_path: Path, results: Path, login: str,
                              *attempts: tuple[str, ...], monkeypatch: pytest.MonkeyPatch) -> None:
     """One learner, with a home of their own, takes lesson 1's quiz in the real app, retrying
     from the results for each attempt after the first (a retry draws its layers afresh)."""
-    monkeypatch.setenv("LOGNAME", login)
+    monkeypatch.setattr(summary, "login_name", lambda: login)
     app = start.build_app(1, home=tmp_path / login, results=results)
     async with run(app) as pilot:
         await open_quiz(pilot)
@@ -150,12 +152,12 @@ def test_two_learners_save_side_by_side_and_never_through_a_link(
     (results / "gina.json").symlink_to(target)
     stores = {}
     for login in ("gina", "hal"):
-        monkeypatch.setenv("LOGNAME", login)
+        monkeypatch.setattr(summary, "login_name", lambda login=login: login)
         stores[login] = ProgressStore(tmp_path / login, results=results)
         stores[login].update(lambda p: p.move("one-kernel", 1, 0))
     for turn in range(3):
         for login, store in stores.items():
-            monkeypatch.setenv("LOGNAME", login)
+            monkeypatch.setattr(summary, "login_name", lambda login=login: login)
             store.update(lambda p, turn=turn: p.move("stride-padding", turn, 0))
     assert target.read_text() == "keep me", "the link was replaced, its target untouched"
     for login in ("gina", "hal"):
@@ -167,7 +169,7 @@ def test_two_learners_save_side_by_side_and_never_through_a_link(
 
 def test_a_class_folder_that_cannot_be_written_costs_one_notice(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("LOGNAME", "ivy")
+    monkeypatch.setattr(summary, "login_name", lambda: "ivy")
     store = ProgressStore(tmp_path / "ivy", results=tmp_path / "no-such-folder")
     assert store.update(lambda p: p.move("one-kernel", 1, 0))
     store.update(lambda p: p.move("one-kernel", 2, 0))
@@ -182,3 +184,10 @@ def test_another_users_file_is_never_touched(
     with pytest.raises(OSError, match="belongs to another user"):
         write_summary(results, "jo", Progress())
     assert (results / "jo.json").read_text() == "theirs"
+
+
+def test_the_login_name_comes_from_the_account_not_the_environment(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LOGNAME", "someone-else")
+    monkeypatch.setenv("USER", "someone-else")
+    assert summary.login_name() == pwd.getpwuid(os.getuid()).pw_name

@@ -83,6 +83,26 @@ async def test_a_lesson_broken_after_listing_says_why_when_opened(
         await wait_for_text(pilot, "Lesson 1 · One kernel, one feature map · page 1 of 4")
 
 
+async def test_a_lesson_edited_while_the_tutor_runs_is_read_again_without_a_restart(
+        home: Path, tmp_path: Path) -> None:
+    folder = lessons_one_and_two(tmp_path)
+    path = folder / "02-stride-padding.toml"
+    app = build_app(home, folder)
+    async with run(app) as pilot:
+        await pilot.press("down", "enter")
+        await wait_for_text(pilot, "Lesson 2 · Stride, padding and output size · page 1 of 4")
+        path.write_text(path.read_text().replace('title = "Stride, padding and output size"',
+                                                 'title = "Stride and padding, revised"'))
+        await pilot.press("m")
+        await wait_for_text(pilot, "2  Stride and padding, revised  [")
+        await pilot.press("enter")
+        await wait_for_text(pilot, "Lesson 2 · Stride and padding, revised · page 1 of 4")
+        (folder / "03-new.toml").write_text(
+            (shipped_lessons_dir() / "03-depth.toml").read_text())
+        await pilot.press("m")
+        await wait_for_text(pilot, "3  Depth: a kernel spans every input channel  [new]")
+
+
 async def test_an_empty_folder_says_where_it_looked(home: Path, tmp_path: Path) -> None:
     app = build_app(home, tmp_path)
     async with run(app) as pilot:

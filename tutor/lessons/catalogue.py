@@ -20,7 +20,7 @@ from .model import BrokenLesson, Lesson, LessonHeader
 
 def header_of(lesson: Lesson) -> LessonHeader:
     return LessonHeader(lesson.id, lesson.order, lesson.title, lesson.summary,
-                        len(lesson.pages), lesson.source)
+                        len(lesson.pages), lesson.source, lesson.requires)
 
 
 def read_catalogue(folder: Path, cache: HeaderCache) -> list[LessonHeader | BrokenLesson]:

@@ -48,13 +48,14 @@ def checker_fingerprint() -> str:
 
 
 def _header(value: Any, source: Path) -> LessonHeader | None:
-    if not (isinstance(value, list) and len(value) == 5):
+    if not (isinstance(value, list) and len(value) == 6):
         return None
-    lesson_id, order, title, summary, pages = value
+    lesson_id, order, title, summary, pages, requires = value
     if not (all(isinstance(x, str) for x in (lesson_id, title, summary))
-            and all(type(x) is int for x in (order, pages))):
+            and all(type(x) is int for x in (order, pages))
+            and isinstance(requires, list) and all(isinstance(x, str) for x in requires)):
         return None
-    return LessonHeader(lesson_id, order, title, summary, pages, source)
+    return LessonHeader(lesson_id, order, title, summary, pages, source, tuple(requires))
 
 
 def _json_holds(document: dict[str, Any]) -> bool:
@@ -113,7 +114,7 @@ class HeaderCache:
                 "broken": verdict.message.removeprefix(f"{shown(verdict.source)}: ")}
         else:
             entry = {"header": [verdict.id, verdict.order, verdict.title, verdict.summary,
-                                verdict.pages]}
+                                verdict.pages, list(verdict.requires)]}
             if document is not None and _json_holds(document):
                 entry["document"] = document
         self._used[digest] = entry

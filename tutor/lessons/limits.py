@@ -7,7 +7,7 @@ they may be as large as real networks (up to the engine's MAX_DIMENSION per size
 import re
 
 FORMAT_VERSION = 1
-CHECKS_VERSION = 5
+CHECKS_VERSION = 6
 """Raised with every change that makes a lesson file valid that was not, or the reverse: the
 lesson list's cache of verdicts on files (header_cache.py) is keyed on it."""
 LESSON_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,39}")
@@ -19,6 +19,8 @@ MAX_NARRATION_CHARS = 6_000
 MAX_TEXT_CHARS = 400
 MAX_QUESTIONS = 20
 MAX_HINTS = 5
+MAX_REQUIRES = 20
+"""Lessons one lesson may require to be passed first."""
 MAX_CHOICES = 6
 
 MAX_SCENE_GRID = 16

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..engine import QUANTITIES, ConvLayer, LayerError
-from ..engine.geometry import LAYER_DEFAULTS, LAYER_FIELDS
+from ..engine.geometry import LAYER_DEFAULTS, LAYER_FIELDS, PAIR_FIELDS
 from . import limits
 from .folder import arrange, broken, digest_of, lesson_files, read_lesson_file
 from .model import (
@@ -29,8 +29,8 @@ from .model import (
     Values,
 )
 from .placeholders import PLACEHOLDERS, placeholders_in
-from .reader import LessonError, Table, check_int
-from .variants import MAX_TRIES, VARY_KEYS, draw_layer
+from .reader import LessonError, LessonErrors, Problems, Table, check_int
+from .variants import AXES, VARY_KEYS, Ranges, draw_layer, why_no_draw
 
 if TYPE_CHECKING:
     from .header_cache import HeaderCache
@@ -229,21 +229,30 @@ def check_placeholders(texts: dict[str, str], has_layer: bool, owner: str = "que
                 raise LessonError(where, f"uses {{{name}}} but the {owner} has no layer")
 
 
-def read_vary(table: Table) -> tuple[tuple[str, int, int], ...]:
+def read_vary(table: Table) -> Ranges:
+    """[low, high] per key; a pair field may instead give [[low, high], [low, high]], a range
+    for its rows and one for its columns."""
     ranges = []
     for key in VARY_KEYS:
         if not table.has(key):
             continue
         bounds = table.take_list(key, 2)
-        if len(bounds) != 2:
-            raise LessonError(table.path(key), "must be [low, high]")
-        low = check_int(bounds[0], f"{table.path(key)}[0]", 0, 65_536)
-        high = check_int(bounds[1], f"{table.path(key)}[1]", low, 65_536)
-        ranges.append((key, low, high))
+        if key in PAIR_FIELDS and len(bounds) == 2 and all(isinstance(b, list) for b in bounds):
+            ranges += [(f"{key}:{axis}", *_range(axis_bounds, f"{table.path(key)}[{n}]"))
+                       for n, (axis, axis_bounds) in enumerate(zip(AXES, bounds, strict=True))]
+        else:
+            ranges.append((key, *_range(bounds, table.path(key))))
     table.finish()
     if not ranges:
         raise LessonError(table.where, "must vary at least one field")
     return tuple(ranges)
+
+
+def _range(bounds: object, where: str) -> tuple[int, int]:
+    if not isinstance(bounds, list) or len(bounds) != 2:
+        raise LessonError(where, "must be [low, high]")
+    low = check_int(bounds[0], f"{where}[0]", 0, 65_536)
+    return low, check_int(bounds[1], f"{where}[1]", low, 65_536)
 
 
 def read_number_question(table: Table, prompt: str, hints: tuple[str, ...]) -> NumberQuestion:
@@ -251,7 +260,8 @@ def read_number_question(table: Table, prompt: str, hints: tuple[str, ...]) -> N
     if quantity not in QUANTITIES:
         hint = difflib.get_close_matches(quantity, QUANTITIES, n=1)
         also = f" (did you mean {hint[0]!r}?)" if hint else ""
-        raise LessonError(table.path("answer"), f"{quantity!r} is not a known quantity{also}")
+        raise LessonError(table.path("answer"), f"{quantity!r} is not a known quantity{also}; "
+                                                f"the quantities: {', '.join(QUANTITIES)}")
     required = table.take_bool("required", False)
     layer_table = table.take_table("layer", required=False)
     layer = None if layer_table is None else read_layer(layer_table)
@@ -271,7 +281,8 @@ def read_number_question(table: Table, prompt: str, hints: tuple[str, ...]) -> N
         raise LessonError(table.where, "needs a layer, or vary ranges, or both")
     names = {name for name, _, _ in vary}
     sized = "size" in names or {"height", "width"} <= names
-    if layer is None and not (sized and "kernel" in names):
+    kernel = "kernel" in names or {"kernel:rows", "kernel:cols"} <= names
+    if layer is None and not (sized and kernel):
         raise LessonError(
             table.path("vary"), "without a layer, vary needs size (or height and width) and kernel"
         )
@@ -279,9 +290,7 @@ def read_number_question(table: Table, prompt: str, hints: tuple[str, ...]) -> N
     if vary:
         example = draw_layer(layer, vary, random.Random(0))
         if example is None:
-            raise LessonError(table.path("vary"), f"no draw of {MAX_TRIES:,} from these ranges "
-                                                  "gives a valid layer with a whole-number "
-                                                  "output size")
+            raise LessonError(table.path("vary"), why_no_draw(layer, vary, random.Random(0)))
     return NumberQuestion(prompt=prompt, quantity=quantity, layer=layer, vary=vary, hints=hints,
                           example=example, required=required)
 
@@ -328,16 +337,23 @@ def read_question(table: Table) -> NumberQuestion | ChoiceQuestion:
     return question
 
 
-def read_quiz(table: Table) -> Quiz:
-    pass_percent = table.take_int("pass_percent", 1, 100, limits.DEFAULT_PASS_PERCENT)
-    questions = [
-        read_question(q) for q in table.take_tables("questions", 1, limits.MAX_QUESTIONS)
-    ]
-    table.finish()
+def read_quiz(table: Table, problems: Problems) -> Quiz | None:
+    """The quiz; each question's problem is kept in `problems` and the next one read. None if
+    any part was broken."""
+    found = len(problems.found)
+    pass_percent = problems.read(table.take_int, "pass_percent", 1, 100,
+                                 limits.DEFAULT_PASS_PERCENT)
+    tables = problems.read(table.take_tables, "questions", 1, limits.MAX_QUESTIONS) or []
+    questions = [problems.read(read_question, q) for q in tables]
+    problems.read(table.finish)
     for n, question in enumerate(questions):
-        if isinstance(question, NumberQuestion) and question.layer_from is not None:
-            questions[n] = linked(question, questions, f"{table.path('questions')}[{n}]", n)
-    return Quiz(questions=tuple(questions), pass_percent=pass_percent)
+        source = None if question is None else getattr(question, "layer_from", None)
+        if source is not None and (source >= len(questions) or questions[source] is not None):
+            questions[n] = problems.read(linked, question, questions,
+                                         f"{table.path('questions')}[{n}]", n)
+    if len(problems.found) > found or pass_percent is None:
+        return None
+    return Quiz(questions=tuple(questions), pass_percent=pass_percent)  # type: ignore[arg-type]
 
 
 def linked(question: NumberQuestion, questions: list[NumberQuestion | ChoiceQuestion],
@@ -353,6 +369,8 @@ def linked(question: NumberQuestion, questions: list[NumberQuestion | ChoiceQues
 
 
 def read_lesson(data: dict[str, Any], source: Path) -> Lesson:
+    """The lesson in a TOML document; LessonError naming every part that is wrong (each top
+    field, page and question is read even when one before it is broken)."""
     table = Table(data, "")
     version = table.raw("format_version")
     if type(version) is not int or version != limits.FORMAT_VERSION:  # not 1.0, not true
@@ -360,18 +378,38 @@ def read_lesson(data: dict[str, Any], source: Path) -> Lesson:
             "format_version",
             f"this tutor reads format_version {limits.FORMAT_VERSION}, got {version!r}",
         )
+    problems = Problems()
+    lesson_id = problems.read(read_id, table)
+    order = problems.read(table.take_int, "order", 1, 999)
+    title = problems.read(table.take_text, "title", 80)
+    summary = problems.read(table.take_text, "summary", limits.MAX_TEXT_CHARS)
+    requires = problems.read(read_requires, table, lesson_id)
+    page_tables = problems.read(table.take_tables, "pages", 1, limits.MAX_PAGES) or []
+    pages = tuple(problems.read(read_page, page) for page in page_tables)
+    quiz_table = problems.read(table.take_table, "quiz")
+    quiz = None if quiz_table is None else problems.read(read_quiz, quiz_table, problems)
+    problems.read(table.finish)
+    problems.check()
+    assert lesson_id is not None and order is not None and title is not None
+    assert summary is not None and requires is not None and quiz is not None
+    return Lesson(lesson_id, order, title, summary, pages, quiz, source,  # type: ignore[arg-type]
+                  requires)
+
+
+def read_id(table: Table) -> str:
     lesson_id = table.take_text("id", 40)
     if not limits.LESSON_ID.fullmatch(lesson_id):
         raise LessonError("id", f"use lower-case letters, digits and dashes, got {lesson_id!r}")
-    order = table.take_int("order", 1, 999)
-    title = table.take_text("title", 80)
-    summary = table.take_text("summary", limits.MAX_TEXT_CHARS)
-    pages = tuple(read_page(p) for p in table.take_tables("pages", 1, limits.MAX_PAGES))
-    quiz_table = table.take_table("quiz")
-    assert quiz_table is not None
-    quiz = read_quiz(quiz_table)
-    table.finish()
-    return Lesson(lesson_id, order, title, summary, pages, quiz, source)
+    return lesson_id
+
+
+def read_requires(table: Table, lesson_id: str | None) -> tuple[str, ...]:
+    requires = table.take_texts("requires", limits.MAX_REQUIRES, 40)
+    for n, required in enumerate(requires):
+        if not limits.LESSON_ID.fullmatch(required) or required == lesson_id:
+            raise LessonError(f"requires[{n}]", f"must be the id of another lesson, got "
+                                                f"{required!r}")
+    return tuple(dict.fromkeys(requires))
 
 
 def parse_document(raw: bytes) -> dict[str, Any]:
@@ -413,6 +451,8 @@ def lesson_and_document(raw: bytes, path: Path, document: dict[str, Any] | None 
         if document is None:
             document = parse_document(raw)
         return read_lesson(document, path), document
+    except LessonErrors as errors:
+        return broken(path, str(errors))._replace(problems=tuple(errors.problems)), document
     except LessonError as error:
         return broken(path, str(error)), document
     except RecursionError:

@@ -152,6 +152,8 @@ class Lesson(NamedTuple):
     pages: tuple[Page, ...]
     quiz: Quiz
     source: Path = Path()
+    requires: tuple[str, ...] = ()
+    """Ids of lessons to pass before this one opens."""
 
 
 class LessonHeader(NamedTuple):
@@ -163,6 +165,7 @@ class LessonHeader(NamedTuple):
     summary: str
     pages: int
     source: Path
+    requires: tuple[str, ...] = ()
 
 
 class BrokenLesson(NamedTuple):
@@ -170,6 +173,8 @@ class BrokenLesson(NamedTuple):
 
     source: Path
     message: str
+    problems: tuple[str, ...] = ()
+    """Each problem on a line of its own, when there are several (`check` prints them all)."""
 
     @property
     def title(self) -> str:

@@ -7,9 +7,12 @@ took, which is how a typo such as `strdie = 2` is caught instead of silently ign
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from ..controls import control_in
+
+Part = TypeVar("Part")
 
 _MISSING: Any = object()
 _BARE_KEY = re.compile(r"[A-Za-z0-9_\-\[\]]+")
@@ -23,6 +26,45 @@ class LessonError(ValueError):
         super().__init__(f"{where}: {problem}" if where else problem)
         self.where = where
         self.problem = problem
+
+
+class LessonErrors(LessonError):
+    """Every problem found in one lesson file, in the order of the file; said as the first
+    ones on one line (the list), or one per line (`check`: `problems`)."""
+
+    SHOWN = 3
+
+    def __init__(self, problems: list[LessonError]) -> None:
+        self.problems = [str(problem) for problem in problems]
+        more = len(self.problems) - self.SHOWN
+        said = "; ".join(self.problems[:self.SHOWN])
+        super().__init__("", said + (f"; and {more} more (cnn-tutor check lists them all)"
+                                     if more > 0 else ""))
+
+
+class Problems:
+    """Reads the parts of a lesson one by one, keeping each part's problem and going on, so an
+    author hears of every broken part at once rather than one per run of `check`."""
+
+    def __init__(self) -> None:
+        self.found: list[LessonError] = []
+
+    def read(self, read: Callable[..., Part], *args: Any) -> Part | None:
+        """`read(*args)`, or None (its problem kept) if it raised LessonError."""
+        try:
+            return read(*args)
+        except LessonErrors as errors:
+            self.found += [LessonError("", problem) for problem in errors.problems]
+        except LessonError as error:
+            self.found.append(error)
+        return None
+
+    def check(self) -> None:
+        """Raise what was found: the one problem as it is, several as LessonErrors."""
+        if len(self.found) == 1:
+            raise self.found[0]
+        if self.found:
+            raise LessonErrors(self.found)
 
 
 def _kind(value: object) -> str:

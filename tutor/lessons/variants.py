@@ -1,8 +1,16 @@
-"""Drawing a fresh, valid layer for a question from its ranges, so a retry is not a memory test."""
+"""Drawing a fresh, valid layer for a question from its ranges, so a retry is not a memory test.
+
+A range is (key, low, high): a layer field, `size` for height and width together, or
+`kernel:rows` / `kernel:cols` (any pair field) for one axis of a pair, so a non-square kernel
+stays non-square. Draws follow the question's canonical layer on outputs that are not whole:
+if it rounds down (a stride that does not fit, asked on purpose), draws may too; otherwise
+every draw's output comes out whole.
+"""
 
 from __future__ import annotations
 
 import random
+from collections import Counter
 from dataclasses import asdict
 
 from ..engine import ConvLayer, LayerError
@@ -10,30 +18,59 @@ from ..engine.geometry import LAYER_DEFAULTS, LAYER_FIELDS
 
 VARY_KEYS = ("size", *(field for field in LAYER_FIELDS if field != "bias"))
 """What a question may draw afresh: any size of the layer, or `size` for height and width."""
+AXES = ("rows", "cols")
 MAX_TRIES = 2_000
 
+Ranges = tuple[tuple[str, int, int], ...]
 
-def draw_layer(
-    base: ConvLayer | None, vary: tuple[tuple[str, int, int], ...], rng: random.Random
-) -> ConvLayer | None:
-    """A valid layer whose output size comes out whole, or None if the ranges allow none.
 
-    Fields not in `vary` keep the base layer's values (or the defaults); `size` sets height and
-    width together.
-    """
-    fields = LAYER_DEFAULTS | (asdict(base) if base else {})
+def rounds_down(base: ConvLayer | None) -> bool:
+    """Whether the question's layers may have an output that is not whole: as its canonical
+    layer does."""
+    return base is not None and not base.fits_exactly
+
+
+def draw_layer(base: ConvLayer | None, vary: Ranges, rng: random.Random) -> ConvLayer | None:
+    """A valid layer by the question's rule on outputs (rounds_down), or None if the ranges
+    allow none in MAX_TRIES draws. Fields not in `vary` keep the base layer's values (or the
+    defaults)."""
     for _ in range(MAX_TRIES):
-        drawn = dict(fields)
-        for name, low, high in vary:
-            value = rng.randint(low, high)
-            if name == "size":
-                drawn["height"] = drawn["width"] = value
-            else:
-                drawn[name] = value
-        try:
-            layer = ConvLayer(**drawn)  # type: ignore[arg-type]
-        except LayerError:
-            continue
-        if layer.fits_exactly:
-            return layer
+        found = _one_draw(base, vary, rng)
+        if isinstance(found, ConvLayer):
+            return found
     return None
+
+
+def why_no_draw(base: ConvLayer | None, vary: Ranges, rng: random.Random) -> str:
+    """What stopped MAX_TRIES draws, most often: the axis whose output is not whole, or the
+    field the layer is impossible for."""
+    reasons = Counter(_one_draw(base, vary, rng) for _ in range(MAX_TRIES))
+    reason = max((r for r in reasons if isinstance(r, str)), key=lambda r: reasons[r])
+    return f"no draw of {MAX_TRIES:,} from these ranges gives a layer: most often {reason}"
+
+
+def _one_draw(base: ConvLayer | None, vary: Ranges, rng: random.Random) -> ConvLayer | str:
+    """A layer drawn from the ranges, or why this draw is not one."""
+    drawn = LAYER_DEFAULTS | (asdict(base) if base else {})
+    for name, low, high in vary:
+        value = rng.randint(low, high)
+        field, _, axis = name.partition(":")
+        if field == "size":
+            drawn["height"] = drawn["width"] = value
+        elif axis:
+            pair = drawn.get(field, 1)
+            rows, cols = pair if isinstance(pair, tuple) else (pair, pair)
+            drawn[field] = (value, cols) if axis == AXES[0] else (rows, value)
+        else:
+            drawn[field] = value
+    try:
+        layer = ConvLayer(**drawn)  # type: ignore[arg-type]
+    except LayerError as error:
+        return f"{error.field}: {error.problem}"
+    rows, cols = layer.unused
+    if (rows or cols) and not rounds_down(base):
+        side = "height" if rows else "width"
+        return (f"the output {side} is not whole ((N + 2P - K) / S + 1 with the {side}s); a "
+                "question whose layer rounds down may draw layers that do")
+    return layer
+

@@ -11,7 +11,6 @@ never opened, followed or replaced: it is left alone and progress is kept in mem
 from __future__ import annotations
 
 import contextlib
-import getpass
 import json
 import os
 import tempfile
@@ -21,8 +20,8 @@ from pathlib import Path
 
 from ..controls import escaped
 from ..regular_files import FileTooLarge, NotRegularFile, read_regular_file
+from . import summary
 from .model import VERSION, DamagedProgress, Progress, from_json
-from .summary import write_summary
 
 FILE_NAME = "progress.json"
 MAX_BYTES = 5_000_000
@@ -92,8 +91,8 @@ class ProgressStore:
         if self.results is None:
             return
         try:
-            write_summary(self.results, getpass.getuser(), self.progress)
-        except (OSError, KeyError) as error:  # getuser: KeyError with no name for the uid
+            summary.write_summary(self.results, summary.login_name(), self.progress)
+        except (OSError, KeyError) as error:  # KeyError: no name for this account at all
             if not self._warned_results:
                 self._warned_results = True
                 why = _why(error) if isinstance(error, OSError) else "no login name"

@@ -10,8 +10,10 @@ owns is never touched.
 from __future__ import annotations
 
 import contextlib
+import getpass
 import json
 import os
+import pwd
 import re
 import tempfile
 import time
@@ -24,6 +26,15 @@ LEARNER_FIELD = "learner"
 SUMMARY_MODE = 0o640
 """The owner writes it, the folder's group (the teacher) reads it, nobody else."""
 _LOGIN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]{0,63}")
+
+
+def login_name() -> str:
+    """The account's own name, from the user database rather than $LOGNAME or $USER, which a
+    learner could set to write as someone else."""
+    try:
+        return pwd.getpwuid(os.getuid()).pw_name
+    except KeyError:  # a uid with no entry (some containers)
+        return getpass.getuser()
 
 
 def valid_learner(name: Any) -> bool:

@@ -9,6 +9,7 @@ of the screen stack (made when first needed) and one lesson, quiz or results scr
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -66,10 +67,13 @@ class TutorApp(App[None]):
         self._mounted = False
         self.quiz_runs: dict[str, QuizRun] = {}
         """Unfinished quiz attempts by lesson id, so leaving a quiz half-way loses nothing."""
-        self._loaded: dict[Path, Lesson] = {}
+        self._loaded: dict[Path, tuple[tuple[int, int], Lesson]] = {}
+        """Lessons opened, by file, with the file's (modification time, size) when read: a file
+        changed since is read again when next opened."""
         self._list_screen: LessonListScreen | None = None
         """Made when first shown, then kept at the bottom of the stack."""
-        self._start_problem: BrokenLesson | None = None
+        self._start_problem: Callable[[], None] | None = None
+        """Why the lesson asked for with --lesson did not open, said once the app can."""
 
     # -- start-up and terminal size ---------------------------------------------------------
 
@@ -87,8 +91,11 @@ class TutorApp(App[None]):
     def _start_screen(self, header: LessonHeader) -> Screen[None]:
         found = self._load(header)
         if isinstance(found, BrokenLesson):
-            self._start_problem = found  # said once the app is mounted and can show it
+            self._start_problem = lambda: self._cannot_open(found)
             return self._new_list_screen()
+        if self._locked(header):
+            self._start_problem = lambda: self._say_locked(header)
+            return self._new_list_screen(header.id)
         return self._resumed(found)
 
     def on_mount(self) -> None:
@@ -97,7 +104,7 @@ class TutorApp(App[None]):
             if hasattr(signal, name):
                 loop.add_signal_handler(getattr(signal, name), self._leave_on_signal)
         if self._start_problem is not None:
-            self._cannot_open(self._start_problem)
+            self._start_problem()
         self.show_notices()
         self._mounted = True
         self.check_size()
@@ -138,6 +145,13 @@ class TutorApp(App[None]):
         """What the lesson list shows, as it is now."""
         return Listing(self.lessons, self.store.progress, self.lesson_dirs)
 
+    def reread_lessons(self) -> None:
+        """The lesson folders as they are now, for a list shown again: files added, changed,
+        mended or broken since are seen without a restart (unchanged ones are not parsed)."""
+        from ..lessons.catalogue import read_catalogues
+
+        self.lessons = read_catalogues(self.lesson_dirs, self.cache)
+
     @on(requests.SavePosition)
     @on(requests.SaveQuiz)
     def save(self, request: requests.SavePosition | requests.SaveQuiz) -> None:
@@ -176,18 +190,34 @@ class TutorApp(App[None]):
         return found
 
     def _load(self, header: LessonHeader) -> Lesson | BrokenLesson:
-        """The lesson behind a list entry, loaded once; a broken one is listed as broken."""
-        lesson = self._loaded.get(header.source)
-        if lesson is not None:
-            return lesson
+        """The lesson behind a list entry, read again only if its file has changed; a broken
+        one is listed as broken."""
+        try:
+            facts = os.stat(header.source)
+            version = (facts.st_mtime_ns, facts.st_size)
+        except OSError:
+            version = (0, 0)
+        loaded = self._loaded.get(header.source)
+        if loaded is not None and loaded[0] == version:
+            return loaded[1]
         from ..lessons.loader import load_lesson
 
         found = load_lesson(header.source, self.cache)
         if isinstance(found, BrokenLesson):
             self.lessons = [found if x is header else x for x in self.lessons]
         else:
-            self._loaded[header.source] = found
+            self._loaded[header.source] = (version, found)
         return found
+
+    def _locked(self, header: LessonHeader) -> bool:
+        return bool(self.listing().not_yet_passed(header))
+
+    def _say_locked(self, header: LessonHeader) -> None:
+        from .screens.lesson_list import and_list
+
+        self.notify(f"Lesson {header.order} opens once you have passed "
+                    f"{and_list(self.listing().not_yet_passed(header))}.",
+                    title="Not yet", markup=False, timeout=6)
 
     def _cannot_open(self, broken: BrokenLesson) -> None:
         self.notify(escaped(broken.message), title="This lesson cannot be opened",
@@ -240,7 +270,10 @@ class TutorApp(App[None]):
         self.resume_lesson(request.header)
 
     def resume_lesson(self, header: LessonHeader) -> None:
-        """Open a lesson where the learner left it."""
+        """Open a lesson where the learner left it, once the lessons it requires are passed."""
+        if self._locked(header):
+            self._say_locked(header)
+            return
         lesson = self.full_lesson(header)
         if lesson is None:
             self.refresh_lesson_list()

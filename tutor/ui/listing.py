@@ -29,6 +29,19 @@ class Listing:
             return None
         return self.progress.lessons.get(lesson.id)
 
+    def not_yet_passed(self, lesson: LessonHeader) -> list[str]:
+        """The lessons to pass before `lesson` opens, as the list names them: "lesson 3", or
+        an id no lesson in use has (which then keeps it locked: the teacher should know)."""
+        missing = []
+        for required in lesson.requires:
+            entry = self.progress.lessons.get(required)
+            if entry is not None and entry.passed:
+                continue
+            header = self.by_id(required)
+            missing.append(f"lesson {header.order}" if header is not None
+                           else f"{required!r} (no such lesson here)")
+        return missing
+
     def last(self) -> tuple[LessonHeader, LessonProgress] | None:
         """The lesson the learner was in last, which c continues, and their progress in it."""
         lesson = self.by_id(self.progress.last_lesson or "")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -18,8 +20,11 @@ from ..widgets.lesson_menu import LessonMenu, MenuEntry
 from .tutor_screen import TutorScreen
 
 
-def status_text(lesson: LessonHeader, entry: LessonProgress | None) -> str:
-    """new / page p of n / quiz under way / passed with the best score."""
+def status_text(lesson: LessonHeader, entry: LessonProgress | None,
+                locked_by: Sequence[str] = ()) -> str:
+    """locked / new / page p of n / quiz under way / passed with the best score."""
+    if locked_by:
+        return f"locked: pass {and_list(locked_by)} first"
     if entry is None or not entry.started:
         return "new"
     if entry.passed:
@@ -31,12 +36,17 @@ def status_text(lesson: LessonHeader, entry: LessonProgress | None) -> str:
     return f"in progress: page {entry.page + 1} of {lesson.pages}"
 
 
-def lesson_entry(lesson: LessonHeader | BrokenLesson, entry: LessonProgress | None) -> MenuEntry:
+def and_list(items: Sequence[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def lesson_entry(lesson: LessonHeader | BrokenLesson, entry: LessonProgress | None,
+                 locked_by: Sequence[str] = ()) -> MenuEntry:
     if isinstance(lesson, BrokenLesson):
         heading = Text.assemble(literal(f"✗ {lesson.title}", "bold"), "  cannot be opened")
         return MenuEntry(f"broken:{lesson.source}", heading,
                          literal(f"  {lesson.message}", "italic"), enabled=False, wrap=True)
-    status = status_text(lesson, entry)
+    status = status_text(lesson, entry, locked_by)
     mark = "✓" if entry is not None and entry.passed else " "
     heading = Text.assemble(literal(f"{mark}{lesson.order:>2}  {lesson.title}", "bold"),
                             f"  [{status}]")
@@ -60,6 +70,7 @@ class LessonListScreen(TutorScreen):
         """A lesson id to highlight when the list next shows: the lesson the learner just left,
         or "" at first, for the lesson c continues."""
         self._summary: str | None = ""
+        self._shown = False
         """The summary line showing (None: hidden), so an unchanged one is not laid out again."""
 
     def compose(self) -> ComposeResult:
@@ -75,13 +86,20 @@ class LessonListScreen(TutorScreen):
         self._highlight = lesson_id
 
     def on_screen_resume(self) -> None:
-        """On first showing too: statuses change while the learner is in a lesson."""
+        """On first showing too: statuses change while the learner is in a lesson, and lesson
+        files may have changed (read at start-up, so not read again the first time)."""
+        if self._shown:
+            self.tutor.reread_lessons()
+        self._shown = True
         self.refresh_list()
 
     def refresh_list(self) -> None:
         menu = self.query_one("#lessons", LessonMenu)
         listing = self.tutor.listing()
-        entries = [lesson_entry(lesson, listing.entry(lesson)) for lesson in listing.lessons]
+        entries = [lesson_entry(lesson, listing.entry(lesson),
+                                (isinstance(lesson, LessonHeader)
+                                and listing.not_yet_passed(lesson)) or ())
+                   for lesson in listing.lessons]
         if not entries:
             where = ", ".join(map(str, listing.folders)) or "any folder"
             entries = [MenuEntry("", literal(f"No lessons in {where}"), Text(), enabled=False)]
