@@ -65,14 +65,15 @@ def test_missing_and_empty_paths(capsys: pytest.CaptureFixture[str], tmp_path: P
 
 def test_every_broken_part_of_a_file_is_reported_at_once(
         capsys: pytest.CaptureFixture[str]) -> None:
-    """Each top key, page and question is read even when one before it is broken."""
-    path = Path(__file__).parent / "multi_problem" / "six-problems.toml"
+    """Each top key, page, part of a scene and question is read even when one before it is
+    broken."""
+    path = Path(__file__).parent / "multi_problem" / "seven-problems.toml"
     status, out = run(capsys, "check", str(path))
     assert status == 1
     problems = [line.removeprefix(f"ERROR {path}: ") for line in out.splitlines()]
     assert [problem.split(":")[0] for problem in problems] == [
         "id", "order", "pages[0].narration", "pages[1].scene.panels[0]",
-        "quiz.questions[0].answer", "quiz.questions[1].choices"]
+        "pages[1].scene.layer.kernel", "quiz.questions[0].answer", "quiz.questions[1].choices"]
     broken = load_lesson(path)
     assert isinstance(broken, BrokenLesson) and "\n" not in broken.message
-    assert broken.message.endswith("; and 3 more (cnn-tutor check lists them all)")
+    assert broken.message.endswith("; and 4 more (cnn-tutor check lists them all)")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import random
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,7 +30,7 @@ from .model import (
     Values,
 )
 from .placeholders import PLACEHOLDERS, placeholders_in
-from .reader import LessonError, LessonErrors, Problems, Table, check_int
+from .reader import LessonError, LessonErrors, Part, Problems, Table, check_int
 from .variants import AXES, VARY_KEYS, Ranges, draw_layer, why_no_draw
 
 if TYPE_CHECKING:
@@ -122,8 +123,28 @@ def check_scene_size(layer: ConvLayer, where: str) -> None:
 
 
 def read_scene(table: Table) -> Scene:
-    mode = table.take_choice("mode", ("shared", "unshared"), "shared")
-    order = table.take_choice("order", ("row", "column"), "row")
+    """A scene; each part's problem is kept and the other parts read (the numbers only when
+    the layer they must fit could be read)."""
+    problems = Problems()
+    mode = problems.read(table.take_choice, "mode", ("shared", "unshared"), "shared")
+    order = problems.read(table.take_choice, "order", ("row", "column"), "row")
+    panels = problems.read(read_panels, table)
+    layer = problems.read(read_scene_layer, table)
+    inputs = weights = bias = None
+    if layer is not None and mode is not None:
+        inputs, weights, bias = (problems.read(read_scene_values, table, layer, mode, part)
+                                 for part in ("input", "weights", "bias"))
+    else:
+        table.skip("input", "weights", "bias")
+    problems.read(table.finish)
+    if panels is not None and layer is not None and mode is not None \
+            and set(panels) & set(limits.MATRIX_PANELS):
+        problems.read(check_matrix_panel, layer, mode, table.path("panels"))
+    problems.check()
+    return Scene(layer, inputs, weights, bias, mode, order, panels)  # type: ignore[arg-type]
+
+
+def read_panels(table: Table) -> tuple[str, ...]:
     panels = table.take_list("panels", len(limits.PANELS), list(limits.DEFAULT_PANELS))
     for i, panel in enumerate(panels):
         if panel not in limits.PANELS:
@@ -131,40 +152,42 @@ def read_scene(table: Table) -> Scene:
                 f"{table.path('panels')}[{i}]",
                 f"must be one of {', '.join(limits.PANELS)}, got {panel!r}",
             )
-    layer_table = table.take_table("layer")
-    assert layer_table is not None
+    return tuple(dict.fromkeys(panels))
+
+
+def read_scene_layer(table: Table) -> ConvLayer:
+    layer_table = _required(table, "layer")
     layer = read_layer(layer_table)
     check_scene_size(layer, layer_table.where)
+    return layer
 
+
+def read_scene_values(table: Table, layer: ConvLayer, mode: str, part: str) -> Values:
+    """The scene's input, weights or bias, in a shape that fits the layer."""
     f, c, (kh, kw) = layer.filters, layer.channels_per_group, layer.kernel
-    input_shapes = [(layer.channels, layer.height, layer.width)]
-    if layer.channels == 1:
-        input_shapes.append((layer.height, layer.width))
-    inputs = read_values(_required(table, "input"), input_shapes, "channels x rows x cols")
-    if mode == "shared":
-        weight_shapes = [(f, c, kh, kw)] + [(c, kh, kw)] * (f == 1) + [(kh, kw)] * (f * c == 1)
-        bias_shapes = [(f,)]
-    else:
-        weight_shapes, bias_shapes = [], []  # one kernel per position: seeded only
-    weights_table = _required(table, "weights")
-    if mode == "unshared" and weights_table.has("values"):
-        raise LessonError(
-            weights_table.path("values"),
-            "an unshared scene has a kernel per position: give seed and range instead",
-        )
-    weights = read_values(weights_table, weight_shapes, "filters x channels x rows x cols")
-    bias = Values()
+    if part == "input":
+        shapes = [(layer.channels, layer.height, layer.width)]
+        if layer.channels == 1:
+            shapes.append((layer.height, layer.width))
+        return read_values(_required(table, "input"), shapes, "channels x rows x cols")
+    if part == "weights":
+        weights_table = _required(table, "weights")
+        if mode == "unshared" and weights_table.has("values"):
+            raise LessonError(
+                weights_table.path("values"),
+                "an unshared scene has a kernel per position: give seed and range instead",
+            )
+        shapes = [(f, c, kh, kw)] + [(c, kh, kw)] * (f == 1) + [(kh, kw)] * (f * c == 1)
+        return read_values(weights_table, shapes if mode == "shared" else [],
+                           "filters x channels x rows x cols")
     bias_table = table.take_table("bias", required=False)
-    if bias_table is not None:
-        if not layer.bias:
-            raise LessonError(bias_table.where, "the layer has bias = false")
-        if mode == "unshared" and bias_table.has("values"):
-            raise LessonError(bias_table.path("values"), "an unshared scene takes a seeded bias")
-        bias = read_values(bias_table, bias_shapes, "one per filter")
-    table.finish()
-    if set(panels) & set(limits.MATRIX_PANELS):
-        check_matrix_panel(layer, mode, table.path("panels"))
-    return Scene(layer, inputs, weights, bias, mode, order, tuple(dict.fromkeys(panels)))
+    if bias_table is None:
+        return Values()
+    if not layer.bias:
+        raise LessonError(bias_table.where, "the layer has bias = false")
+    if mode == "unshared" and bias_table.has("values"):
+        raise LessonError(bias_table.path("values"), "an unshared scene takes a seeded bias")
+    return read_values(bias_table, [(f,)] if mode == "shared" else [], "one per filter")
 
 
 def check_matrix_panel(layer: ConvLayer, mode: str, where: str) -> None:
@@ -199,23 +222,32 @@ def _required(table: Table, key: str) -> Table:
 
 
 def read_page(table: Table) -> Page:
-    title = table.take_text("title", limits.MAX_TEXT_CHARS, "")
-    narration = table.take_text("narration", limits.MAX_NARRATION_CHARS, lines=True)
-    scene_table = table.take_table("scene", required=False)
-    scene = None if scene_table is None else read_scene(scene_table)
-    counts_table = table.take_table("counts", required=False)
-    counts = None if counts_table is None else read_layer(counts_table)
-    map_table = table.take_table("map", required=False)
-    neuron_map = None if map_table is None else read_map(map_table)
-    shown = [key for key, part in (("scene", scene), ("counts", counts), ("map", neuron_map))
-             if part is not None]
+    """A page; its title, narration and what it shows are each read even if one is broken."""
+    problems = Problems()
+    title = problems.read(table.take_text, "title", limits.MAX_TEXT_CHARS, "")
+    narration = problems.read(lambda: table.take_text("narration", limits.MAX_NARRATION_CHARS,
+                                                      lines=True))
+    parts = {key: problems.read(read, table, key) for key, read in
+             (("scene", _optional(read_scene)), ("counts", _optional(read_layer)),
+              ("map", _optional(read_map)))}
+    shown = [key for key, part in parts.items() if part is not None]
     if len(shown) > 1:
-        raise LessonError(table.path(shown[1]), f"a page shows one thing under its text: "
-                                                f"{' or '.join(shown)}, not both")
-    table.finish()
-    page = Page(narration=narration, title=title, scene=scene, counts=counts, map=neuron_map)
+        problems.found.append(LessonError(table.path(shown[1]), f"a page shows one thing under "
+                                          f"its text: {' or '.join(shown)}, not both"))
+    problems.read(table.finish)
+    problems.check()
+    page = Page(narration=narration, title=title, scene=parts["scene"],  # type: ignore[arg-type]
+                counts=parts["counts"], map=parts["map"])  # type: ignore[arg-type]
     check_placeholders({table.path("narration"): narration}, page.layer is not None, "page")
     return page
+
+
+def _optional(read: Callable[[Table], Part]) -> Callable[[Table, str], Part | None]:
+    """`read` of the table at `key` of a table, or None when there is none."""
+    def read_at(table: Table, key: str) -> Part | None:
+        found = table.take_table(key, required=False)
+        return None if found is None else read(found)
+    return read_at
 
 
 def check_placeholders(texts: dict[str, str], has_layer: bool, owner: str = "question") -> None:
@@ -323,12 +355,19 @@ def read_choice_question(table: Table, prompt: str, hints: tuple[str, ...]) -> C
 
 
 def read_question(table: Table) -> NumberQuestion | ChoiceQuestion:
-    kind = table.take_choice("kind", ("number", "choice"))
-    prompt = table.take_text("prompt", limits.MAX_TEXT_CHARS * 2, lines=True)
-    hints = table.take_texts("hints", limits.MAX_HINTS, limits.MAX_TEXT_CHARS)
-    question = (read_number_question if kind == "number" else read_choice_question)(
-        table, prompt, hints
-    )
+    """A question; its kind, prompt and hints, and then the rest, are each read even if one
+    is broken."""
+    problems = Problems()
+    kind = problems.read(table.take_choice, "kind", ("number", "choice"))
+    prompt = problems.read(lambda: table.take_text("prompt", limits.MAX_TEXT_CHARS * 2,
+                                                   lines=True))
+    hints = problems.read(table.take_texts, "hints", limits.MAX_HINTS, limits.MAX_TEXT_CHARS)
+    question = None
+    if kind is not None:
+        body = read_number_question if kind == "number" else read_choice_question
+        question = problems.read(body, table, prompt or "", hints or ())
+    problems.check()
+    assert question is not None and prompt is not None and hints is not None
     has_layer = (question.layer is not None or bool(getattr(question, "vary", ()))
                  or getattr(question, "layer_from", None) is not None)
     texts = {table.path("prompt"): prompt}
