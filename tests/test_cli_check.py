@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -77,3 +79,13 @@ def test_every_broken_part_of_a_file_is_reported_at_once(
     broken = load_lesson(path)
     assert isinstance(broken, BrokenLesson) and "\n" not in broken.message
     assert broken.message.endswith("; and 4 more (cnn-tutor check lists them all)")
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`cnn-tutor check | head -1`: once the reader has gone, the rest of the output has
+    nowhere to go, and the command stops quietly (no BrokenPipeError)."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader has gone
+    with open(write_end, "w", buffering=1) as gone:  # line by line, as a terminal would be
+        monkeypatch.setattr(sys, "stdout", gone)
+        assert main(["check"]) == 0

@@ -8,6 +8,7 @@ choices, `startup_gc.py` keeps the garbage collector out of start-up.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -79,5 +80,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     commands = {"params": run_params, "check": run_check, "report": run_report}
     if args.command in commands:
-        return commands[args.command](args)
+        try:
+            return commands[args.command](args)
+        except BrokenPipeError:  # `cnn-tutor report | head`: the reader has had enough
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error at exit
+            return 0
     return run_app(args.lesson, args.lessons, args.add_lessons)
