@@ -123,15 +123,17 @@ def test_damaged_and_odd_files_are_listed_and_the_rest_reported(
     (folder / "broken.json").write_text('{"version": 2, "lessons": {')
     (folder / "old.json").write_text('{"version": 99}')
     os.mkfifo(folder / "pipe.json")
+    (folder / "link.json").symlink_to(folder / "frank.json")
     (folder / "notes.txt").write_text("not a progress file, not read")
     assert main(["report", str(folder), str(tmp_path / "missing.json")]) == 0
     text = capsys.readouterr().out
     assert "frank" in text and "…" in text, "frank has started lesson 1, no quiz yet"
-    problems = text.split("Not read (4 files):\n")[1].splitlines()
+    problems = text.split("Not read (5 files):\n")[1].splitlines()
     assert problems[0] == f"  {folder / 'broken.json'}: is not a progress file (not valid JSON)"
-    assert problems[1].startswith(f"  {folder / 'old.json'}: is not a progress file (version")
-    assert problems[2] == f"  {folder / 'pipe.json'}: is a named pipe (FIFO), not a regular file"
-    assert problems[3].startswith(f"  {tmp_path / 'missing.json'}: cannot be read")
+    assert problems[1].startswith(f"  {folder / 'link.json'}: is a symbolic link")
+    assert problems[2].startswith(f"  {folder / 'old.json'}: is not a progress file (version")
+    assert problems[3] == f"  {folder / 'pipe.json'}: is a named pipe (FIFO), not a regular file"
+    assert problems[4].startswith(f"  {tmp_path / 'missing.json'}: cannot be read")
 
 
 def test_a_report_with_nothing_to_read_says_what_to_name(

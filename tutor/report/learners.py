@@ -39,7 +39,7 @@ def gather(paths: Iterable[Path]) -> Gathered:
     problems: list[str] = []
     for path in paths:
         for file in _files(path, problems):
-            found = _read(file)
+            found = _read(file, follow_symlinks=file == path)
             if isinstance(found, str):
                 problems.append(f"{escaped(str(file))}: {found}")
             else:
@@ -61,10 +61,11 @@ def _files(path: Path, problems: list[str]) -> list[Path]:
         return []
 
 
-def _read(file: Path) -> Learner | str:
-    """The learner in `file`, or why there is none."""
+def _read(file: Path, follow_symlinks: bool) -> Learner | str:
+    """The learner in `file`, or why there is none. A link found in a folder is not followed:
+    a learner's name in the class folder must not make the teacher read another file."""
     try:
-        data = json.loads(read_regular_file(file, MAX_BYTES))
+        data = json.loads(read_regular_file(file, MAX_BYTES, follow_symlinks=follow_symlinks))
         name = _name(file, data)
         if isinstance(data, dict):
             data = {key: value for key, value in data.items()
