@@ -84,16 +84,17 @@ def test_collection_is_paused_for_start_up_then_frozen_and_resumed() -> None:
     from tutor.cli import startup_gc
 
     assert gc.isenabled()
+    frozen = gc.get_freeze_count()  # not 0 everywhere: Python 3.12.1 starts with some frozen
     startup_gc.resume()  # nothing was paused: nothing to do
-    assert gc.isenabled() and gc.get_freeze_count() == 0
+    assert gc.isenabled() and gc.get_freeze_count() == frozen
     with startup_gc.paused():
         assert not gc.isenabled()
-    assert gc.isenabled() and gc.get_freeze_count() == 0, "a failed start only resumes"
+    assert gc.isenabled() and gc.get_freeze_count() == frozen, "a failed start only resumes"
     try:
         with startup_gc.paused():
             assert not gc.isenabled()
             startup_gc.resume()
-            assert gc.isenabled() and gc.get_freeze_count() > 0
+            assert gc.isenabled() and gc.get_freeze_count() > frozen
         assert gc.isenabled()
     finally:
         gc.unfreeze()
