@@ -5,10 +5,12 @@ Only the names listed here exist; a lesson naming anything else is refused when 
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from ..engine import QUANTITIES, ConvLayer, fmt
 from ..engine.geometry import LAYER_FIELDS, Pair
+from .reader import LessonError
 
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
@@ -62,3 +64,14 @@ def fill(text: str, layer: ConvLayer | None) -> str:
         lambda match: layer_word(match.group(1), layer) if match.group(1) in PLACEHOLDERS
         else match.group(0), text)
     return filled[:1].upper() + filled[1:] if text.startswith("{") else filled
+
+
+def check_placeholders(texts: dict[str, str], has_layer: bool, owner: str = "question") -> None:
+    for where, text in texts.items():
+        for name in placeholders_in(text):
+            if name not in PLACEHOLDERS:
+                hint = difflib.get_close_matches(name, PLACEHOLDERS, n=1)
+                also = f" (did you mean {{{hint[0]}}}?)" if hint else ""
+                raise LessonError(where, f"{{{name}}} is not a known placeholder{also}")
+            if not has_layer:
+                raise LessonError(where, f"uses {{{name}}} but the {owner} has no layer")

@@ -15,9 +15,9 @@ from textual.widgets import Checkbox, Input, Label, Static
 from ...engine import ConvLayer, LayerError, count_parameters, fmt
 from ...engine.geometry import LAYER_FIELDS, PAIR_FIELDS, format_pair
 from ...engine.sizes import SizeError, pair, size3, whole
-from ...lessons.loader import check_scene_size
 from ...lessons.model import Scene, Values
 from ...lessons.reader import LessonError
+from ...lessons.scenes import check_scene_size
 from ..screen_css import screen_css
 from ..widgets.character_input import CharacterInput
 from ..widgets.counts_table import CountsTable
