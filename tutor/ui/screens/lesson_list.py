@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from ...lessons.model import BrokenLesson, LessonHeader
 from ...progress.model import LessonProgress
+from ..listing import Listing
 from ..literal import literal
 from ..requests import OpenCalculator, ResetProgress, ResumeLesson
 from ..screen_css import screen_css
@@ -40,13 +41,13 @@ def and_list(items: Sequence[str]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
-def lesson_entry(lesson: LessonHeader | BrokenLesson, entry: LessonProgress | None,
-                 locked_by: Sequence[str] = ()) -> MenuEntry:
+def lesson_entry(lesson: LessonHeader | BrokenLesson, listing: Listing) -> MenuEntry:
     if isinstance(lesson, BrokenLesson):
         heading = Text.assemble(literal(f"✗ {lesson.title}", "bold"), "  cannot be opened")
         return MenuEntry(f"broken:{lesson.source}", heading,
                          literal(f"  {lesson.message}", "italic"), enabled=False, wrap=True)
-    status = status_text(lesson, entry, locked_by)
+    entry = listing.entry(lesson)
+    status = status_text(lesson, entry, listing.not_yet_passed(lesson))
     mark = "✓" if entry is not None and entry.passed else " "
     heading = Text.assemble(literal(f"{mark}{lesson.order:>2}  {lesson.title}", "bold"),
                             f"  [{status}]")
@@ -96,10 +97,7 @@ class LessonListScreen(TutorScreen):
     def refresh_list(self) -> None:
         menu = self.query_one("#lessons", LessonMenu)
         listing = self.tutor.listing()
-        entries = [lesson_entry(lesson, listing.entry(lesson),
-                                (isinstance(lesson, LessonHeader)
-                                and listing.not_yet_passed(lesson)) or ())
-                   for lesson in listing.lessons]
+        entries = [lesson_entry(lesson, listing) for lesson in listing.lessons]
         if not entries:
             where = ", ".join(map(str, listing.folders)) or "any folder"
             entries = [MenuEntry("", literal(f"No lessons in {where}"), Text(), enabled=False)]
