@@ -8,13 +8,13 @@ so the file stays small.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Any
 
 from ..engine.mistakes import SLIPS
 from ..engine.quantities import QUANTITIES
 from ..lessons.limits import MAX_HINTS, MAX_QUESTIONS
+from .fields import is_text, is_time, is_verdict, is_whole
 
 MAX_GIVEN_CHARS = 40
 """As much of a typed answer as is kept (an answer box holds no more)."""
@@ -60,9 +60,9 @@ def attempt_from_json(data: Any, where: str) -> AttemptRecord:
         raise BadHistory(f"{where} is not a quiz attempt")
     finished, percent, passed, answers = (data["finished"], data["percent"], data["passed"],
                                           data["answers"])
-    if type(finished) not in (int, float) or not math.isfinite(finished):
+    if not is_time(finished):
         raise BadHistory(f"{where}.finished is not a time")
-    if type(percent) is not int or not 0 <= percent <= 100:
+    if not is_whole(percent, 0, 100):
         raise BadHistory(f"{where}.percent is not a whole number from 0 to 100")
     if type(passed) is not bool:
         raise BadHistory(f"{where}.passed is not true or false")
@@ -77,14 +77,14 @@ def _answer(item: Any, where: str) -> AnswerRecord:
     if not isinstance(item, list) or len(item) != 6:
         raise BadHistory(f"{where} is not an answer")
     question, kind, given, correct, slip, hints = item
-    if type(question) is not int or not 0 <= question < MAX_QUESTIONS:
+    if not is_whole(question, 0, MAX_QUESTIONS - 1):
         raise BadHistory(f"{where} names no question")
     if kind != CHOICE and kind not in QUANTITIES:
         raise BadHistory(f"{where} is of no kind this version knows")
-    if not isinstance(given, str) or len(given) > MAX_GIVEN_CHARS:
+    if not is_text(given, MAX_GIVEN_CHARS):
         raise BadHistory(f"{where} does not hold the answer given")
-    if type(correct) is not bool or (slip != "" and slip not in SLIPS):
+    if not is_verdict(correct, slip, SLIPS):
         raise BadHistory(f"{where} has no verdict this version knows")
-    if type(hints) is not int or not 0 <= hints <= MAX_HINTS:
+    if not is_whole(hints, 0, MAX_HINTS):
         raise BadHistory(f"{where} does not count its hints")
     return AnswerRecord(question, kind, given, correct, slip, hints)

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..engine.geometry import LAYER_FIELDS, MAX_DIMENSION, PAIR_FIELDS, SIZE_FIELDS
 from ..lessons.limits import MAX_CHOICES, MAX_HINTS, MAX_QUESTIONS
+from .fields import is_text, is_whole
 
 MAX_REPLY_CHARS = 40
 
@@ -53,15 +54,15 @@ def quiz_state_from_json(data: Any, where: str) -> QuizState:
                 sorted(order) != list(range(len(order))):
             raise BadQuizState(f"{where}.orders[{n}] is not an order of choices")
         reply = data["replies"][n]
-        if not (reply is None or (type(reply) is int and 0 <= reply < MAX_CHOICES)
-                or (isinstance(reply, str) and len(reply) <= MAX_REPLY_CHARS)):
+        if not (reply is None or is_whole(reply, 0, MAX_CHOICES - 1)
+                or is_text(reply, MAX_REPLY_CHARS)):
             raise BadQuizState(f"{where}.replies[{n}] is not a reply")
         _whole(data["hints"][n], f"{where}.hints[{n}]", MAX_HINTS)
     return QuizState(**data)
 
 
 def _whole(value: Any, where: str, most: int) -> None:
-    if type(value) is not int or not 0 <= value <= most:
+    if not is_whole(value, 0, most):
         raise BadQuizState(f"{where} is not a whole number from 0 to {most:,}")
 
 

@@ -1,0 +1,27 @@
+"""What a saved value must be, shared by every part of the progress file: a value of another
+type or out of range is damage, never read as a default (a learner's result would be lost)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection
+from typing import Any
+
+
+def is_whole(value: Any, low: int, high: int) -> bool:
+    """A whole number from `low` to `high` (true and false are not numbers here)."""
+    return type(value) is int and low <= value <= high
+
+
+def is_time(value: Any) -> bool:
+    """Seconds since the epoch, as JSON writes them."""
+    return type(value) in (int, float) and math.isfinite(value)
+
+
+def is_text(value: Any, limit: int) -> bool:
+    return isinstance(value, str) and len(value) <= limit
+
+
+def is_verdict(correct: Any, slip: Any, slips: Collection[str]) -> bool:
+    """Right or wrong, and the slip named ("" for none) one this version knows."""
+    return type(correct) is bool and (slip == "" or slip in slips)
