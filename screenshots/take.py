@@ -45,6 +45,8 @@ SHOTS = (
          "every input", 7, ("n", *("right",) * 4), "This neuron reads 9 inputs"),
     Shot("one-matrix", "The convolution as one matrix: the same nine weights in every row, w5 "
          "traced", 8, ("n", "n", "right", "5"), "in all 4 * entries"),
+    Shot("prediction", "A prediction: the neuron hidden until the learner works it out, the "
+         "slip named", 1, ("n", "n", *("right",) * 5, "4", "enter"), "This neuron is 7, not 4"),
     Shot("weight-tracer", "The weight tracer: one weight, every input cell it multiplies", 5,
          ("right",) * 5 + ("5",), "Tracing w5 of W1"),
     Shot("quiz-feedback", "Quiz feedback naming the learner's slip", 6,

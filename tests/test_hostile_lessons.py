@@ -27,6 +27,19 @@ narration = \"\"\"
 Narration {MARKUP} and **bold** still works.
 \"\"\"
 
+[[pages]]
+narration = "A scene."
+[pages.scene.layer]
+size = 3
+kernel = 3
+[pages.scene.input]
+values = [[1, 2, 3], [4, 5, 6], [7, 8, 9]]
+[pages.scene.weights]
+values = [[1, 0, 0], [0, 1, 0], [0, 0, 1]]
+[pages.predict]
+neuron = [1, 1]
+prompt = "Guess {MARKUP}"
+
 [quiz]
 [[quiz.questions]]
 kind = "choice"
@@ -80,6 +93,9 @@ def test_nothing_from_a_lesson_file_reaches_the_terminal_but_text(tmp_path: Path
         for key in ("up", "up", "enter"):
             terminal.press(key)
         terminal.wait_for("Narration [/] [link=file:///etc/passwd]here[/link]")
+        terminal.press("n")
+        terminal.wait_for("Predict the neuron at row 1, col 1: Guess [/]")
+        terminal.wait_for("[link=file:///etc/passwd]here[/link] [@click=app.quit]quit[/] [blink]")
         terminal.press("n")
         terminal.wait_for("Prompt [/] [link=file:///etc/passwd]here[/link]")
         terminal.press("h")

@@ -18,15 +18,19 @@ import pytest
 from tutor.progress.history import AnswerRecord, AttemptRecord
 from tutor.progress.model import (
     MAX_ALL_HISTORY,
+    MAX_ALL_PREDICTIONS,
     MAX_HISTORY,
     MAX_LESSONS,
+    MAX_PREDICTIONS,
     VERSION,
     Progress,
     from_json,
 )
+from tutor.progress.predictions import PredictionRecord
 from tutor.progress.store import FILE_NAME, MAX_BYTES, ProgressStore
 
 ROOT = Path(__file__).resolve().parent.parent
+PREDICTION = PredictionRecord(2, (0, 1, 2), "4", False, "left_out_bias", 1_764_000_100.0)
 
 
 ATTEMPT = AttemptRecord(1_764_000_000.5, 75, True, (
@@ -96,6 +100,12 @@ DAMAGE = {
     "too many attempts": json.dumps(
         {"version": 2, "last_lesson": None, "lessons": {"a": {"history": [
             {"finished": 1.0, "percent": 50, "passed": False, "answers": []}] * 1000}}}).encode(),
+    "a prediction of no neuron": json.dumps(
+        {"version": 3, "last_lesson": None, "lessons": {"a": {"predictions": [
+            [0, "row 2", "3", True, "", 1.0]]}}}).encode(),
+    "too many predictions": json.dumps(
+        {"version": 3, "last_lesson": None, "lessons": {"a": {"predictions": [
+            [0, [0, 1, 2], "3", True, "", 1.0]] * 1000}}}).encode(),
     "100,000 lessons": json.dumps({"version": 1, "last_lesson": None,
                                    "lessons": {f"l{n}": {} for n in range(100_000)}}).encode(),
 }
@@ -298,16 +308,42 @@ def test_a_version_1_file_is_read_and_kept_aside_before_it_is_rewritten(tmp_path
     assert ProgressStore(tmp_path).load().lessons["a"].history == [ATTEMPT]
 
 
-def test_the_history_is_bounded_latest_kept(tmp_path: Path) -> None:
+def test_a_version_2_file_gains_predictions_and_is_kept_aside(tmp_path: Path) -> None:
+    old = json.dumps({"version": 2, "last_lesson": "a", "lessons": {"a": {
+        "page": 2, "history": [{"finished": 1.0, "percent": 50, "passed": False,
+                                "answers": []}]}}}).encode()
+    (tmp_path / FILE_NAME).write_bytes(old)
     store = ProgressStore(tmp_path)
-    for n in range(MAX_HISTORY + 5):
-        store.update(lambda p, n=n: p.record_quiz("a", replace(ATTEMPT, finished=float(n))))
-    history = ProgressStore(tmp_path).load().lessons["a"].history
-    assert [r.finished for r in history] == [float(n) for n in range(5, MAX_HISTORY + 5)]
+    entry = store.load().lessons["a"]
+    assert (entry.page, len(entry.history), entry.predictions) == (2, 1, [])
+    store.update(lambda p: p.record_prediction("a", PREDICTION))
+    assert (tmp_path / "progress.v2.json").read_bytes() == old
+    again = ProgressStore(tmp_path).load().lessons["a"]
+    assert again.predictions == [PREDICTION] and len(again.history) == 1
+
+
+BOUNDED = {
+    "history": ("record_quiz", "history", "finished", ATTEMPT, MAX_HISTORY, MAX_ALL_HISTORY),
+    "predictions": ("record_prediction", "predictions", "when", PREDICTION, MAX_PREDICTIONS,
+                    MAX_ALL_PREDICTIONS),
+}
+
+
+@pytest.mark.parametrize("kind", BOUNDED.values(), ids=BOUNDED.keys())
+def test_records_are_bounded_latest_kept(tmp_path: Path, kind: tuple) -> None:  # type: ignore[type-arg]
+    record_it, records, when, record, per_lesson, in_all = kind
+    store = ProgressStore(tmp_path)
+    for n in range(per_lesson + 5):
+        store.update(lambda p, n=n: getattr(p, record_it)("a", replace(record, **{when: float(n)})))
+    kept = getattr(ProgressStore(tmp_path).load().lessons["a"], records)
+    assert [getattr(r, when) for r in kept] == [float(n) for n in range(5, per_lesson + 5)]
     progress = Progress()
-    for lesson in range(MAX_ALL_HISTORY // MAX_HISTORY + 2):  # 2 lessons' worth too many
-        for n in range(MAX_HISTORY):
-            progress.record_quiz(f"l{lesson}", replace(ATTEMPT, finished=1000.0 * lesson + n))
-    kept = [r.finished for entry in progress.lessons.values() for r in entry.history]
-    assert len(kept) == MAX_ALL_HISTORY and min(kept) == 2000.0, "the oldest are forgotten"
-    assert progress.lessons["l0"].attempts == MAX_HISTORY, "the counts stay"
+    for lesson in range(in_all // per_lesson + 2):  # 2 lessons' worth too many
+        for n in range(per_lesson):
+            getattr(progress, record_it)(f"l{lesson}",
+                                         replace(record, **{when: 1000.0 * lesson + n}))
+    every = [getattr(r, when) for entry in progress.lessons.values()
+             for r in getattr(entry, records)]
+    assert len(every) == in_all and min(every) == 2000.0, "the oldest are forgotten"
+    if records == "history":
+        assert progress.lessons["l0"].attempts == per_lesson, "the counts stay"

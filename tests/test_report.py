@@ -61,6 +61,25 @@ async def take_lesson_1_quiz(tmp_path: Path, results: Path, login: str,
             await wait_for_text(pilot, " of 4 right (")
 
 
+async def predict_on_lesson_1(tmp_path: Path, results: Path, login: str, typed: str,
+                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """One learner opens lesson 1's third page, steps to the neuron it asks about and types a
+    prediction (`typed` is "right", "no bias" or the text)."""
+    from tests.test_ui_prediction import ASKED, open_page_3, predicted_step
+
+    step = predicted_step()
+    text = {"right": str(int(step.result)), "no bias": str(int(step.total))}.get(typed, typed)
+    monkeypatch.setattr(summary, "login_name", lambda: login)
+    app = start.build_app(1, home=tmp_path / login, results=results)
+    async with run(app) as pilot:
+        if "page 1 of" in await wait_for_text(pilot, "page "):
+            await open_page_3(pilot)  # a second visit resumes on page 3, at its first step
+        await pilot.press(*["right"] * 5)
+        await wait_for_text(pilot, ASKED)
+        await pilot.press(*text, "enter")
+        await wait_for_text(pilot, "This neuron is" if typed != "right" else "Right:")
+
+
 @pytest.fixture
 def results(tmp_path: Path) -> Path:
     folder = tmp_path / "results"
@@ -193,3 +212,25 @@ def test_the_login_name_comes_from_the_account_not_the_environment(
     monkeypatch.setenv("LOGNAME", "someone-else")
     monkeypatch.setenv("USER", "someone-else")
     assert summary.login_name() == pwd.getpwuid(os.getuid()).pw_name
+
+
+async def test_predictions_are_counted_with_their_slips(
+        tmp_path: Path, results: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    await predict_on_lesson_1(tmp_path, results, "gina", "right", monkeypatch)
+    await predict_on_lesson_1(tmp_path, results, "hugo", "no bias", monkeypatch)
+    await predict_on_lesson_1(tmp_path, results, "hugo", "right", monkeypatch)  # a second visit
+    await predict_on_lesson_1(tmp_path, results, "ines", "no bias", monkeypatch)
+    assert main(["report", str(results)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    at = lines.index("Predictions (learners right the first time / predicting):")
+    assert lines[at + 1] == "  1/3  1, page 3: the neuron at row 2, col 3"
+    assert "  left the bias out of a neuron: 2 learners (2 times)" in lines
+    assert main(["report", "--csv", str(results)]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    hugo = next(r for r in rows if r["learner"] == "hugo" and r["lesson"] == "1")
+    assert (hugo["predictions"], hugo["predictions_right"]) == ("2", "1")
+    assert main(["report", "--json", str(results)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["predictions"] == [{"lesson_id": "one-kernel", "page": 3, "neuron": [1, 2, 3],
+                                    "learners": 3, "right_first_time": 1}]

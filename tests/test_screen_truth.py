@@ -3,8 +3,9 @@
 The installed command runs in a pseudo-terminal; `pyte` draws what it sends. On every scene
 and neuron map page of every shipped lesson, in the calculator's stepper and in the largest
 scene a lesson may have (it scrolls both ways at 80 x 24), the keys a learner uses are pressed
-one at a time, and after each the screen must be exactly (characters and attributes) what
-`Ctrl+L` repaints. A digit left behind by a partial repaint fails here.
+one at a time (where a page asks for a prediction, one is typed and judged), and after each
+the screen must be exactly (characters and attributes) what `Ctrl+L` repaints. A digit left
+behind by a partial repaint fails here.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from tests.emulated_terminal import EmulatedTerminal, walk
 from tutor.lessons.catalogue import read_catalogue
 from tutor.lessons.header_cache import HeaderCache
 from tutor.lessons.loader import load_lesson
-from tutor.lessons.model import Lesson
+from tutor.lessons.model import Lesson, Prediction, Scene
 from tutor.lessons.shipped import shipped_lessons_dir
 
 FORWARD = ["l"] * 12
@@ -49,6 +50,14 @@ def walk_scene(terminal: EmulatedTerminal, where: str) -> None:
     terminal.check_redraw(f"{where}, after playing {PLAYED_FRAMES} frames and pausing")
 
 
+def predicting(scene: Scene, predict: Prediction) -> list[str]:
+    """Up to the neuron to predict, a wrong number (the box says so), then a right one."""
+    stepper = scene.stepper()
+    at = stepper.index_of(*predict.neuron)
+    value = str(int(stepper.step(at).result))
+    return ["l"] * at + ["x", "enter", *value, "enter", "l"]
+
+
 def walk_lesson(lesson: Lesson, home: Path, folder: Path | None = None) -> None:
     """Every scene page of `lesson`, in order, with `n` between pages."""
     chosen = [] if folder is None else ["--lessons", str(folder)]
@@ -58,6 +67,8 @@ def walk_lesson(lesson: Lesson, home: Path, folder: Path | None = None) -> None:
         terminal.check_redraw(f"lesson {lesson.order}'s first page")
         for number, page in enumerate(lesson.pages, start=1):
             where = f"lesson {lesson.order}, page {number}"
+            if page.scene is not None and page.predict is not None:
+                walk(terminal, predicting(page.scene, page.predict), f"{where}, predicting")
             if page.scene is not None or page.map is not None:
                 walk_scene(terminal, where)
             if number < len(lesson.pages):

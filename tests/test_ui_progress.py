@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from tests.ui_driver import build_app, run, screen_text, wait_for_text
+from tutor.progress.model import VERSION
 from tutor.ui.screens.lesson import LessonScreen
 from tutor.ui.screens.quiz import QuizScreen
 
@@ -17,7 +18,7 @@ async def test_resume_lesson_page_and_step_after_a_restart(home: Path) -> None:
         await wait_for_text(pilot, "Step 4 of 25")
         await pilot.press("q")
     saved = json.loads((home / "progress.json").read_text())
-    assert saved["version"] == 2 and saved["last_lesson"] == "stride-padding"
+    assert saved["version"] == VERSION and saved["last_lesson"] == "stride-padding"
     assert saved["lessons"]["stride-padding"]["page"] == 1
     assert saved["lessons"]["stride-padding"]["step"] == 3
 

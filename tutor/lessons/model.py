@@ -11,7 +11,7 @@ if TYPE_CHECKING:  # a lesson's header is made at start-up: nothing of the engin
     from ..engine import ConvLayer, Stepper
 
 
-# Named tuples rather than frozen dataclasses: every start-up defines this module's ten
+# Named tuples rather than frozen dataclasses: every start-up defines this module's eleven
 # classes, and a frozen dataclass of six fields takes 0.59 ms to define against 0.07 ms for a
 # named tuple (measured 2026-12-01): nearly 5 ms, about 1.7 % of the list's start-up.
 class Values(NamedTuple):
@@ -72,6 +72,17 @@ class NeuronMap(NamedTuple):
     """The scheme the map opens with; the learner switches between the two."""
 
 
+DEFAULT_PREDICTION_PROMPT = "What will this neuron be? Work it out from its window and type it."
+
+
+class Prediction(NamedTuple):
+    """A neuron of the page's scene the learner works out by hand before it is shown."""
+
+    neuron: tuple[int, int, int]
+    """(slice, row, col) from 0."""
+    prompt: str = DEFAULT_PREDICTION_PROMPT
+
+
 class Page(NamedTuple):
     """Narration (Markdown), and under it at most one of: an animated scene, a neuron map, a
     layer to count.
@@ -86,6 +97,7 @@ class Page(NamedTuple):
     scene: Scene | None = None
     counts: ConvLayer | None = None
     map: NeuronMap | None = None
+    predict: Prediction | None = None
 
     @property
     def layer(self) -> ConvLayer | None:

@@ -1,14 +1,16 @@
-"""Reading one lesson page: its title, its narration (with its placeholders checked) and what
-it shows under the text, each read even when another is broken."""
+"""Reading one lesson page: its title, its narration (with its placeholders checked), what it
+shows under the text and the neuron it asks the learner to predict, each read even when
+another is broken."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..engine import ConvLayer
 from . import limits
-from .model import Page
+from .model import DEFAULT_PREDICTION_PROMPT, Page, Prediction
 from .placeholders import check_placeholders
-from .reader import LessonError, Part, Problems, Table
+from .reader import LessonError, Part, Problems, Table, check_int
 from .scenes import read_layer, read_map, read_scene
 
 
@@ -25,12 +27,38 @@ def read_page(table: Table) -> Page:
     if len(shown) > 1:
         problems.found.append(LessonError(table.path(shown[1]), f"a page shows one thing under "
                                           f"its text: {' or '.join(shown)}, not both"))
+    predict, scene = None, parts["scene"]
+    asks = problems.read(table.take_table, "predict", False)
+    if asks is not None and scene is not None:
+        predict = problems.read(read_prediction, asks, scene.layer)  # type: ignore[attr-defined]
+    elif asks is not None and not table.has("scene"):  # a broken scene is reported already
+        problems.found.append(LessonError(asks.where, "asks for a prediction: the page needs "
+                                                      "a scene"))
     problems.read(table.finish)
     problems.check()
     page = Page(narration=narration, title=title, scene=parts["scene"],  # type: ignore[arg-type]
-                counts=parts["counts"], map=parts["map"])  # type: ignore[arg-type]
+                counts=parts["counts"], map=parts["map"], predict=predict)  # type: ignore[arg-type]
     check_placeholders({table.path("narration"): narration}, page.layer is not None, "page")
     return page
+
+
+def read_prediction(table: Table, layer: ConvLayer) -> Prediction:
+    """`neuron = [row, col]` (or [slice, row, col] with several filters) from 1, inside the
+    scene's output, and an optional one-line prompt."""
+    wanted = ["slice", "row", "col"] if layer.filters > 1 else ["row", "col"]
+    sizes = dict(zip(["slice", "row", "col"], (layer.filters, layer.out_height,
+                                               layer.out_width), strict=True))
+    where = table.path("neuron")
+    neuron = table.take_list("neuron", 3)
+    if len(neuron) != len(wanted):
+        shape = "[slice, row, col]: the layer has several filters" if layer.filters > 1 else (
+            "[row, col]")
+        raise LessonError(where, f"must be {shape}, got {len(neuron)} numbers")
+    found = {name: check_int(value, f"{where}[{n}]", 1, sizes[name]) - 1
+             for n, (name, value) in enumerate(zip(wanted, neuron, strict=True))}
+    prompt = table.take_text("prompt", limits.MAX_TEXT_CHARS, DEFAULT_PREDICTION_PROMPT)
+    table.finish()
+    return Prediction((found.get("slice", 0), found["row"], found["col"]), prompt)
 
 
 def _optional(read: Callable[[Table], Part]) -> Callable[[Table, str], Part | None]:

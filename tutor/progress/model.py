@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-import math
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from ..controls import escaped
 from ..lessons.limits import LESSON_ID
+from .fields import is_time, is_whole
 from .history import AttemptRecord, BadHistory, attempt_from_json, attempt_to_json
+from .predictions import PredictionRecord, prediction_from_json, prediction_to_json
 from .quiz_state import BadQuizState, QuizState, quiz_state_from_json
 
-VERSION = 2
-"""Version 2 added each lesson's `history`; a version 1 file is read as one with none."""
-READABLE_VERSIONS = (1, 2)
+VERSION = 3
+"""Version 2 added each lesson's `history`, version 3 its `predictions`; an older file is read
+as one with none."""
+READABLE_VERSIONS = (1, 2, 3)
 MAX_LESSONS = 1_000
 """Lessons whose progress is kept; beyond that the one left longest ago is forgotten, so the
 file stays small (a few hundred kilobytes) and is always read back."""
@@ -24,6 +27,10 @@ MAX_HISTORY = 20
 MAX_ALL_HISTORY = 300
 """Finished attempts kept over all lessons: beyond that the oldest are forgotten, so the file
 stays well under the read limit (a few hundred bytes an attempt)."""
+MAX_PREDICTIONS = 20
+"""Predictions kept per lesson, the latest."""
+MAX_ALL_PREDICTIONS = 300
+"""Predictions kept over all lessons (some 70 bytes each)."""
 
 
 @dataclass
@@ -44,6 +51,8 @@ class LessonProgress:
     """Whether the learner was last in the quiz rather than on the lesson's pages."""
     history: list[AttemptRecord] = field(default_factory=list)
     """Finished attempts, oldest first, answer by answer (at most MAX_HISTORY)."""
+    predictions: list[PredictionRecord] = field(default_factory=list)
+    """Predictions made on the lesson's pages, oldest first (at most MAX_PREDICTIONS)."""
 
     @property
     def started(self) -> bool:
@@ -85,14 +94,21 @@ class Progress:
         entry.history = [*entry.history, record][-MAX_HISTORY:]
         entry.updated = time.time()
         self.last_lesson = lesson_id
-        self._forget_old_attempts()
+        self._forget_oldest("history", lambda record: record.finished, MAX_ALL_HISTORY)
 
-    def _forget_old_attempts(self) -> None:
-        """Keep the latest MAX_ALL_HISTORY attempts over all lessons."""
-        finished = sorted((record.finished, key) for key, entry in self.lessons.items()
-                          for record in entry.history)
-        for _, key in finished[:max(0, len(finished) - MAX_ALL_HISTORY)]:
-            self.lessons[key].history.pop(0)
+    def record_prediction(self, lesson_id: str, record: PredictionRecord) -> None:
+        entry = self.lesson(lesson_id)
+        entry.predictions = [*entry.predictions, record][-MAX_PREDICTIONS:]
+        entry.updated = time.time()
+        self._forget_oldest("predictions", lambda record: record.when, MAX_ALL_PREDICTIONS)
+
+    def _forget_oldest(self, records: str, when: Callable[[Any], float], most: int) -> None:
+        """Keep the latest `most` of one kind of record (history or predictions) over all
+        lessons; each lesson's list is oldest first."""
+        dated = sorted((when(record), key) for key, entry in self.lessons.items()
+                       for record in getattr(entry, records))
+        for _, key in dated[:max(0, len(dated) - most)]:
+            getattr(self.lessons[key], records).pop(0)
 
     def reset(self, lesson_id: str | None = None) -> None:
         """Forget one lesson, or everything when `lesson_id` is None."""
@@ -115,6 +131,7 @@ class Progress:
 def _entry_to_json(entry: LessonProgress) -> dict[str, Any]:
     data = asdict(entry)
     data["history"] = [attempt_to_json(record) for record in entry.history]
+    data["predictions"] = [prediction_to_json(record) for record in entry.predictions]
     return data
 
 
@@ -123,7 +140,7 @@ class DamagedProgress(ValueError):
 
 
 def _count(value: Any, where: str, most: int = MAX_COUNT) -> int:
-    if type(value) is not int or not 0 <= value <= most:
+    if not is_whole(value, 0, most):
         raise DamagedProgress(f"{where} is not a whole number from 0 to {most:,}")
     return value
 
@@ -150,15 +167,20 @@ def _entry(key: str, entry: Any) -> LessonProgress:
     if type(passed) is not bool or type(in_quiz) is not bool:
         raise DamagedProgress(f"{key}.passed or {key}.in_quiz is not true or false")
     quiz, history = entry.get("quiz"), entry.get("history", [])
+    predicted = entry.get("predictions", [])
     if not isinstance(history, list) or len(history) > MAX_HISTORY:
         raise DamagedProgress(f"{key}.history is not a list of at most {MAX_HISTORY} attempts")
+    if not isinstance(predicted, list) or len(predicted) > MAX_PREDICTIONS:
+        raise DamagedProgress(f"{key}.predictions is not a list of at most {MAX_PREDICTIONS}")
     try:
         state = None if quiz is None else quiz_state_from_json(quiz, f"{key}.quiz")
         records = [attempt_from_json(item, f"{key}.history[{n}]")
                    for n, item in enumerate(history)]
+        predictions = [prediction_from_json(item, f"{key}.predictions[{n}]")
+                       for n, item in enumerate(predicted)]
     except (BadQuizState, BadHistory) as error:
         raise DamagedProgress(str(error)) from None
-    if type(updated) not in (int, float) or not math.isfinite(updated):
+    if not is_time(updated):
         raise DamagedProgress(f"{key}.updated is not a time")
     return LessonProgress(
         page=_count(entry.get("page", 0), f"{key}.page"),
@@ -171,6 +193,7 @@ def _entry(key: str, entry: Any) -> LessonProgress:
         quiz=state,
         in_quiz=in_quiz,
         history=records,
+        predictions=predictions,
     )
 
 

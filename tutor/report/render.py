@@ -38,6 +38,10 @@ def text_report(report: ClassReport) -> str:
         lines += ["", "Questions most often missed (learners wrong at least once / answering):"]
         lines += [f"  {m.learners}/{m.answered}  {_number(m.lesson)}, question "
                   f"{m.question + 1}: {m.asks}" for m in report.missed[:MOST]]
+    if report.predictions:
+        lines += ["", "Predictions (learners right the first time / predicting):"]
+        lines += [f"  {t.right_first}/{t.learners}  {_number(t.lesson)}, page {t.page + 1}: "
+                  f"{_neuron(t.neuron)}" for t in report.predictions]
     if report.slips:
         lines += ["", "Slips most often made:"]
         lines += [f"  {s.label}: {plural(s.learners, 'learner')} ({plural(s.times, 'time')})"
@@ -51,7 +55,8 @@ def text_report(report: ClassReport) -> str:
 
 
 CSV_FIELDS = ("learner", "lesson_id", "lesson", "title", "started", "passed", "best_percent",
-              "attempts", "wrong_answers", "hints_used", "last_attempt")
+              "attempts", "wrong_answers", "hints_used", "last_attempt", "predictions",
+              "predictions_right")
 
 
 def csv_report(report: ClassReport) -> str:
@@ -78,6 +83,9 @@ def json_report(report: ClassReport) -> str:
         "missed": [{"lesson_id": m.lesson.id, "question": m.question + 1, "asks": m.asks,
                     "learners_wrong": m.learners, "learners_answered": m.answered}
                    for m in report.missed],
+        "predictions": [{"lesson_id": t.lesson.id, "page": t.page + 1,
+                         "neuron": [n + 1 for n in t.neuron], "learners": t.learners,
+                         "right_first_time": t.right_first} for t in report.predictions],
         "slips": [{"slip": s.slip, "label": s.label, "learners": s.learners, "times": s.times}
                   for s in report.slips],
         "not_read": report.problems,
@@ -97,6 +105,13 @@ def _cell(standing: Standing | None) -> str:
     return f"{mark}{standing.best_percent or 0:>3}/{fmt(standing.attempts)}".rjust(CELL)
 
 
+def _neuron(neuron: tuple[int, int, int]) -> str:
+    """Where a predicted neuron is, from 1 as the lesson and the screen say it."""
+    f, r, c = neuron
+    where = f"the neuron at row {r + 1}, col {c + 1}"
+    return f"{where} of slice {f + 1}" if f else where
+
+
 def _fit(name: str, width: int) -> str:
     return name.ljust(width) if len(name) <= width else name[:width - 1] + "…"
 
@@ -108,7 +123,8 @@ def _facts(standing: Standing | None) -> dict[str, Any]:
         "%Y-%m-%dT%H:%M:%SZ", time.gmtime(standing.last))
     return {"started": standing.started, "passed": standing.passed,
             "best_percent": standing.best_percent, "attempts": standing.attempts,
-            "wrong_answers": standing.wrong, "hints_used": standing.hints, "last_attempt": last}
+            "wrong_answers": standing.wrong, "hints_used": standing.hints, "last_attempt": last,
+            "predictions": standing.predictions, "predictions_right": standing.predicted_right}
 
 
 def _safe(text: str) -> str:

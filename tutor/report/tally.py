@@ -1,5 +1,6 @@
 """A class's results counted: each learner's standing in each lesson, the questions most often
-missed and the slips most often made, from the attempt records in their progress."""
+missed, the predictions made and the slips most often made, from the attempt and prediction
+records in their progress."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import NamedTuple
 
 from ..controls import escaped
 from ..engine.mistakes import SLIP_LABELS
+from ..engine.neuron_slips import NEURON_SLIP_LABELS
 from ..engine.quantities import QUANTITIES
 from ..lessons.model import ChoiceQuestion, Lesson
 from ..progress.history import CHOICE
@@ -41,6 +43,9 @@ class Standing(NamedTuple):
     hints: int
     last: float | None
     """When the latest kept attempt finished."""
+    predictions: int = 0
+    """Predictions kept."""
+    predicted_right: int = 0
 
 
 class Missed(NamedTuple):
@@ -51,6 +56,18 @@ class Missed(NamedTuple):
     """Learners who answered it wrong at least once."""
     answered: int
     """Learners who answered it at all."""
+
+
+class PredictionTally(NamedTuple):
+    """One neuron a lesson page asks learners to predict."""
+
+    lesson: Column
+    page: int
+    neuron: tuple[int, int, int]
+    learners: int
+    """Learners who predicted it."""
+    right_first: int
+    """Learners whose first prediction of it was right."""
 
 
 class SlipTally(NamedTuple):
@@ -66,6 +83,7 @@ class ClassReport(NamedTuple):
     missed: list[Missed]
     slips: list[SlipTally]
     problems: list[str]
+    predictions: list[PredictionTally]
 
 
 def column_of(lesson: Lesson) -> Column:
@@ -85,7 +103,8 @@ def standing(entry: LessonProgress) -> Standing:
     return Standing(entry.started, entry.passed, entry.best_percent, entry.attempts,
                     sum(not answer.correct for answer in answers),
                     sum(answer.hints for answer in answers),
-                    entry.history[-1].finished if entry.history else None)
+                    entry.history[-1].finished if entry.history else None,
+                    len(entry.predictions), sum(p.correct for p in entry.predictions))
 
 
 def class_report(learners: Sequence[Learner], lessons: Sequence[Lesson],
@@ -98,7 +117,7 @@ def class_report(learners: Sequence[Learner], lessons: Sequence[Lesson],
                             for key, entry in learner.progress.lessons.items()})
             for learner in learners]
     return ClassReport(list(columns.values()), rows, _missed(learners, columns),
-                       _slips(learners), problems)
+                       _slips(learners), problems, _predictions(learners, columns))
 
 
 def _missed(learners: Sequence[Learner], columns: dict[str, Column]) -> list[Missed]:
@@ -124,15 +143,31 @@ def _missed(learners: Sequence[Learner], columns: dict[str, Column]) -> list[Mis
     return sorted(missed, key=lambda m: (-m.learners, m.lesson.order or 0, m.question))
 
 
+def _predictions(learners: Sequence[Learner], columns: dict[str, Column]
+                 ) -> list[PredictionTally]:
+    """Each neuron predicted: by how many learners, and how many were right the first time."""
+    firsts: dict[tuple[str, int, tuple[int, int, int]], dict[int, bool]] = {}
+    for n, learner in enumerate(learners):
+        for key, entry in learner.progress.lessons.items():
+            for record in entry.predictions:  # oldest first: the first kept is the first made
+                firsts.setdefault((key, record.page, record.neuron), {}).setdefault(
+                    n, record.correct)
+    tallies = [PredictionTally(columns[key], page, neuron, len(who), sum(who.values()))
+               for (key, page, neuron), who in firsts.items()]
+    return sorted(tallies, key=lambda t: (t.lesson.order or 0, t.lesson.id, t.page, t.neuron))
+
+
 def _slips(learners: Sequence[Learner]) -> list[SlipTally]:
+    """Slips named in quiz answers and in predictions, most learners first."""
     who: dict[str, set[int]] = {}
     times: dict[str, int] = {}
     for n, learner in enumerate(learners):
         for entry in learner.progress.lessons.values():
-            for record in entry.history:
-                for answer in record.answers:
-                    if answer.slip:
-                        who.setdefault(answer.slip, set()).add(n)
-                        times[answer.slip] = times.get(answer.slip, 0) + 1
-    return sorted((SlipTally(slip, SLIP_LABELS[slip], len(people), times[slip])
+            slips = [answer.slip for record in entry.history for answer in record.answers]
+            slips += [prediction.slip for prediction in entry.predictions]
+            for slip in filter(None, slips):
+                who.setdefault(slip, set()).add(n)
+                times[slip] = times.get(slip, 0) + 1
+    labels = {**SLIP_LABELS, **NEURON_SLIP_LABELS}
+    return sorted((SlipTally(slip, labels[slip], len(people), times[slip])
                    for slip, people in who.items()), key=lambda s: (-s.learners, -s.times, s.slip))

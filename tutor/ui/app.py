@@ -154,13 +154,18 @@ class TutorApp(App[None]):
 
     @on(requests.SavePosition)
     @on(requests.SaveQuiz)
-    def save(self, request: requests.SavePosition | requests.SaveQuiz) -> None:
+    @on(requests.RecordPrediction)
+    def save(self, request: requests.SavePosition | requests.SaveQuiz
+             | requests.RecordPrediction) -> None:
         """Where the learner is: a page and step, or the quiz attempt under way as it is now
-        (a restart asks it again exactly)."""
+        (a restart asks it again exactly); or a prediction made on a page."""
         lesson_id = request.lesson.id
         if isinstance(request, requests.SavePosition):
             page, step = request.page, request.step
             self.store.update(lambda progress: progress.move(lesson_id, page, step))
+        elif isinstance(request, requests.RecordPrediction):
+            record = request.record
+            self.store.update(lambda progress: progress.record_prediction(lesson_id, record))
         else:
             from ..quiz.saved import attempt_state
 

@@ -9,6 +9,7 @@ from textual.message import Message
 
 if TYPE_CHECKING:
     from ..lessons.model import Lesson, LessonHeader
+    from ..progress.predictions import PredictionRecord
     from ..quiz.run import QuizRun
 
 
@@ -88,3 +89,12 @@ class FinishQuiz(Message):
         super().__init__()
         self.lesson = lesson
         self.run = run
+
+
+class RecordPrediction(Message):
+    """A prediction the learner made on a lesson page, to keep with their progress."""
+
+    def __init__(self, lesson: Lesson, record: PredictionRecord) -> None:
+        super().__init__()
+        self.lesson = lesson
+        self.record = record

@@ -99,6 +99,8 @@ class SceneFrame(NamedTuple):
     speed: float = 2.0
     names: bool = False
     """Whether the output cells show which kernel made each neuron instead of its value."""
+    hidden: bool = False
+    """Whether the current neuron's value and sums are withheld: the learner is predicting it."""
 
 
 def kernel_name(mode: str, kernel_id: int) -> str:
@@ -161,16 +163,19 @@ def layer_as_matrices(stepper: Stepper, schemes: list[str]
 
 
 def scene_frame(facts: SceneFacts, stepper: Stepper, traced: Cell | None, playing: bool,
-                speed: float, names: bool = False) -> SceneFrame:
-    """The frame of the stepper's current step."""
+                speed: float, names: bool = False, hidden: bool = False) -> SceneFrame:
+    """The frame of the stepper's current step; `hidden` withholds the current neuron."""
     step = stepper.current
     reach = None
     if traced is not None:
         reach = stepper.weight_reach(step.filter, *traced, cell=(step.row, step.col))
+    computed = stepper.computed()
+    if hidden:
+        computed[step.filter, step.row, step.col] = False
     return SceneFrame(
         facts=facts,
         step=step,
-        computed=stepper.computed(),
+        computed=computed,
         tally=Tally(neurons=step.index + 1, of=stepper.count, kernels=stepper.kernels_used(),
                     parameters=stepper.parameters_used()),
         traced=traced,
@@ -178,4 +183,5 @@ def scene_frame(facts: SceneFacts, stepper: Stepper, traced: Cell | None, playin
         playing=playing,
         speed=speed,
         names=names,
+        hidden=hidden,
     )

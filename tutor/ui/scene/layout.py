@@ -16,7 +16,7 @@ from rich.console import Console
 from ...engine import fmt, matrix_row
 from ...engine.counts import SCHEME_MEANINGS
 from ...engine.words import plural
-from .frame import SceneFrame
+from .frame import PENDING, SceneFrame
 from .grids import (
     Grid,
     input_grid,
@@ -81,7 +81,7 @@ def scene_layout(frame: SceneFrame, width: int, console: Console,
     lines += grids.lines
     places, widest = list(grids.places), grids.width
     if "arithmetic" in facts.panels:
-        lines += arithmetic_lines(step, width)
+        lines += arithmetic_lines(step, width, frame.hidden)
     if "counter" in facts.panels:
         lines += text_lines(counter_text(facts.mode, frame.tally, facts.counts), width, console)
     if "dense" in facts.panels:
@@ -95,8 +95,9 @@ def scene_layout(frame: SceneFrame, width: int, console: Console,
         lines += text_lines(note, width, console)
     if facts.matrices:  # last: the tallest part, scrolled to on a small terminal
         row = matrix_row(facts.layer, (step.filter, step.row, step.col))
-        lines += text_lines(matrix_text(row, facts.layer, facts.matrices,
-                                        facts.matrix_outputs[row]), width, console)
+        output = PENDING if frame.hidden else facts.matrix_outputs[row]
+        lines += text_lines(matrix_text(row, facts.layer, facts.matrices, output), width,
+                            console)
         matrices = stage([_matrices(frame)], len(lines), view)
         lines += matrices.lines
         places += matrices.places

@@ -14,7 +14,7 @@ from rich.text import Text
 from ...engine import ConvLayer, ParameterCounts, Step, WeightReach, fmt
 from ...engine.counts import SCHEME_MEANINGS, input_values, weights_per_kernel
 from ...engine.matrix import weight_label
-from .frame import Matrix, Tally
+from .frame import PENDING, Matrix, Tally
 from .lines import Line, Run, merged
 from .numbers import number_text
 
@@ -48,12 +48,17 @@ def _products(step: Step, n: int) -> list[list[str]]:
     ]
 
 
-def arithmetic_lines(step: Step, width: int) -> list[Line]:
+def arithmetic_lines(step: Step, width: int, hidden: bool = False) -> list[Line]:
     """One neuron's sum, one line per line of working, never wrapped; the result in reverse.
 
     A small kernel's products go on one line when it fits `width`; otherwise one line per
     kernel row, then their sum. Several channels get a line (or rows) each, then the total.
+    `hidden` (the learner is predicting this neuron) writes every sum as PENDING: the
+    products to work out stay, what they add up to does not show.
     """
+    def sum_text(value: object) -> str:
+        return PENDING if hidden else number_text(value)
+
     lines: list[str] = []
     per_channel, kh, kw = step.weights.shape
     labelled = per_channel > 1
@@ -63,19 +68,19 @@ def arithmetic_lines(step: Step, width: int) -> list[Line]:
         products = _products(step, n)
         if kh * kw <= SMALL_KERNEL:
             line = (f"{label}{' + '.join(p for row in products for p in row)} = "
-                    f"{number_text(channel_totals[n])}")
+                    f"{sum_text(channel_totals[n])}")
             if len(line) <= width:
                 lines.append(line)
                 continue
-        lines += [f"{label}row {i + 1}: {' + '.join(row)} = {number_text(row_totals[n][i])}"
+        lines += [f"{label}row {i + 1}: {' + '.join(row)} = {sum_text(row_totals[n][i])}"
                   for i, row in enumerate(products)]
-        lines.append(f"{label}sum of rows = {number_text(channel_totals[n])}")
+        lines.append(f"{label}sum of rows = {sum_text(channel_totals[n])}")
     last = ""
     if labelled:
-        parts = " + ".join(number_text(t) for t in channel_totals)
-        last = f"channels: {parts} = {number_text(step.total)}, then "
-    last += f"{number_text(step.total)} + bias {number_text(step.bias)} = "
-    return [(Run(line),) for line in lines] + [(Run(last), Run(number_text(step.result), 0,
+        parts = " + ".join(sum_text(t) for t in channel_totals)
+        last = f"channels: {parts} = {sum_text(step.total)}, then "
+    last += f"{sum_text(step.total)} + bias {number_text(step.bias)} = "
+    return [(Run(line),) for line in lines] + [(Run(last), Run(sum_text(step.result), 0,
                                                                  RESULT))]
 
 

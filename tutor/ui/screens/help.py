@@ -42,6 +42,10 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("v", "hide / show the text, to see more of the scene"),
         ("m or Esc", "back to the lesson list"),
     )),
+    ("Prediction (where a page asks for one)", (
+        ("digits, Enter", "the number you expect this neuron to be; Enter checks it"),
+        ("r", "show the neuron without a prediction"),
+    )),
     ("Quiz", (
         ("Enter", "answer; then go on to the next question"),
         ("h or F2", "next hint"),

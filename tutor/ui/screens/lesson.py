@@ -4,23 +4,26 @@ counts below."""
 from __future__ import annotations
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
-from ...engine import NeuronWalk, count_parameters
+from ...engine import NeuronWalk, Stepper, count_parameters
 from ...engine.walk import WalkCursor
 from ...lessons.model import Lesson, Page
 from ...lessons.placeholders import fill
+from ...quiz.prediction import judge_prediction, prediction_record, read_prediction
 from ..literal import literal
 from ..narration import narration_text
-from ..requests import OpenQuiz, SavePosition, ShowLessonList
+from ..requests import OpenQuiz, RecordPrediction, SavePosition, ShowLessonList
 from ..scene.canvas import SceneCanvas
 from ..scene.map_canvas import MapCanvas
 from ..widgets.counts_table import CountsTable
 from ..widgets.key_footer import KeyFooter
-from .scene_screen import SceneScreen
+from ..widgets.prediction_box import PredictionBox
+from .scene_screen import SCENE_ACTIONS, VALUE_ACTIONS, SceneScreen
 
 FOLDED_NOTE = "▸ The text is folded to make room for the scene: v shows it again."
 
@@ -36,10 +39,12 @@ class LessonScreen(SceneScreen):
 
     BINDINGS = [
         *SceneScreen.BINDINGS,
-        Binding("n,pagedown", "page(1)", "Next", key_display="n"),
-        Binding("b,pageup", "page(-1)", "Prev", key_display="b"),
-        Binding("v", "toggle_text", "Text"),
-        Binding("m,escape", "leave", "Lessons", key_display="m"),
+        # priority: these keys work while the prediction box has the focus, too
+        Binding("n,pagedown", "page(1)", "Next", key_display="n", priority=True),
+        Binding("b,pageup", "page(-1)", "Prev", key_display="b", priority=True),
+        Binding("v", "toggle_text", "Text", priority=True),
+        Binding("m,escape", "leave", "Lessons", key_display="m", priority=True),
+        Binding("r", "reveal", "Show", priority=True),
         Binding("right_square_bracket", "scroll_text(1)", "Scroll text", show=False),
         Binding("left_square_bracket", "scroll_text(-1)", "Scroll text up", show=False),
     ]
@@ -53,6 +58,8 @@ class LessonScreen(SceneScreen):
         """Until the learner folds or unfolds the text by hand."""
         self._stepped = False
         """Whether the learner has moved on this page: the page is shown whole until then."""
+        self._predict_at: int | None = None
+        """The step of the neuron this page asks the learner to predict, until they have."""
 
     def compose(self) -> ComposeResult:
         """The first page is composed whole, so the screen's first paint already shows it."""
@@ -65,6 +72,7 @@ class LessonScreen(SceneScreen):
             view = self._page_view(page, self._resume_step)
             if view is not None:
                 yield view
+        yield PredictionBox(id="prediction")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -111,17 +119,100 @@ class LessonScreen(SceneScreen):
         return None
 
     def _page_shown(self, page: Page) -> None:
-        """A new page starts unfolded, draws its scene and is where the learner now is."""
+        """A new page starts unfolded, draws its scene and is where the learner now is. A
+        prediction is asked while the kernel has not passed its neuron."""
         self.fold_text(False)
         self._may_fold, self._stepped = True, False
         self.set_class(page.scene is None, "-counts-page")
+        self._predict_at = None
+        if page.predict is not None and isinstance(self.stepper, Stepper):
+            at = self.stepper.index_of(*page.predict.neuron)
+            self._predict_at = at if self.stepper.position <= at else None
+        self.query_one(PredictionBox).close()
         self.redraw()
+        self._ask_if_there()
         self.refresh_bindings()
         self.save_position()
 
     def moved(self) -> None:
         self._stepped = True
+        if self._predict_at is None:
+            self.query_one(PredictionBox).close()  # the verdict stays until the next move
         super().moved()
+        self._ask_if_there()
+
+    # -- predictions ------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While a prediction is asked the box has the keys: the footer shows r, not stepping
+        (a click on another neuron is answered by allowed_move)."""
+        if action == "reveal":
+            return self.hides_neuron()
+        if self.hides_neuron() and (action in SCENE_ACTIONS or action in VALUE_ACTIONS):
+            return False
+        return super().check_action(action, parameters)
+
+    def hides_neuron(self) -> bool:
+        return self._predict_at is not None and self.stepper is not None and (
+            self.stepper.position == self._predict_at)
+
+    def allowed_move(self, target: int) -> int | None:
+        """A move waits while a prediction is asked, and one past the neuron stops at it."""
+        at, stepper = self._predict_at, self.stepper
+        if at is None or stepper is None:
+            return target
+        if stepper.position == at:
+            self.stop_playing()
+            self.query_one(PredictionBox).say("Type your prediction and press Enter, or press "
+                                              "r to see the neuron.")
+            return None
+        return at if stepper.position < at <= target else target
+
+    def _ask_if_there(self) -> None:
+        """At the neuron to predict: stop, withhold it, and ask (once per arrival)."""
+        page = self.lesson.pages[self.page_index]
+        box = self.query_one(PredictionBox)
+        if not self.hides_neuron() or page.predict is None or box.display:
+            return
+        self.stop_playing()
+        f, r, c = page.predict.neuron
+        where = f"row {r + 1}, col {c + 1}"
+        if self.stepper is not None and self.stepper.layer.filters > 1:
+            where = f"slice {f + 1}, {where}"
+        box.ask(page.predict.prompt, where)
+        self.refresh_bindings()
+        if self._may_fold:  # the box takes rows: the working to predict from comes first
+            self.fold_text(True)
+
+    @on(Input.Submitted, "#prediction-answer")
+    def _predicted(self, event: Input.Submitted) -> None:
+        """Judge the number typed against the engine's; a text that is no number is said
+        and the box stays open."""
+        event.stop()
+        box = self.query_one(PredictionBox)
+        if not self.hides_neuron() or not isinstance(self.stepper, Stepper):
+            return
+        read = read_prediction(event.value)
+        if read.value is None:
+            box.say(read.problem)
+            return
+        step = self.stepper.current
+        verdict = judge_prediction(step, read.value)
+        self._reveal(("✓ " if verdict.correct else "✗ ") + verdict.message)
+        self.post_message(RecordPrediction(self.lesson, prediction_record(
+            self.page_index, step, event.value, verdict)))
+
+    def action_reveal(self) -> None:
+        """Show the neuron without a prediction (nothing is recorded)."""
+        if self.hides_neuron():
+            self._reveal("Shown without a prediction. Step on when you are ready.")
+
+    def _reveal(self, said: str) -> None:
+        self._predict_at = None
+        self.query_one(PredictionBox).say(said, final=True)
+        self.set_focus(None)
+        self.redraw()
+        self.refresh_bindings()
 
     def redraw(self) -> None:
         super().redraw()

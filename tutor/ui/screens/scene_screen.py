@@ -102,7 +102,11 @@ class SceneScreen(TutorScreen):
             view.show(MapFrame(stepper.walk, stepper.position, speed))
         elif isinstance(stepper, Stepper) and self.facts is not None:
             view.show(scene_frame(self.facts, stepper, self.traced, playing, self.speed,
-                                  self.names))
+                                  self.names, self.hides_neuron()))
+
+    def hides_neuron(self) -> bool:
+        """Whether the current neuron's value is withheld (a lesson asks for a prediction)."""
+        return False
 
     def moved(self) -> None:
         """Called after every move: redraws; subclasses add what a move means to them."""
@@ -120,6 +124,19 @@ class SceneScreen(TutorScreen):
 
     # -- moves ------------------------------------------------------------------------------
 
+    def move_to(self, target: int) -> None:
+        """Every move of the cursor goes here, so a screen can stop one short or refuse it."""
+        if self.stepper is None:
+            return
+        allowed = self.allowed_move(target)
+        if allowed is not None:
+            self.stepper.go_to(allowed)
+            self.moved()
+
+    def allowed_move(self, target: int) -> int | None:
+        """Where a move to step `target` goes; None refuses it. Every move is allowed here."""
+        return target
+
     def action_step(self, delta: int) -> None:
         if self.stepper is None:
             return
@@ -127,13 +144,11 @@ class SceneScreen(TutorScreen):
         if target == self.stepper.position:
             self.stop_playing()
             return
-        self.stepper.go_to(target)
-        self.moved()
+        self.move_to(target)
 
     def action_jump(self, where: int) -> None:
         if self.stepper is not None:
-            self.stepper.go_to(where % self.stepper.count)
-            self.moved()
+            self.move_to(where % self.stepper.count)
 
     def action_row(self, delta: int) -> None:
         """Move the cursor one output row up or down, staying in the same depth slice."""
@@ -142,21 +157,18 @@ class SceneScreen(TutorScreen):
         f, r, c = self.stepper.cell_of(self.stepper.position)
         row = r + delta
         if 0 <= row < self.stepper.layer.out_height:
-            self.stepper.go_to_cell(f, row, c)
-            self.moved()
+            self.move_to(self.stepper.index_of(f, row, c))
 
     def action_next_slice(self) -> None:
         """Hop to the same position in the next depth slice (wrapping around)."""
         if self.stepper is None:
             return
         f, r, c = self.stepper.cell_of(self.stepper.position)
-        self.stepper.go_to_cell((f + 1) % self.stepper.layer.filters, r, c)
-        self.moved()
+        self.move_to(self.stepper.index_of((f + 1) % self.stepper.layer.filters, r, c))
 
     def go_to_output_cell(self, filter: int, row: int, col: int) -> None:
         if self.stepper is not None:
-            self.stepper.go_to_cell(filter, row, col)
-            self.moved()
+            self.move_to(self.stepper.index_of(filter, row, col))
 
     def action_scroll_scene(self, columns: int, rows: int) -> None:
         """Scroll a scene, or a page's table, too big for the terminal; the arrow keys stay
@@ -232,13 +244,9 @@ class SceneScreen(TutorScreen):
         if self.stepper is None or self.stepper.position >= self.stepper.count - 1:
             self.stop_playing()
             return
-        if isinstance(self.view, MapCanvas):
-            target = self.stepper.position + self.stepper.layer.out_width
-            self.stepper.go_to(min(target, self.stepper.count - 1))
-        else:
-            self.stepper.forward()
-        self.moved()
-        if self.stepper.position >= self.stepper.count - 1:
+        step = self.stepper.layer.out_width if isinstance(self.view, MapCanvas) else 1
+        self.move_to(min(self.stepper.position + step, self.stepper.count - 1))
+        if self.stepper is not None and self.stepper.position >= self.stepper.count - 1:
             self.stop_playing()
 
     def stop_playing(self) -> None:
