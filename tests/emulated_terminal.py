@@ -48,11 +48,16 @@ class EmulatedTerminal:
     """One tutor process in an 80 x 24 pseudo-terminal, its screen kept by pyte."""
 
     def __init__(self, args: list[str], home: Path, size: tuple[int, int] = SIZE, *,
-                 controlling: bool = False) -> None:
-        env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "COLUMNS", "LINES")}
-        env.update(TERM="xterm-256color", LANG="C.UTF-8", CNN_TUTOR_HOME=str(home))
+                 controlling: bool = False, command: tuple[str, ...] = (COMMAND,),
+                 env: dict[str, str] | None = None) -> None:
+        """`command` runs the tutor (the installed one unless said); `env` adds variables."""
+        environment = {k: v for k, v in os.environ.items()
+                       if k not in ("NO_COLOR", "COLUMNS", "LINES")}
+        environment.update(TERM="xterm-256color", LANG="C.UTF-8", CNN_TUTOR_HOME=str(home),
+                           **(env or {}))
         self.columns, self.rows = size
-        self.session = PtySession([COMMAND, *args], env, *size, controlling=controlling)
+        self.session = PtySession([*command, *args], environment, *size,
+                                  controlling=controlling)
         self.screen = pyte.Screen(*size)
         self.stream = pyte.ByteStream(self.screen)
         self.pending = b""
