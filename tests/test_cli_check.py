@@ -81,6 +81,35 @@ def test_every_broken_part_of_a_file_is_reported_at_once(
     assert broken.message.endswith("; and 4 more (cnn-tutor check lists them all)")
 
 
+def test_every_problem_in_one_table_is_listed(capsys: pytest.CaptureFixture[str]) -> None:
+    path = Path(__file__).parent / "multi_problem" / "one-table-five-problems.toml"
+    status, out = run(capsys, "check", str(path))
+    assert status == 1
+    assert [line.removeprefix(f"ERROR {path}: pages[0].counts.") for line in out.splitlines()
+            ] == ["kernle: is not a known key (a typo?)", "strdie: is not a known key (a typo?)",
+                  "kernel: is required", "stride: must be >= 1, got 0",
+                  "padding: must be >= 0, got -1"]
+
+
+def test_every_problem_in_a_values_table_and_a_list_is_listed(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "lesson.toml"
+    lesson = (Path(__file__).parent / "multi_problem" / "one-table-five-problems.toml"
+              ).read_text().replace("kernle = 3\nstrdie = 2\nstride = 0\npadding = -1\n",
+                                    "kernel = 3\n")
+    lesson = lesson.replace("[pages.counts]", "[pages.scene.layer]") + (
+        '\n[[quiz.questions]]\nkind = "choice"\nprompt = "?"\nchoices = ["a", "b"]\n'
+        'answer = 1\nhints = ["\\u0007", "ok", "\\u001b"]\n')
+    lesson = lesson.replace('[quiz]', '[pages.scene.input]\nseed = 1\nrange = [0, 3]\n'
+                            '[pages.scene.weights]\nseed = -4\nrange = [3, 1]\n\n[quiz]')
+    path.write_text(lesson)
+    status, out = run(capsys, "check", str(path))
+    assert status == 1
+    assert [line.removeprefix(f"ERROR {path}: ").split(":")[0] for line in out.splitlines()
+            ] == ["pages[0].scene.weights.seed", "pages[0].scene.weights.range[1]",
+                  "quiz.questions[1].hints[0]", "quiz.questions[1].hints[2]"]
+
+
 def test_a_reader_that_stops_early_gets_no_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
     """`cnn-tutor check | head -1`: once the reader has gone, the rest of the output has
     nowhere to go, and the command stops quietly (no BrokenPipeError)."""

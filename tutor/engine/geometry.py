@@ -62,6 +62,23 @@ def output_length(size: int, kernel: int, stride: int, padding: int, dilation: i
     return (size + 2 * padding - extent(kernel, dilation)) // stride + 1
 
 
+def checked_field(name: str, value: object) -> object:
+    """One field of a layer on its own, as the layer holds it (a single number for a pair
+    field becomes (n, n)); LayerError if no layer can have it. What fields must be together
+    (groups dividing the channels, a kernel that fits) the layer checks once all are fine."""
+    if name in PAIR_FIELDS:
+        pair = _as_pair(name, value)
+        _check_range(name, pair, 0 if name == "padding" else 1)
+        return pair
+    if name == "bias":
+        if not isinstance(value, bool):
+            raise LayerError("bias", f"must be true or false, got {value!r}")
+        return value
+    number = _as_int(name, value)
+    _check_range(name, (number,), 1)
+    return number
+
+
 SIZE_FIELDS = ("height", "width", "channels", "filters", "groups")
 """A layer's whole-number fields (each at least 1)."""
 PAIR_FIELDS = ("kernel", "stride", "padding", "dilation")
@@ -97,15 +114,8 @@ class ConvLayer:
     bias: bool = True
 
     def __post_init__(self) -> None:
-        for name in SIZE_FIELDS:
-            _check_range(name, (_as_int(name, getattr(self, name)),), 1)
-        for name in PAIR_FIELDS:
-            low = 0 if name == "padding" else 1
-            pair = _as_pair(name, getattr(self, name))
-            _check_range(name, pair, low)
-            object.__setattr__(self, name, pair)
-        if not isinstance(self.bias, bool):
-            raise LayerError("bias", f"must be true or false, got {self.bias!r}")
+        for name in LAYER_FIELDS:
+            object.__setattr__(self, name, checked_field(name, getattr(self, name)))
         if self.channels % self.groups:
             raise LayerError(
                 "groups", f"must divide the input channels ({self.channels}), got {self.groups}"

@@ -135,8 +135,13 @@ class Table:
         return value
 
     def take_texts(self, key: str, count: int, limit: int) -> tuple[str, ...]:
+        """A list of texts; every item that is not one is a problem, all said at once."""
         items = self.take_list(key, count, [])
-        return tuple(check_text(v, f"{self.path(key)}[{i}]", limit) for i, v in enumerate(items))
+        problems = Problems()
+        texts = [problems.read(check_text, v, f"{self.path(key)}[{i}]", limit)
+                 for i, v in enumerate(items)]
+        problems.check()
+        return tuple(texts)  # type: ignore[arg-type]
 
     def take_table(self, key: str, required: bool = True) -> Table | None:
         value = self.raw(key, _MISSING if required else None)
@@ -154,9 +159,13 @@ class Table:
         self._taken.update(keys)
 
     def finish(self) -> None:
-        unknown = sorted(set(self.data) - self._taken)
+        """Every key nobody took is a problem: all of them are said at once."""
+        unknown = [LessonError(self.path(key), "is not a known key (a typo?)")
+                   for key in sorted(set(self.data) - self._taken)]
+        if len(unknown) == 1:
+            raise unknown[0]
         if unknown:
-            raise LessonError(self.path(unknown[0]), "is not a known key (a typo?)")
+            raise LessonErrors(unknown)
 
 
 def check_int(value: object, where: str, low: int, high: int) -> int:

@@ -7,14 +7,19 @@ from __future__ import annotations
 from typing import Any
 
 from ..engine import ConvLayer, LayerError
-from ..engine.geometry import LAYER_DEFAULTS, LAYER_FIELDS
+from ..engine.geometry import LAYER_DEFAULTS, LAYER_FIELDS, checked_field
 from . import limits
 from .model import NeuronMap, Scene, Values
 from .reader import LessonError, Problems, Table, check_int
 
 
 def read_layer(table: Table) -> ConvLayer:
-    """A layer table: height and width (or size), kernel, and optional channels, filters, ..."""
+    """A layer table: height and width (or size), kernel, and optional channels, filters, ...
+
+    Every field is checked on its own first, and every unknown or missing key found, so an
+    author hears of all of them at once; only a layer whose fields are each fine is checked
+    as a whole (groups dividing the channels, a kernel that fits)."""
+    problems = Problems()
     fields: dict[str, Any] = dict(LAYER_DEFAULTS)
     if table.has("size"):
         if table.has("height") or table.has("width"):
@@ -23,14 +28,28 @@ def read_layer(table: Table) -> ConvLayer:
     for key in LAYER_FIELDS:
         if table.has(key):
             fields[key] = table.raw(key)
-    table.finish()
+    problems.read(table.finish)
     for key in ("height", "width", "kernel"):
         if key not in fields:
-            raise LessonError(table.path(key), "is required")
+            problems.found.append(LessonError(table.path(key), "is required"))
+    given = "size" if table.has("size") else None
+    for key, value in fields.items():
+        problems.read(_layer_field, table.path(given if given and key in ("height", "width")
+                                               else key), key, value)
+    if given:  # one problem with size, not one for each axis it stands for
+        problems.found = list({str(found): found for found in problems.found}.values())
+    problems.check()
     try:
         return ConvLayer(**fields)
     except LayerError as error:
         raise LessonError(table.path(error.field), error.problem) from None
+
+
+def _layer_field(where: str, key: str, value: object) -> None:
+    try:
+        checked_field(key, value)
+    except LayerError as error:
+        raise LessonError(where, error.problem) from None
 
 
 def nested_shape(value: object, where: str) -> tuple[int, ...]:
@@ -65,15 +84,22 @@ def read_values(table: Table, shapes: list[tuple[int, ...]], meaning: str) -> Va
             got = " x ".join(map(str, shape)) or "a single number"
             raise LessonError(table.path("values"), f"expected {wanted} ({meaning}), got {got}")
         return Values(explicit=_frozen(raw))
-    seed = table.take_int("seed", 0, 2**32 - 1)
+    problems = Problems()
+    seed = problems.read(table.take_int, "seed", 0, 2**32 - 1)
+    bounds = problems.read(_range, table)
+    problems.read(table.finish)
+    problems.check()
+    return Values(seed=seed, low=bounds[0], high=bounds[1])  # type: ignore[arg-type, index]
+
+
+def _range(table: Table) -> tuple[int, int]:
+    """`range = [low, high]`, whole numbers within the scene limit, low <= high."""
     bounds = table.take_list("range", 2)
-    table.finish()
     if len(bounds) != 2:
         raise LessonError(table.path("range"), "must be [low, high]")
     top = limits.MAX_SCENE_VALUE
     low = check_int(bounds[0], table.path("range[0]"), -top, top)
-    high = check_int(bounds[1], table.path("range[1]"), low, top)
-    return Values(seed=seed, low=low, high=high)
+    return low, check_int(bounds[1], table.path("range[1]"), low, top)
 
 
 def check_scene_size(layer: ConvLayer, where: str) -> None:
