@@ -16,6 +16,7 @@ from typing import Generic, Protocol, TypeVar
 from rich.segment import Segment
 from rich.style import Style
 from textual.geometry import Region, Size
+from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -107,11 +108,15 @@ class LineCanvas(ScrollView, Generic[Frame, Drawn], can_focus=False):
 
     # -- drawing ----------------------------------------------------------------------------
 
+    class Resized(Message):
+        """The canvas has a new size: the screen may want to give it more rows."""
+
     def on_resize(self) -> None:
         """Rewrap to the new width, and let the scene shrink to fit it."""
         if self.frame is not None and self._text_width() != self._width:
             self.virtual_size = Size(0, 0)
             self.show(self.frame)
+        self.post_message(self.Resized())
 
     def notify_style_update(self) -> None:
         super().notify_style_update()

@@ -181,8 +181,6 @@ class LessonScreen(SceneScreen):
             where = f"slice {f + 1}, {where}"
         box.ask(page.predict.prompt, where)
         self.refresh_bindings()
-        if self._may_fold:  # the box takes rows: the working to predict from comes first
-            self.fold_text(True)
 
     @on(Input.Submitted, "#prediction-answer")
     def _predicted(self, event: Input.Submitted) -> None:
@@ -216,8 +214,19 @@ class LessonScreen(SceneScreen):
 
     def redraw(self) -> None:
         super().redraw()
-        if self._may_fold and self._stepped and not self.text_folded:
+        if self._may_fold and self._wants_scene() and not self.text_folded:
             self.call_after_refresh(self._fold_if_crowded)
+
+    def _wants_scene(self) -> bool:
+        """Whether the scene comes before the text: the learner has stepped, or is asked for a
+        prediction (they need the working more than text read before)."""
+        return self._stepped or self.hides_neuron()
+
+    def on_line_canvas_resized(self) -> None:
+        """The scene lost rows (the prediction box opened, the terminal shrank): fold the
+        text if the scene no longer fits, as after a step."""
+        if self._may_fold and self._wants_scene() and not self.text_folded:
+            self._fold_if_crowded()
 
     def _fold_if_crowded(self) -> None:
         """Fold the narration when the scene does not fit under it."""
