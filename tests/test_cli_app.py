@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -98,3 +99,16 @@ def test_collection_is_paused_for_start_up_then_frozen_and_resumed() -> None:
         assert gc.isenabled()
     finally:
         gc.unfreeze()
+
+
+def test_the_lesson_list_starts_without_numpy(tmp_path: Path) -> None:
+    """The list's second and later starts read its cache of checked lessons and the progress
+    file (with its predictions and their slips): none of that may import NumPy."""
+    probe = ("import sys; from tutor.cli.start import build_app; build_app(None, None); "
+             "print(sorted(m for m in sys.modules if m.split('.')[0] == 'numpy')[:3])")
+    env = {**os.environ, "CNN_TUTOR_HOME": str(tmp_path / "home"),
+           "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    subprocess.run([sys.executable, "-c", probe], capture_output=True, check=True, env=env)
+    again = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                           check=True, env=env)
+    assert again.stdout.strip() == "[]", again.stdout

@@ -7,7 +7,10 @@ prediction that equals one of them can be named, and counted in a teacher's repo
 
 from __future__ import annotations
 
-from .stepper import Step
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the progress file names these slips: reading it must not import NumPy
+    from .stepper import Step
 
 NEURON_SLIPS: tuple[str, ...] = ("left_out_bias", "one_channel_only", "dropped_signs")
 """Names of the slips recognised, in the order they are tried."""
