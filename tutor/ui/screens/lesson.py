@@ -60,6 +60,7 @@ class LessonScreen(SceneScreen):
         """Whether the learner has moved on this page: the page is shown whole until then."""
         self._predict_at: int | None = None
         """The step of the neuron this page asks the learner to predict, until they have."""
+        self._box = PredictionBox(id="prediction")
 
     def compose(self) -> ComposeResult:
         """The first page is composed whole, so the screen's first paint already shows it."""
@@ -72,7 +73,7 @@ class LessonScreen(SceneScreen):
             view = self._page_view(page, self._resume_step)
             if view is not None:
                 yield view
-        yield PredictionBox(id="prediction")
+        yield self._box
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -128,7 +129,7 @@ class LessonScreen(SceneScreen):
         if page.predict is not None and isinstance(self.stepper, Stepper):
             at = self.stepper.index_of(*page.predict.neuron)
             self._predict_at = at if self.stepper.position <= at else None
-        self.query_one(PredictionBox).close()
+        self._box.close()
         self.redraw()
         self._ask_if_there()
         self.refresh_bindings()
@@ -136,8 +137,8 @@ class LessonScreen(SceneScreen):
 
     def moved(self) -> None:
         self._stepped = True
-        if self._predict_at is None:
-            self.query_one(PredictionBox).close()  # the verdict stays until the next move
+        if self._predict_at is None and self._box.display:
+            self._box.close()  # the verdict stays until the next move
         super().moved()
         self._ask_if_there()
 
@@ -163,15 +164,13 @@ class LessonScreen(SceneScreen):
             return target
         if stepper.position == at:
             self.stop_playing()
-            self.query_one(PredictionBox).say("Type your prediction and press Enter, or press "
-                                              "r to see the neuron.")
+            self._box.say("Type your prediction and press Enter, or press r to see the neuron.")
             return None
         return at if stepper.position < at <= target else target
 
     def _ask_if_there(self) -> None:
         """At the neuron to predict: stop, withhold it, and ask (once per arrival)."""
-        page = self.lesson.pages[self.page_index]
-        box = self.query_one(PredictionBox)
+        page, box = self.lesson.pages[self.page_index], self._box
         if not self.hides_neuron() or page.predict is None or box.display:
             return
         self.stop_playing()
@@ -187,12 +186,11 @@ class LessonScreen(SceneScreen):
         """Judge the number typed against the engine's; a text that is no number is said
         and the box stays open."""
         event.stop()
-        box = self.query_one(PredictionBox)
         if not self.hides_neuron() or not isinstance(self.stepper, Stepper):
             return
         read = read_prediction(event.value)
         if read.value is None:
-            box.say(read.problem)
+            self._box.say(read.problem)
             return
         step = self.stepper.current
         verdict = judge_prediction(step, read.value)
@@ -207,7 +205,7 @@ class LessonScreen(SceneScreen):
 
     def _reveal(self, said: str) -> None:
         self._predict_at = None
-        self.query_one(PredictionBox).say(said, final=True)
+        self._box.say(said, final=True)
         self.set_focus(None)
         self.redraw()
         self.refresh_bindings()
