@@ -169,11 +169,11 @@ def _kernel_slice(frame: SceneFrame, channel: int) -> list[Block]:
     else:
         title, widest = f"own kernel #{step.kernel_id + 1}", f"own kernel #{facts.steps}"
     reserve = len(widest + suffix)
-    if facts.layer.groups > 1:
-        reserve = max(reserve, len(f"(W{filters} skips{suffix})"))
+    if facts.layer.groups > 1:  # the input's title above names the channel skipped
+        reserve = max(reserve, len(f"(W{filters} skips it)"))
     if channel not in step.channels:  # as tall as a slice, so nothing under it moves
         blank = [Block() for _ in range(facts.layer.kernel[0])]
-        return [Block(f"(W{step.filter + 1} skips{suffix})", reserve), *blank]
+        return [Block(f"(W{step.filter + 1} skips it)", reserve), *blank]
     return [Block(title + suffix, reserve),
             Block(grid=kernel_grid(frame, channel - step.channels.start),
                   panel=f"kernel-{channel}")]
