@@ -14,7 +14,9 @@ from tutor.ui.screens.quiz import QuizScreen
 async def test_resume_lesson_page_and_step_after_a_restart(home: Path) -> None:
     app = build_app(home, lesson=2)
     async with run(app) as pilot:
-        await pilot.press("n", "right", "right", "right")
+        await pilot.press("n", "right")  # the page asks for its second neuron: r shows it
+        await wait_for_text(pilot, "Predict the neuron at row 1, col 2")
+        await pilot.press("r", "right", "right")
         await wait_for_text(pilot, "Step 4 of 25")
         await pilot.press("q")
     saved = json.loads((home / "progress.json").read_text())

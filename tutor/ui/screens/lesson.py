@@ -217,8 +217,10 @@ class LessonScreen(SceneScreen):
 
     def _wants_scene(self) -> bool:
         """Whether the scene comes before the text: the learner has stepped, or is asked for a
-        prediction (they need the working more than text read before)."""
-        return self._stepped or self.hides_neuron()
+        prediction past the first step (they stepped there before: the page resumed there).
+        A prediction of the very first neuron leaves the text to be read first."""
+        return self._stepped or (self.hides_neuron() and self.stepper is not None
+                                 and self.stepper.position > 0)
 
     def on_line_canvas_resized(self) -> None:
         """The scene lost rows (the prediction box opened, the terminal shrank): fold the
