@@ -15,6 +15,7 @@ from tutor.lessons.loader import load_lesson
 from tutor.lessons.model import Lesson
 from tutor.lessons.shipped import shipped_lessons_dir
 from tutor.ui.scene.canvas import SceneCanvas
+from tutor.ui.screens.lesson import LessonScreen
 from tutor.ui.screens.lesson_list import LessonListScreen
 
 ASKED = "Predict the neuron at row 2, col 3"
@@ -136,3 +137,53 @@ async def test_resuming_at_the_neuron_asks_at_once(home: Path) -> None:
         text = await wait_for_text(pilot, "+ bias 3 = ?")  # the text folds to show the working
         assert "page 3 of 4" in text and "Step 6 of 9" in text and ASKED in text
         assert output_cell(app, 1, 2) == "?"
+
+
+FIRST_NEURON = """format_version = 1
+id = "first"
+order = 1
+title = "First"
+summary = "A prediction of the first neuron."
+
+[[pages]]
+narration = '''
+Read this first: the window sits on the top left corner. This text is long enough, with the
+scene under it, that the screen is crowded: an 8 x 8 input, its kernel, its output and the
+working do not all fit under it at 80 x 24.
+
+A second paragraph, so that the text takes its full share of the screen.
+'''
+[pages.scene.layer]
+size = 8
+kernel = 3
+[pages.scene.input]
+seed = 1
+range = [0, 3]
+[pages.scene.weights]
+seed = 2
+range = [-1, 1]
+[pages.predict]
+neuron = [1, 1]
+
+[quiz]
+[[quiz.questions]]
+kind = "number"
+prompt = "How many parameters: {layer}?"
+answer = "shared_total"
+[quiz.questions.layer]
+size = 4
+kernel = 3
+"""
+
+
+async def test_a_prediction_of_the_first_neuron_leaves_the_text_to_be_read(
+        home: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "lessons"
+    folder.mkdir()
+    (folder / "01-first.toml").write_text(FIRST_NEURON)
+    app = build_app(home, folder, lesson=1)
+    async with run(app) as pilot:
+        text = await wait_for_text(pilot, "Predict the neuron at row 1, col 1")
+        assert "Read this first" in text and "Step 1 of 36" in text
+        screen = app.screen
+        assert isinstance(screen, LessonScreen) and not screen.text_folded
