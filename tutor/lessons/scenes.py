@@ -32,12 +32,12 @@ def read_layer(table: Table) -> ConvLayer:
     for key in ("height", "width", "kernel"):
         if key not in fields:
             problems.found.append(LessonError(table.path(key), "is required"))
-    given = "size" if table.has("size") else None
+    size = table.has("size")
     for key, value in fields.items():
-        problems.read(_layer_field, table.path(given if given and key in ("height", "width")
-                                               else key), key, value)
-    if given:  # one problem with size, not one for each axis it stands for
-        problems.found = list({str(found): found for found in problems.found}.values())
+        if size and key == "width":
+            continue  # size stands for height and width: its problem is said once
+        where = table.path("size" if size and key == "height" else key)
+        problems.read(_layer_field, where, key, value)
     problems.check()
     try:
         return ConvLayer(**fields)

@@ -10,7 +10,7 @@ import time
 from typing import Any
 
 from ..engine import fmt
-from ..engine.words import plural
+from ..engine.words import neuron_place, plural
 from .tally import ClassReport, Column, Standing
 
 NAME_WIDTH = 16
@@ -41,7 +41,8 @@ def text_report(report: ClassReport) -> str:
     if report.predictions:
         lines += ["", "Predictions (learners right the first time / predicting):"]
         lines += [f"  {t.right_first}/{t.learners}  {_number(t.lesson)}, page {t.page + 1}: "
-                  f"{_neuron(t.neuron)}" for t in report.predictions]
+                  f"the neuron at {neuron_place(t.neuron, t.neuron[0] > 0)}"
+                  for t in report.predictions]
     if report.slips:
         lines += ["", "Slips most often made:"]
         lines += [f"  {s.label}: {plural(s.learners, 'learner')} ({plural(s.times, 'time')})"
@@ -103,13 +104,6 @@ def _cell(standing: Standing | None) -> str:
         return "…".rjust(CELL)
     mark = "✓" if standing.passed else "✗"
     return f"{mark}{standing.best_percent or 0:>3}/{fmt(standing.attempts)}".rjust(CELL)
-
-
-def _neuron(neuron: tuple[int, int, int]) -> str:
-    """Where a predicted neuron is, from 1 as the lesson and the screen say it."""
-    f, r, c = neuron
-    where = f"the neuron at row {r + 1}, col {c + 1}"
-    return f"{where} of slice {f + 1}" if f else where
 
 
 def _fit(name: str, width: int) -> str:

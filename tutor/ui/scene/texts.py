@@ -14,6 +14,7 @@ from rich.text import Text
 from ...engine import ConvLayer, ParameterCounts, Step, WeightReach, fmt
 from ...engine.counts import SCHEME_MEANINGS, input_values, weights_per_kernel
 from ...engine.matrix import weight_label
+from ...engine.words import neuron_place
 from .frame import PENDING, Matrix, Tally
 from .lines import Line, Run, merged
 from .numbers import number_text
@@ -160,11 +161,7 @@ def status_text(index: int, count: int, cell: tuple[int, int, int], filters: int
     fast, "" when paused), and whether the output cells show kernels rather than values."""
     text = Text()
     text.append(f"Step {fmt(index + 1)} of {fmt(count)}", style=BOLD)
-    filter, row, col = cell
-    where = f"row {row + 1}, col {col + 1}"
-    if filters > 1:
-        where = f"slice {filter + 1}, {where}"
-    text.append(f"  neuron at {where}  ")
+    text.append(f"  neuron at {neuron_place(cell, filters > 1)}  ")
     if playing:
         text.append(f"▶ playing {playing}", style=BOLD)
     else:

@@ -12,6 +12,7 @@ from textual.widgets import Input, Static
 
 from ...engine import NeuronWalk, Stepper, count_parameters
 from ...engine.walk import WalkCursor
+from ...engine.words import neuron_place
 from ...lessons.model import Lesson, Page
 from ...lessons.placeholders import fill
 from ...quiz.prediction import judge_prediction, prediction_record, read_prediction
@@ -174,11 +175,8 @@ class LessonScreen(SceneScreen):
         if not self.hides_neuron() or page.predict is None or box.display:
             return
         self.stop_playing()
-        f, r, c = page.predict.neuron
-        where = f"row {r + 1}, col {c + 1}"
-        if self.stepper is not None and self.stepper.layer.filters > 1:
-            where = f"slice {f + 1}, {where}"
-        box.ask(page.predict.prompt, where)
+        sliced = self.stepper is not None and self.stepper.layer.filters > 1
+        box.ask(page.predict.prompt, neuron_place(page.predict.neuron, sliced))
         self.refresh_bindings()
 
     @on(Input.Submitted, "#prediction-answer")
