@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 from textual.app import App, ComposeResult
-from textual.command import CommandPalette
+from textual.command import CommandList, CommandPalette
+from textual.css.query import NoMatches
 from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.timer import Timer
@@ -36,6 +37,7 @@ def test_the_private_names_the_tutor_calls_still_exist() -> None:
     assert callable(Screen._push_result_callback)
     assert callable(OptionList._move_page)
     assert callable(CommandPalette._action_command_list)
+    assert callable(CommandPalette._watch__list_visible)
     from textual._widget_navigation import Direction  # noqa: F401  (textual_gaps imports it)
 
 
@@ -107,3 +109,25 @@ async def test_gap_3_a_second_dismiss_still_closes_the_screen_underneath() -> No
 
 async def test_the_guarded_palette_closes_only_itself() -> None:
     assert await screen_left_after_dismissing_twice(GuardedCommandPalette())
+
+
+async def list_shown_after_the_list_is_gone(palette: CommandPalette) -> None:
+    """What the palette's search worker does last, after the palette lost its list."""
+    app = App[None]()
+    async with app.run_test() as pilot:
+        await app.push_screen(palette)
+        await pilot.pause()
+        await palette.query_one(CommandList).remove()
+        palette._list_visible = not palette._list_visible
+
+
+async def test_gap_4_a_search_ending_after_the_list_is_gone_still_fails() -> None:
+    try:
+        await list_shown_after_the_list_is_gone(CommandPalette())
+    except NoMatches:
+        return
+    pytest.fail(FIXED.format(4))
+
+
+async def test_the_guarded_palette_ignores_a_search_ending_after_its_list() -> None:
+    await list_shown_after_the_list_is_gone(GuardedCommandPalette())
