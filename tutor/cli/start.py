@@ -28,11 +28,12 @@ def build_app(lesson: int | None = None, folders: Sequence[LessonFolder] | None 
     """The app for `cnn-tutor [--lesson N]` with the lessons of `folders` (by default the
     shipped ones), keeping progress in `home` (by default the learner's data folder) and a
     copy for the teacher in `results`. The list's cache of verdicts is not saved here: the
-    caller saves it once the start is sure to happen (`app.cache.save()`)."""
-    from ..lessons.catalogue import by_order, read_catalogues
+    caller saves it once the start is sure to happen (`app.shelf.cache.save()`)."""
+    from ..lessons.catalogue import by_order
     from ..lessons.folder import shown
     from ..lessons.header_cache import HeaderCache, default_cache_path
     from ..lessons.model import LessonHeader
+    from ..lessons.shelf import Shelf
     from ..lessons.shipped import shipped_lessons_dir
     from ..progress.store import ProgressStore, default_home
 
@@ -42,8 +43,8 @@ def build_app(lesson: int | None = None, folders: Sequence[LessonFolder] | None 
         if not folder.path.is_dir():
             raise StartError(f"{folder.chosen_by}: {shown(folder.path)} is not a folder")
     paths = tuple(folder.path for folder in folders)
-    cache = HeaderCache(default_cache_path())
-    lessons = read_catalogues(paths, cache)
+    shelf = Shelf(paths, HeaderCache(default_cache_path()))
+    lessons = shelf.lessons
     start = None
     if lesson is not None:
         start = by_order(lessons, lesson)
@@ -54,7 +55,7 @@ def build_app(lesson: int | None = None, folders: Sequence[LessonFolder] | None 
     from ..ui.app import TutorApp
 
     store = ProgressStore(home or default_home(), results=results)
-    return TutorApp(lessons, paths, store, cache, start, on_ready=on_ready)
+    return TutorApp(shelf, store, start, on_ready=on_ready)
 
 
 def run_app(lesson: int | None = None, instead: Sequence[Path] | None = None,
@@ -75,6 +76,6 @@ def run_app(lesson: int | None = None, instead: Sequence[Path] | None = None,
             print("cnn-tutor: needs a terminal to draw on and read keys from; "
                   "`cnn-tutor params` and `cnn-tutor check` work without one", file=sys.stderr)
             return 2
-        app.cache.save()
+        app.shelf.cache.save()
         app.run()
         return app.return_code or 0

@@ -4,15 +4,15 @@ Screens post requests (requests.py) to move between the list, lessons, quizzes a
 to save, and read the lessons through `listing`; only dialogs of their own (a confirmation, the
 calculator's stepper) they push and pop themselves. The app keeps the lesson list at the bottom
 of the screen stack (made when first needed) and one lesson, quiz or results screen above it.
+What is not about screens lives below: the lessons in use on the `Shelf` (lessons/shelf.py),
+quiz attempts under way in `AttemptsUnderWay` (quiz/under_way.py), progress in the store.
 """
 
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
 from collections.abc import Callable, Iterable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import events, on
@@ -25,8 +25,10 @@ from textual.screen import Screen
 
 from ..controls import escaped
 from ..lessons.model import BrokenLesson, LessonHeader
+from ..lessons.shelf import Shelf
 from ..progress.model import LessonProgress
 from ..progress.store import ProgressStore
+from ..quiz.under_way import AttemptsUnderWay
 from . import requests
 from .listing import Listing
 from .screens.too_small import TooSmallScreen, is_too_small
@@ -34,7 +36,6 @@ from .screens.tutor_screen import TutorScreen
 from .textual_gaps import give_first_screen_a_result_callback
 
 if TYPE_CHECKING:
-    from ..lessons.header_cache import HeaderCache
     from ..lessons.model import Lesson
     from ..quiz.run import QuizRun
     from .screens.lesson_list import LessonListScreen
@@ -50,26 +51,17 @@ class TutorApp(App[None]):
         Binding("ctrl+l", "redraw", "Redraw", show=False, priority=True),
     ]
 
-    def __init__(self, lessons: list[LessonHeader | BrokenLesson], lesson_dirs: tuple[Path, ...],
-                 store: ProgressStore, cache: HeaderCache,
-                 start: LessonHeader | None = None,
+    def __init__(self, shelf: Shelf, store: ProgressStore, start: LessonHeader | None = None,
                  on_ready: Callable[[], None] | None = None) -> None:
         """`on_ready` is called once the first screen has been drawn (the command line uses it
         to let the garbage collector back in)."""
         super().__init__()
-        self.lessons = lessons
-        self.lesson_dirs = lesson_dirs
+        self.shelf = shelf
         self.store = store
-        self.cache = cache
-        """The list's cache of checked lesson files, which also spares parsing one to open it."""
         self.start = start
         self._on_ready = on_ready
         self._mounted = False
-        self.quiz_runs: dict[str, QuizRun] = {}
-        """Unfinished quiz attempts by lesson id, so leaving a quiz half-way loses nothing."""
-        self._loaded: dict[Path, tuple[tuple[int, int], Lesson]] = {}
-        """Lessons opened, by file, with the file's (modification time, size) when read: a file
-        changed since is read again when next opened."""
+        self._attempts = AttemptsUnderWay()
         self._list_screen: LessonListScreen | None = None
         """Made when first shown, then kept at the bottom of the stack."""
         self._start_problem: Callable[[], None] | None = None
@@ -89,7 +81,7 @@ class TutorApp(App[None]):
         return screen
 
     def _start_screen(self, header: LessonHeader) -> Screen[None]:
-        found = self._load(header)
+        found = self.shelf.open(header)
         if isinstance(found, BrokenLesson):
             self._start_problem = lambda: self._cannot_open(found)
             return self._new_list_screen()
@@ -141,16 +133,18 @@ class TutorApp(App[None]):
             self.notify(escaped(notice), severity="warning", timeout=12, markup=False)
         self.store.notices.clear()
 
+    @property
+    def lessons(self) -> list[LessonHeader | BrokenLesson]:
+        """The lessons in use, as the list shows them."""
+        return self.shelf.lessons
+
     def listing(self) -> Listing:
         """What the lesson list shows, as it is now."""
-        return Listing(self.lessons, self.store.progress, self.lesson_dirs)
+        return Listing(self.lessons, self.store.progress, self.shelf.folders)
 
     def reread_lessons(self) -> None:
-        """The lesson folders as they are now, for a list shown again: files added, changed,
-        mended or broken since are seen without a restart (unchanged ones are not parsed)."""
-        from ..lessons.catalogue import read_catalogues
-
-        self.lessons = read_catalogues(self.lesson_dirs, self.cache)
+        """For a list shown again: lesson files changed since are seen without a restart."""
+        self.shelf.reread()
 
     @on(requests.SavePosition)
     @on(requests.SaveQuiz)
@@ -188,30 +182,10 @@ class TutorApp(App[None]):
         A file that has become broken since the list was read says why, and the list shows it
         as broken from then on.
         """
-        found = self._load(header)
+        found = self.shelf.open(header)
         if isinstance(found, BrokenLesson):
             self._cannot_open(found)
             return None
-        return found
-
-    def _load(self, header: LessonHeader) -> Lesson | BrokenLesson:
-        """The lesson behind a list entry, read again only if its file has changed; a broken
-        one is listed as broken."""
-        try:
-            facts = os.stat(header.source)
-            version = (facts.st_mtime_ns, facts.st_size)
-        except OSError:
-            version = (0, 0)
-        loaded = self._loaded.get(header.source)
-        if loaded is not None and loaded[0] == version:
-            return loaded[1]
-        from ..lessons.loader import load_lesson
-
-        found = load_lesson(header.source, self.cache)
-        if isinstance(found, BrokenLesson):
-            self.lessons = [found if x is header else x for x in self.lessons]
-        else:
-            self._loaded[header.source] = (version, found)
         return found
 
     def _locked(self, header: LessonHeader) -> bool:
@@ -302,10 +276,9 @@ class TutorApp(App[None]):
 
     @on(requests.OpenNextLesson)
     def open_next_lesson(self, request: requests.OpenNextLesson) -> None:
-        order = request.lesson.order
-        later = [x for x in self.lessons if isinstance(x, LessonHeader) and x.order > order]
-        if later:
-            self.resume_lesson(later[0])
+        following = self.shelf.after(request.lesson.order)
+        if following is not None:
+            self.resume_lesson(following)
         else:
             self.show_lesson_list()
             self.notify("That was the last lesson.", timeout=4)
@@ -317,21 +290,8 @@ class TutorApp(App[None]):
         self._replace_top(QuizScreen(request.lesson, self._quiz_run(request.lesson)))
 
     def _quiz_run(self, lesson: Lesson) -> QuizRun:
-        """The attempt under way for this lesson (a visit to its pages, or a restart, keeps
-        it), or a new attempt."""
-        from ..quiz.run import QuizRun
-        from ..quiz.saved import resumed_run
-
-        run = self.quiz_runs.get(lesson.id)
-        if run is None or run.finished:
-            entry = self.store.progress.lessons.get(lesson.id, LessonProgress())
-            saved = entry.quiz
-            if saved is not None and saved.attempt == entry.attempts:
-                run = resumed_run(lesson.quiz, saved)
-            if run is None or run.finished:
-                run = QuizRun(lesson.quiz, attempt=entry.attempts)
-            self.quiz_runs[lesson.id] = run
-        return run
+        entry = self.store.progress.lessons.get(lesson.id, LessonProgress())
+        return self._attempts.run_for(lesson, entry)
 
     @on(requests.FinishQuiz)
     def finish_quiz(self, request: requests.FinishQuiz) -> None:
@@ -339,7 +299,7 @@ class TutorApp(App[None]):
         from .screens.results import ResultsScreen
 
         lesson, run = request.lesson, request.run
-        self.quiz_runs.pop(lesson.id, None)
+        self._attempts.finished(lesson)
         record = attempt_record(run)
         self.store.update(lambda progress: progress.record_quiz(lesson.id, record))
         self.show_notices()
