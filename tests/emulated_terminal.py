@@ -149,7 +149,11 @@ class EmulatedTerminal:
 
     def press(self, key: str) -> None:
         """Type one key and draw the tutor's whole answer to it."""
-        os.write(self.session.master, KEYS.get(key, key.encode()))
+        self.send(KEYS.get(key, key.encode()))
+
+    def send(self, data: bytes) -> None:
+        """Send the terminal's bytes (a key, a paste) and draw the tutor's whole answer."""
+        os.write(self.session.master, data)
         self.settle()
         self.draw()
 

@@ -110,7 +110,9 @@ class PtySession:
         return 0
 
     def close(self, quit_keys: bytes = b"q") -> None:
-        """Quit politely, then firmly."""
+        """Quit politely, then firmly (once: closing again does nothing)."""
+        if self.master < 0:
+            return
         try:
             os.write(self.master, quit_keys)
             self.read_until_quiet(0.2, timeout=5)
@@ -120,3 +122,4 @@ class PtySession:
             self.process.wait()
         finally:
             os.close(self.master)
+            self.master = -1

@@ -11,6 +11,7 @@ import signal
 from pathlib import Path
 
 from tests.emulated_terminal import EmulatedTerminal
+from tests.ui_driver import build_app, run, wait_for_text
 
 
 def start(home: Path, *args: str) -> EmulatedTerminal:
@@ -72,3 +73,13 @@ def test_sigterm_saves_and_leaves_the_terminal_sane(tmp_path: Path) -> None:
         again.wait_for("Step 2 of 25")
     finally:
         again.close()
+
+
+async def test_inside_a_test_the_app_leaves_the_signals_to_the_test_runner(home: Path) -> None:
+    """Caught on a test's event loop, SIGTERM would stop the app rather than the test run (a
+    hung test then ignored it): only `cnn-tutor` itself catches SIGTERM and SIGHUP."""
+    signals = (signal.SIGTERM, signal.SIGHUP)
+    before = [signal.getsignal(number) for number in signals]
+    async with run(build_app(home, lesson=1)) as pilot:
+        await wait_for_text(pilot, "page 1 of 4")
+        assert [signal.getsignal(number) for number in signals] == before

@@ -77,5 +77,4 @@ def run_app(lesson: int | None = None, instead: Sequence[Path] | None = None,
                   "`cnn-tutor params` and `cnn-tutor check` work without one", file=sys.stderr)
             return 2
         app.shelf.cache.save()
-        app.run()
-        return app.return_code or 0
+        return app.run_as_program()

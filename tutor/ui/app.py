@@ -66,6 +66,19 @@ class TutorApp(App[None]):
         """Made when first shown, then kept at the bottom of the stack."""
         self._start_problem: Callable[[], None] | None = None
         """Why the lesson asked for with --lesson did not open, said once the app can."""
+        self._as_program = False
+        """Run by `cnn-tutor` itself (run_as_program), not inside a test's event loop."""
+
+    def run_as_program(self) -> int:
+        """Run as the `cnn-tutor` command: only then are SIGTERM and SIGHUP the tutor's to
+        catch (inside a test they stay the test runner's) and pastes guarded (textual_gaps 5).
+        """
+        from .textual_gaps import guard_pastes
+
+        self._as_program = True
+        guard_pastes()
+        self.run()
+        return self.return_code or 0
 
     # -- start-up and terminal size ---------------------------------------------------------
 
@@ -91,10 +104,11 @@ class TutorApp(App[None]):
         return self._resumed(found)
 
     def on_mount(self) -> None:
-        loop = asyncio.get_running_loop()
-        for name in ("SIGTERM", "SIGHUP"):  # SIGHUP: the terminal went away (a dropped SSH)
-            if hasattr(signal, name):
-                loop.add_signal_handler(getattr(signal, name), self._leave_on_signal)
+        if self._as_program:
+            loop = asyncio.get_running_loop()
+            for name in ("SIGTERM", "SIGHUP"):  # SIGHUP: the terminal went away (a dropped SSH)
+                if hasattr(signal, name):
+                    loop.add_signal_handler(getattr(signal, name), self._leave_on_signal)
         if self._start_problem is not None:
             self._start_problem()
         self.show_notices()

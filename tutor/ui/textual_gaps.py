@@ -27,13 +27,27 @@ still there (when Textual fixes one, that test says which work-around to remove)
    setting `_list_visible`, whose watcher looks up the palette's `CommandList`, already
    removed: NoMatches in a worker stops the app. With no list left there is nothing to show
    or hide, so the guarded palette skips the watcher then (`_watch__list_visible`).
+
+5. An ESC inside a bracketed paste (no Textual issue found). The terminal sends a paste between
+   two marks so that it arrives as text, but Textual's parser (`XTermParser`) reads an ESC in
+   the pasted text as the start of a key sequence and sends the characters after it as key
+   presses: pasting `see \x1b[1mRy` on the lesson list typed R and y, which reset all progress.
+   The guarded parser drops every ESC between the marks before Textual's parser sees it, so a
+   paste reaches the focused input as text (the other characters stay) and never presses a
+   key. The real driver makes its parser in its input thread, by the name it imported
+   (`textual.drivers.linux_driver.XTermParser`): `guard_pastes` points that name at the
+   guarded parser, for the tutor run as a program.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from textual._widget_navigation import Direction
+from textual._xterm_parser import XTermParser
 from textual.await_complete import AwaitComplete
 from textual.command import CommandList, CommandPalette
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import OptionList
 
@@ -68,3 +82,78 @@ class GuardedCommandPalette(CommandPalette):
     def _watch__list_visible(self) -> None:
         if self.query(CommandList):  # gap 4: gone once the palette is closing
             super()._watch__list_visible()
+
+
+PASTE_START, PASTE_END = "\x1b[200~", "\x1b[201~"
+ESC = "\x1b"
+
+
+class PasteGuard:
+    """Gap 5: the terminal's input with every ESC inside a bracketed paste taken out.
+
+    Input arrives in reads of any size, so a mark may be split between two of them: the end of
+    what came before a paste is kept to find a start mark, and the start of a possible end mark
+    inside a paste is held back until the next read says what it is. Nothing outside a paste is
+    held back (a lone Escape key must reach Textual at once).
+    """
+
+    def __init__(self) -> None:
+        self.in_paste = False
+        self._before = ""
+        """The last characters passed on outside a paste: the start of a split start mark."""
+        self._held = ""
+        """The start of what may be an end mark, at the end of the last read inside a paste."""
+
+    def __call__(self, data: str) -> str:
+        text, self._held = self._held + data, ""
+        passed: list[str] = []
+        while text:
+            if self.in_paste:
+                end = text.find(PASTE_END)
+                if end < 0:
+                    kept = _mark_begun(text, PASTE_END)
+                    self._held = text[len(text) - kept:] if kept else ""
+                    passed.append(text[:len(text) - kept].replace(ESC, ""))
+                    break
+                passed += [text[:end].replace(ESC, ""), PASTE_END]
+                text, self.in_paste = text[end + len(PASTE_END):], False
+            else:
+                seen = self._before + text
+                start = seen.find(PASTE_START)
+                if start < 0:
+                    passed.append(text)
+                    self._before = seen[-(len(PASTE_START) - 1):]
+                    break
+                after = start + len(PASTE_START) - len(self._before)
+                passed.append(text[:after])
+                text, self.in_paste, self._before = text[after:], True, ""
+        return "".join(passed)
+
+
+def _mark_begun(text: str, mark: str) -> int:
+    """How many characters at the end of `text` are the beginning of `mark`."""
+    for length in range(min(len(mark) - 1, len(text)), 0, -1):
+        if mark.startswith(text[-length:]):
+            return length
+    return 0
+
+
+class PasteGuardedParser(XTermParser):
+    """Textual's parser, fed what the PasteGuard lets through."""
+
+    def __init__(self, debug: bool = False) -> None:
+        super().__init__(debug)
+        self._guard = PasteGuard()
+
+    def feed(self, data: str) -> Iterable[Message]:
+        if not data:  # the end of the input
+            return super().feed(data)
+        guarded = self._guard(data)
+        return super().feed(guarded) if guarded else ()  # "" would end the input
+
+
+def guard_pastes() -> None:
+    """Make the terminal driver read its input with the guarded parser (gap 5)."""
+    from textual.drivers import linux_driver
+
+    linux_driver.XTermParser = PasteGuardedParser  # type: ignore[misc]
