@@ -117,3 +117,44 @@ def test_nothing_from_a_lesson_file_reaches_the_terminal_but_text(tmp_path: Path
         assert sequence not in output, f"{meaning} reached the terminal"
     assert not blinks(output), "something blinks"
     assert terminal.session.process.returncode == 0
+
+
+HUGE_COUNTS_LESSON = """format_version = 1
+id = "huge"
+order = 1
+title = "Huge"
+summary = "The largest layer a counts page may show."
+
+[[pages]]
+narration = "The most-read value enters {most_reads} products; the corner {corner_reads}."
+[pages.counts]
+height = 65536
+width = 65536
+kernel = 32768
+
+[quiz]
+[[quiz.questions]]
+kind = "number"
+prompt = "How many products does the most-read value of {layer} enter?"
+answer = "most_reads"
+[quiz.questions.layer]
+size = 65536
+kernel = 32768
+"""
+
+
+def test_the_largest_layers_keep_the_tutor_answering_and_q_quits(tmp_path: Path) -> None:
+    """A billion window taps once took four minutes to count on the event loop, deaf to q,
+    SIGTERM and SIGHUP; the page and its quiz now show at once, and q quits."""
+    folder = tmp_path / "lessons"
+    folder.mkdir()
+    (folder / "01-huge.toml").write_text(HUGE_COUNTS_LESSON)
+    terminal = EmulatedTerminal(["--lessons", str(folder), "--lesson", "1"], tmp_path / "home")
+    try:
+        terminal.wait_for("enters 1,073,741,824 products; the corner 1.", timeout=10)
+        terminal.press("n")
+        terminal.wait_for("How many products does the most-read value", timeout=10)
+        terminal.press("q")
+        assert terminal.session.process.wait(timeout=10) == 0
+    finally:
+        terminal.close()

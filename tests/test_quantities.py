@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from hypothesis import given
+from hypothesis import strategies as st
 
-from tests.reference import reference_quantity
+from tests.reference import reads, reference_quantity
 from tests.strategies import layers
 from tutor.engine import QUANTITIES, ConvLayer, count_parameters, fmt, slip_values
+from tutor.engine.geometry import MAX_DIMENSION
+from tutor.engine.quantities import reads_per_position
 
 ALEXNET = ConvLayer(height=227, width=227, channels=3, kernel=11, filters=96, stride=4)
 
@@ -27,6 +30,34 @@ def test_seed_layer_quantities() -> None:
 def test_every_quantity_equals_the_textbook_formula(layer: ConvLayer) -> None:
     for name, quantity in QUANTITIES.items():
         assert quantity.value(layer) == reference_quantity(name, layer), name
+
+
+@st.composite
+def long_axes(draw: st.DrawFn) -> ConvLayer:
+    """Rows only: sizes up to 80, kernels as long as the padded input, strides past it."""
+    size, padding, dilation = draw(st.integers(1, 80)), draw(st.integers(0, 30)), draw(
+        st.integers(1, 7))
+    kernel = draw(st.integers(1, (size + 2 * padding - 1) // dilation + 1))
+    return ConvLayer(height=size, width=1, channels=1, kernel=(kernel, 1), filters=1,
+                     stride=(draw(st.integers(1, 90)), 1), padding=(padding, 0),
+                     dilation=(dilation, 1))
+
+
+@given(layer=long_axes())
+def test_reads_of_every_row_equal_counting_window_by_window(layer: ConvLayer) -> None:
+    assert reads_per_position(layer, 0) == reads(layer, 0)
+
+
+def test_reads_of_the_largest_layers_are_counted_without_visiting_every_window() -> None:
+    """A 32,768-wide kernel over 65,536 rows: a billion window taps, counted in one pass over
+    the kernel and one over the rows (this once hung the tutor for four minutes)."""
+    layer = ConvLayer(height=MAX_DIMENSION, width=MAX_DIMENSION, channels=1, kernel=32_768,
+                      filters=1)
+    assert QUANTITIES["most_reads"].value(layer) == 32_768 ** 2
+    assert QUANTITIES["corner_reads"].value(layer) == 1
+    strided = ConvLayer(height=MAX_DIMENSION, width=MAX_DIMENSION, channels=1, kernel=32_768,
+                        filters=1, stride=MAX_DIMENSION, padding=MAX_DIMENSION)
+    assert QUANTITIES["most_reads"].value(strided) == 1
 
 
 def test_padding_lets_the_edges_be_read() -> None:

@@ -155,14 +155,7 @@ def test_no_reply_can_break_a_number_question(reply: str) -> None:
     assert feedback.problem or feedback.headline
 
 
-def test_ranges_that_rarely_give_a_layer_are_still_always_asked(tmp_path: Path) -> None:
-    """About 3 draws in 10,000 give a whole output size here: the check finds one, and a
-    learner's retry that finds none in its own draws is asked the layer the check found."""
-    from tutor.lessons.loader import load_lesson
-    from tutor.lessons.model import Lesson
-
-    path = tmp_path / "rare.toml"
-    path.write_text("""format_version = 1
+RARE = """format_version = 1
 id = "rare"
 order = 1
 title = "Rare"
@@ -177,16 +170,32 @@ answer = "output_height"
 [quiz.questions.vary]
 size = [1000, 9999]
 kernel = [1, 1]
-stride = [2000, 3999]
-""")
+stride = [STRIDES]
+"""
+
+
+def test_ranges_that_rarely_give_a_layer_are_refused_and_a_draw_that_finds_none_falls_back(
+        tmp_path: Path) -> None:
+    """About 3 draws in 10,000 give a whole output size with strides of 2,000 to 3,999: the
+    check refuses the ranges. A quiz whose own draws still find nothing (the check's sample
+    was lucky) asks the layer the check found."""
+    from tutor.lessons.loader import load_lesson
+    from tutor.lessons.model import BrokenLesson, Lesson
+
+    path = tmp_path / "rare.toml"
+    path.write_text(RARE.replace("STRIDES", "2000, 3999"))
+    refused = load_lesson(path)
+    assert isinstance(refused, BrokenLesson) and "of 200 draws" in refused.message
+    path.write_text(RARE.replace("STRIDES", "1, 1"))
     lesson = load_lesson(path)
-    assert isinstance(lesson, Lesson), "the check found a valid layer"
-    question = lesson.quiz.questions[0]
-    assert isinstance(question, NumberQuestion) and question.example is not None
+    assert isinstance(lesson, Lesson)
+    checked = lesson.quiz.questions[0]
+    assert isinstance(checked, NumberQuestion) and checked.example is not None
+    question = checked._replace(vary=(*checked.vary[:2], ("stride", 2000, 3999)))
+    quiz = lesson.quiz._replace(questions=(question,))
     fell_back = 0
     for seed in range(40):
-        run = QuizRun(lesson.quiz, attempt=1, rng=random.Random(seed))
-        layer = run.current.layer
+        layer = QuizRun(quiz, attempt=1, rng=random.Random(seed)).current.layer
         assert layer is not None and layer.fits_exactly
         fell_back += layer == question.example
     assert fell_back > 0, "some draws found nothing of their own"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 
 from tutor.engine import ConvLayer
-from tutor.lessons.variants import draw_layer, why_no_draw
+from tutor.lessons.variants import draw_layer, example_draw
 
 
 def draws(base: ConvLayer | None, vary, n: int = 300) -> list[ConvLayer]:  # type: ignore[no-untyped-def]
@@ -39,7 +39,21 @@ def test_draws_round_down_only_when_the_canonical_layer_does() -> None:
 def test_no_draw_says_which_axis_is_at_fault() -> None:
     base = ConvLayer(height=8, width=9, channels=1, filters=1, kernel=3)
     assert draw_layer(base, (("stride:cols", 4, 5),), random.Random(0)) is None
-    reason = why_no_draw(base, (("stride:cols", 4, 5),), random.Random(0))
-    assert "most often the output width is not whole" in reason
-    tall = why_no_draw(base, (("kernel:rows", 10, 12),), random.Random(0))
-    assert tall.startswith("no draw of 2,000 from these ranges gives a layer: most often kernel")
+    reason = example_draw(base, (("stride:cols", 4, 5),))
+    assert isinstance(reason, str) and "most often the output width is not whole" in reason
+    tall = example_draw(base, (("kernel:rows", 10, 12),))
+    assert isinstance(tall, str) and tall.startswith(
+        "none of 200 draws from these ranges gives a layer (at least 20 must): most often kernel")
+
+
+def test_ranges_that_rarely_give_a_layer_are_refused_with_their_share() -> None:
+    """A stride from 1 to 1,000 fits 65,536 - 32,768 exactly only as a power of two: about 1
+    draw in 60 gives a layer, so a quiz would draw 60 times on average and land on the same
+    few layers. At least 1 in 10 must."""
+    base = ConvLayer(height=65_536, width=65_536, channels=1, filters=1, kernel=32_768)
+    reason = example_draw(base, (("stride", 1, 1_000),))
+    assert isinstance(reason, str)
+    assert reason.startswith("only ") and "of 200 draws from these ranges give" in reason
+    assert "(at least 20 must): most often the output height is not whole" in reason
+    fine = example_draw(base, (("stride", 1, 2),))
+    assert isinstance(fine, ConvLayer) and fine.stride[0] in (1, 2)

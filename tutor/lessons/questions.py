@@ -5,7 +5,6 @@ broken."""
 from __future__ import annotations
 
 import difflib
-import random
 
 from ..engine import QUANTITIES
 from ..engine.geometry import PAIR_FIELDS
@@ -14,7 +13,7 @@ from .model import ChoiceQuestion, NumberQuestion, Quiz
 from .placeholders import check_placeholders
 from .reader import LessonError, Problems, Table, check_int
 from .scenes import read_layer
-from .variants import AXES, VARY_KEYS, Ranges, draw_layer, why_no_draw
+from .variants import AXES, VARY_KEYS, Ranges, example_draw
 
 
 def read_vary(table: Table) -> Ranges:
@@ -76,9 +75,10 @@ def read_number_question(table: Table, prompt: str, hints: tuple[str, ...]) -> N
         )
     example = layer
     if vary:
-        example = draw_layer(layer, vary, random.Random(0))
-        if example is None:
-            raise LessonError(table.path("vary"), why_no_draw(layer, vary, random.Random(0)))
+        drawn = example_draw(layer, vary)
+        if isinstance(drawn, str):
+            raise LessonError(table.path("vary"), drawn)
+        example = drawn
     return NumberQuestion(prompt=prompt, quantity=quantity, layer=layer, vary=vary, hints=hints,
                           example=example, required=required)
 

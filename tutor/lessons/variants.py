@@ -19,7 +19,12 @@ from ..engine.geometry import LAYER_DEFAULTS, LAYER_FIELDS
 VARY_KEYS = ("size", *(field for field in LAYER_FIELDS if field != "bias"))
 """What a question may draw afresh: any size of the layer, or `size` for height and width."""
 AXES = ("rows", "cols")
-MAX_TRIES = 2_000
+SAMPLE = 200
+"""Draws `check` makes from a question's ranges, and the most a quiz makes for one layer."""
+MIN_GOOD = 20
+"""Of SAMPLE draws, how many must give a layer: a quiz then finds one within a few draws (the
+chance that 200 draws at 1 in 10 find none is below one in a billion), so drawing a quiz never
+keeps the learner waiting, and retries do not keep landing on the same few layers."""
 
 Ranges = tuple[tuple[str, int, int], ...]
 
@@ -31,22 +36,30 @@ def rounds_down(base: ConvLayer | None) -> bool:
 
 
 def draw_layer(base: ConvLayer | None, vary: Ranges, rng: random.Random) -> ConvLayer | None:
-    """A valid layer by the question's rule on outputs (rounds_down), or None if the ranges
-    allow none in MAX_TRIES draws. Fields not in `vary` keep the base layer's values (or the
-    defaults)."""
-    for _ in range(MAX_TRIES):
+    """A valid layer by the question's rule on outputs (rounds_down), or None if SAMPLE draws
+    give none. Fields not in `vary` keep the base layer's values (or the defaults)."""
+    for _ in range(SAMPLE):
         found = _one_draw(base, vary, rng)
         if isinstance(found, ConvLayer):
             return found
     return None
 
 
-def why_no_draw(base: ConvLayer | None, vary: Ranges, rng: random.Random) -> str:
-    """What stopped MAX_TRIES draws, most often: the axis whose output is not whole, or the
-    field the layer is impossible for."""
-    reasons = Counter(_one_draw(base, vary, rng) for _ in range(MAX_TRIES))
-    reason = max((r for r in reasons if isinstance(r, str)), key=lambda r: reasons[r])
-    return f"no draw of {MAX_TRIES:,} from these ranges gives a layer: most often {reason}"
+def example_draw(base: ConvLayer | None, vary: Ranges) -> ConvLayer | str:
+    """The first layer of SAMPLE draws from seed 0 (the quiz's fallback), or why the ranges
+    give too few layers: none, or fewer than MIN_GOOD, with what stopped the others most."""
+    rng = random.Random(0)
+    draws = [_one_draw(base, vary, rng) for _ in range(SAMPLE)]
+    good = [draw for draw in draws if isinstance(draw, ConvLayer)]
+    if len(good) >= MIN_GOOD:
+        return good[0]
+    reasons = Counter(draw for draw in draws if isinstance(draw, str))
+    reason = max(reasons, key=lambda r: reasons[r])
+    if good:
+        share = f"only {len(good)} of {SAMPLE} draws from these ranges give{'s' * (len(good) == 1)}"
+    else:
+        share = f"none of {SAMPLE} draws from these ranges gives"
+    return f"{share} a layer (at least {MIN_GOOD} must): most often {reason}"
 
 
 def _one_draw(base: ConvLayer | None, vary: Ranges, rng: random.Random) -> ConvLayer | str:
