@@ -16,7 +16,7 @@ from .folder import arrange, broken, digest_of, lesson_files, read_lesson_file
 from .model import BrokenLesson, Lesson
 from .pages import read_page
 from .questions import read_quiz
-from .reader import LessonError, LessonErrors, Problems, Table
+from .reader import LessonError, LessonErrors, Problems, Table, huge_numbers
 
 if TYPE_CHECKING:
     from .header_cache import HeaderCache
@@ -94,6 +94,9 @@ def parse_document(raw: bytes) -> dict[str, Any]:
                               f"{_MAX_DIGITS:,} digits)") from None
     if not data:
         raise LessonError("", "is empty")
+    huge = huge_numbers(data)
+    if huge:
+        raise huge[0] if len(huge) == 1 else LessonErrors(huge)
     return data
 
 

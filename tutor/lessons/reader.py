@@ -168,6 +168,30 @@ class Table:
             raise LessonErrors(unknown)
 
 
+MAX_NUMBER_DIGITS = 18
+"""No number in a lesson needs more (a seed is at most ten digits): a longer one, such as a
+hexadecimal 0xfff... of 5,000 digits that TOML reads happily, could not even be shown in a
+message (Python refuses to write an integer of more than 4,300 digits)."""
+
+
+def huge_numbers(document: dict[str, Any]) -> list[LessonError]:
+    """Every whole number in the document with more than MAX_NUMBER_DIGITS digits, by key path
+    (walked without recursion: a document may be nested deeply)."""
+    found: list[LessonError] = []
+    waiting: list[tuple[str, object]] = [("", document)]
+    while waiting:
+        where, value = waiting.pop()
+        if isinstance(value, dict):  # reversed: the first key is looked at first
+            waiting += reversed([(Table({}, where).path(key), item)
+                                 for key, item in value.items()])
+        elif isinstance(value, list):
+            waiting += reversed([(f"{where}[{n}]", item) for n, item in enumerate(value)])
+        elif isinstance(value, int) and abs(value) >= 10 ** MAX_NUMBER_DIGITS:
+            found.append(LessonError(where, f"is a number of more than {MAX_NUMBER_DIGITS} "
+                                            "digits: too large for any field of a lesson"))
+    return found
+
+
 def check_int(value: object, where: str, low: int, high: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise LessonError(where, f"must be a whole number, got {_kind(value)}")

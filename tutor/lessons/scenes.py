@@ -145,13 +145,15 @@ def read_scene(table: Table) -> Scene:
 
 def read_panels(table: Table) -> tuple[str, ...]:
     panels = table.take_list("panels", len(limits.PANELS), list(limits.DEFAULT_PANELS))
+    first: dict[str, int] = {}
     for i, panel in enumerate(panels):
+        where = f"{table.path('panels')}[{i}]"
         if panel not in limits.PANELS:
-            raise LessonError(
-                f"{table.path('panels')}[{i}]",
-                f"must be one of {', '.join(limits.PANELS)}, got {panel!r}",
-            )
-    return tuple(dict.fromkeys(panels))
+            raise LessonError(where, f"must be one of {', '.join(limits.PANELS)}, got {panel!r}")
+        if panel in first:
+            raise LessonError(where, f"names {panel} again (panels[{first[panel]}] shows it)")
+        first[panel] = i
+    return tuple(panels)
 
 
 def read_scene_layer(table: Table) -> ConvLayer:
