@@ -28,6 +28,37 @@ def test_other_numbers(text: str, value: int) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    ["\u0663\u0664\u0669\u0664\u0664",  # Arabic-Indic ٣٤٩٤٤
+     "\u0663\u0664\u066c\u0669\u0664\u0664",  # with the Arabic thousands separator
+     "\u0969\u096a,\u096f\u096a\u096a",  # Devanagari, grouped
+     "\uff13\uff14\uff19\uff14\uff14",  # full-width
+     "\uff13\uff14\uff0c\uff19\uff14\uff14",  # full-width, with a full-width comma
+     "\u06f3\u06f4\u06f9\u06f4\u06f4"],  # Extended Arabic-Indic (Persian)
+)
+def test_every_scripts_digits_are_read_as_the_digits_they_are(text: str) -> None:
+    assert parse_answer(text).value == 34_944
+
+
+@pytest.mark.parametrize("text", ["-0", "-00", "\u22120", "-0,000"])
+def test_minus_zero_is_zero(text: str) -> None:
+    assert parse_answer(text) == parse_answer("0")
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [("34.944", "34.944 reads as a decimal here: for thousands type 34,944 or 34944."),
+     ("105.705.600", "for thousands type 105,705,600 or 105705600."),
+     ("34'944", "Type thousands as 34,944 or 34944, without the apostrophe."),
+     ("34\u2019944", "Type thousands as 34,944 or 34944, without the apostrophe."),
+     ("\u0663\u0664.\u0669\u0664\u0664", "34.944 reads as a decimal here")],
+)
+def test_thousands_with_dots_or_apostrophes_say_how_to_type_them(text: str, says: str) -> None:
+    parsed = parse_answer(text)
+    assert parsed.value is None and says in parsed.problem
+
+
+@pytest.mark.parametrize(
     ("text", "says"),
     [
         ("", "Type a number first"),
@@ -41,7 +72,7 @@ def test_other_numbers(text: str, value: int) -> None:
         ("34,944_000", "Group digits in threes"),
         ("1" * 41, "too long"),
         ("1e999999", "far too large"),
-        ("\uff13\uff14", "with digits"),
+        ("\u00b3\u00b2", "with digits"),
         ("0x1F", "with digits"),
         ("1/2", "with digits"),
         ("nan", "with digits"),

@@ -36,14 +36,17 @@ def two_channel_step():
 
 
 @pytest.mark.parametrize(("typed", "value"), [
-    ("12", 12), (" -3 ", -3), ("\u22127", -7), ("+4", 4), ("1,024", 1024), ("0", 0)])
+    ("12", 12), (" -3 ", -3), ("\u22127", -7), ("+4", 4), ("1,024", 1024), ("0", 0),
+    ("-0", 0), ("\u0661\u0662", 12), ("-\uff13", -3), ("\u0967,\u0966\u0968\u096a", 1024)])
 def test_a_whole_number_is_read_with_its_sign(typed: str, value: int) -> None:
     assert read_prediction(typed).value == value
 
 
 @pytest.mark.parametrize(("typed", "says"), [
     ("", "Type the number you expect first"), ("2.5", "whole"), ("twelve", "with digits"),
-    ("1,02", "with digits"), ("9" * 21, "too long"), ("--3", "with digits")])
+    ("1,02", "with digits"), ("9" * 21, "too long"), ("--3", "with digits"),
+    ("1.024", "1.024 reads as a decimal here: for thousands type 1,024 or 1024."),
+    ("-1'024", "Type thousands as -1,024 or -1024, without the apostrophe.")])
 def test_anything_else_gets_one_sentence(typed: str, says: str) -> None:
     read = read_prediction(typed)
     assert read.value is None and says in read.problem and "\n" not in read.problem

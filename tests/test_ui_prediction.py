@@ -95,10 +95,13 @@ async def test_a_right_prediction_and_what_is_not_a_number(home: Path) -> None:
         await pilot.press(*"1,2", "enter")
         await wait_for_text(pilot, "Type the number with digits")
         assert output_cell(app, 1, 2) == "?"
-        await pilot.press("ctrl+u", *str(value), "enter")
+        await pilot.press("ctrl+u", *"1.024", "enter")
+        await wait_for_text(pilot, "1.024 reads as a decimal here: for thousands type 1,024")
+        devanagari = str(value).translate({ord(d): 0x0966 + int(d) for d in "0123456789"})
+        await pilot.press("ctrl+u", *devanagari, "enter")  # the digits of a Hindi keyboard
         await wait_for_text(pilot, f"✓ Right: this neuron is {value}.")
         await wait_until(pilot, lambda: predictions(home) != [], "the prediction saved")
-        assert predictions(home)[0][2:5] == [str(value), True, ""]
+        assert predictions(home)[0][2:5] == [devanagari, True, ""]
 
 
 async def test_r_shows_the_neuron_without_a_prediction_and_a_new_visit_asks_again(

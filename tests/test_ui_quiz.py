@@ -87,6 +87,22 @@ async def test_text_that_is_not_a_count_is_refused_gently(home: Path) -> None:
         assert isinstance(quiz, QuizScreen) and not quiz.run.answered
 
 
+async def test_digits_of_any_script_are_typed_and_read(home: Path) -> None:
+    """An Arabic-Indic 4 and a full-width 10 are the numbers they are; 34.944 says how to
+    type thousands."""
+    app = build_app(home, lesson=1)
+    async with run(app) as pilot:
+        await open_quiz(pilot)
+        await pilot.press(*"34.944", "enter")
+        await wait_for_text(pilot, "34.944 reads as a decimal here: for thousands type 34,944")
+        await pilot.press("ctrl+u")
+        text = await answer(pilot, "\u0664")
+        assert "✓ Right: 4." in text
+        await pilot.press("enter")
+        await wait_for_text(pilot, "Question 2 of 4")
+        assert "✓ Right: 10." in await answer(pilot, "\uff11\uff10")
+
+
 async def test_a_whole_quiz_passed_then_retried(home: Path) -> None:
     app = build_app(home, lesson=1)
     async with run(app) as pilot:

@@ -14,10 +14,10 @@ from typing import NamedTuple
 from ..engine import Step
 from ..engine.neuron_slips import neuron_slip_values
 from ..progress.predictions import MAX_PREDICTED_CHARS, PredictionRecord
+from .digits import ascii_number, thousands_advice
 
 _WHOLE = re.compile(r"[+-]?(?:[0-9]+|[0-9]{1,3}(?:,[0-9]{3})+)")
 _DECIMAL = re.compile(r"[+-]?[0-9]*\.[0-9]*")
-_MINUS = str.maketrans({"\u2212": "-", "\u2013": "-"})
 SLIP_ADVICE: dict[str, str] = {
     "left_out_bias": "that is the sum before the bias, which comes last",
     "one_channel_only": "that is one channel alone; a neuron adds every channel",
@@ -44,13 +44,16 @@ class PredictionVerdict(NamedTuple):
 
 def read_prediction(text: str) -> ReadPrediction:
     """A whole number such as 12, -3 or 1,024; anything else gets a one-sentence message."""
-    cleaned = text.translate(_MINUS).strip()
+    cleaned = ascii_number(text).strip()
     if not cleaned:
         return ReadPrediction(None, "Type the number you expect first, for example 12 or -3.")
     if len(cleaned) > MAX_PREDICTED_CHARS:
         return ReadPrediction(None, "That is too long: type just the number you expect.")
     if _WHOLE.fullmatch(cleaned):
         return ReadPrediction(int(cleaned.replace(",", "")))
+    advice = thousands_advice(cleaned)
+    if advice is not None:
+        return ReadPrediction(None, advice)
     if _DECIMAL.fullmatch(cleaned):
         return ReadPrediction(None, "This layer's numbers are whole, so every neuron is: type "
                                     "a whole number.")

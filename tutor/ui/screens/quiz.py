@@ -12,6 +12,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ...quiz.digits import SEPARATORS, TYPED_DIGITS
 from ...quiz.grading import Feedback
 from ..literal import literal
 from ..requests import FinishQuiz, OpenLesson, SaveQuiz, ShowLessonList
@@ -20,8 +21,9 @@ from ..widgets.character_input import CharacterInput
 from ..widgets.key_footer import KeyFooter
 from .tutor_screen import QuizRunScreen
 
-ANSWER_CHARACTERS = r"0-9,._ eE+\-"
-"""What the answer box accepts; letters stay free to be keys (h for a hint, b, q)."""
+ANSWER_CHARACTERS = rf"{TYPED_DIGITS},._ eE+\-{SEPARATORS}"
+"""What the answer box accepts (digits of any script); letters stay free to be keys (h for a
+hint, b, q)."""
 
 
 def feedback_text(feedback: Feedback) -> Group:

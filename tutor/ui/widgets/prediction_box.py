@@ -12,11 +12,13 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
+from ...quiz.digits import SEPARATORS, TYPED_DIGITS
 from ..literal import literal
 from .character_input import CharacterInput
 
-PREDICTION_CHARACTERS = r"0-9,+\-\u2212"
-"""Digits, a sign, and commas between groups: letters stay free as keys (r, n, m, q)."""
+PREDICTION_CHARACTERS = rf"{TYPED_DIGITS},.+\-{SEPARATORS}"
+"""Digits of any script, a sign, and separators between groups (a dot or an apostrophe gets
+advice on thousands): letters stay free as keys (r, n, m, q)."""
 KEYS = "Enter: check it · r: just show it"
 
 
