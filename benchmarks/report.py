@@ -52,7 +52,7 @@ def fill_class(folder: Path, learners: int) -> None:
                 percent = round(100 * sum(a.correct for a in answers) / len(answers))
                 progress.record_quiz(lesson.id, AttemptRecord(
                     1.7e9 + attempt, percent, percent >= 70, tuple(answers)))
-        write_summary(folder, f"learner{n:03d}", progress)
+        write_summary(folder, f"learner{n:03d}", progress.to_json())
 
 
 def timed(command: list[str]) -> float:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pyte
 
+from tests import watchdog
 from tests.pty_session import PtySession
 
 COMMAND = str(Path(sys.executable).with_name("cnn-tutor"))
@@ -66,6 +67,7 @@ class EmulatedTerminal:
         """Whole frames read since `take_frames`, each with any bytes before it."""
         self.received = bytearray()
         """Every byte the tutor has written."""
+        self._watched = watchdog.show(f"{' '.join([*command, *args])} in a pty", self.text)
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -74,7 +76,7 @@ class EmulatedTerminal:
         chunk = self.session.read(timeout)
         if not chunk:
             if chunk is None:
-                raise AssertionError("the tutor closed the terminal")
+                raise AssertionError(f"the tutor closed the terminal:\n{self.text()}")
             return False
         if SYNC_QUERY in chunk:
             os.write(self.session.master, SYNC_ANSWER)
@@ -102,7 +104,7 @@ class EmulatedTerminal:
                 idle_looks += 1  # counted too: this thread may itself wait long between looks
                 if idle_looks >= IDLE_LOOKS and time.monotonic() - idle_since >= quiet:
                     return
-        raise AssertionError("the tutor never stopped drawing")
+        raise AssertionError(f"the tutor never stopped drawing:\n{self.text()}")
 
     def _busy(self) -> bool:
         """Whether any thread of the tutor is running, waiting to run, or in the kernel."""
@@ -163,7 +165,7 @@ class EmulatedTerminal:
         deadline = time.monotonic() + 20
         while len(self.frames) < frames:
             if time.monotonic() > deadline:
-                raise AssertionError(f"fewer than {frames} updates while playing")
+                raise AssertionError(f"fewer than {frames} updates while playing:\n{self.text()}")
             self._read(QUIET)
         self.press("p")
 
@@ -177,7 +179,8 @@ class EmulatedTerminal:
         deadline = time.monotonic() + 20
         while not any(_repaints_everything(frame, self.rows) for frame in self.frames):
             if time.monotonic() > deadline:
-                raise AssertionError(f"Ctrl+L never repainted the screen ({what})")
+                raise AssertionError(f"Ctrl+L never repainted the screen ({what}):\n"
+                                     f"{self.text()}")
             self._read(QUIET)
         frames = self.take_frames()
         whole = max(i for i, frame in enumerate(frames) if _repaints_everything(frame, self.rows))
@@ -202,6 +205,7 @@ class EmulatedTerminal:
         return self.session.process.wait(timeout=20)
 
     def close(self) -> None:
+        watchdog.forget(self._watched)
         if self.session.master >= 0:
             self.session.close()
 

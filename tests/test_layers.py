@@ -8,7 +8,7 @@ those for type checking only are left out, as they never run):
     quiz/                     attempts, grading, slips (reads progress's record of an attempt)
     progress/                 the learner's saved state
     lessons/                  the lesson format: model, folder, loader, checks
-    engine/, controls.py, regular_files.py    NumPy maths; text and file safety
+    engine/, controls.py, regular_files.py, atomic_write.py    NumPy maths; text and file safety
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "tutor"
 LAYERS = {
-    "engine": 0, "controls": 0, "regular_files": 0, "settings": 0,
+    "engine": 0, "controls": 0, "regular_files": 0, "atomic_write": 0, "settings": 0,
     "lessons": 1, "progress": 2, "quiz": 3, "report": 3, "ui": 4, "cli": 5, "__main__": 6,
 }
 

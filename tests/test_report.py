@@ -138,7 +138,7 @@ def test_damaged_and_odd_files_are_listed_and_the_rest_reported(
     folder.mkdir()
     progress = Progress()
     progress.move("one-kernel", 2, 0)
-    write_summary(folder, "frank", progress)
+    write_summary(folder, "frank", progress.to_json())
     (folder / "broken.json").write_text('{"version": 2, "lessons": {')
     (folder / "old.json").write_text('{"version": 99}')
     os.mkfifo(folder / "pipe.json")
@@ -203,7 +203,7 @@ def test_another_users_file_is_never_touched(
     (results / "jo.json").write_text("theirs")
     monkeypatch.setattr(os, "getuid", lambda: os.stat(results).st_uid + 1)
     with pytest.raises(OSError, match="belongs to another user"):
-        write_summary(results, "jo", Progress())
+        write_summary(results, "jo", Progress().to_json())
     assert (results / "jo.json").read_text() == "theirs"
 
 

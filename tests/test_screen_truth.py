@@ -15,6 +15,8 @@ from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from pathlib import Path
 
+import pytest
+
 from tests.emulated_terminal import EmulatedTerminal, walk
 from tutor.lessons.catalogue import read_catalogue
 from tutor.lessons.header_cache import HeaderCache
@@ -95,6 +97,7 @@ def walk_calculators_stepper(home: Path) -> None:
         terminal.close()
 
 
+@pytest.mark.time_limit(900)
 def test_every_scene_shows_what_a_full_repaint_shows(tmp_path: Path) -> None:
     """All walks at once, each tutor in its own terminal: they spend most of their time
     waiting for the screen to settle."""

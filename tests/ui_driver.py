@@ -7,14 +7,16 @@ so a test asserts on what is visible rather than on widget internals.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import io
-from collections.abc import Callable
-from contextlib import AbstractAsyncContextManager
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 from rich.console import Console
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled, WorkerFailed
 
+from tests import watchdog
 from tests.textual_internals import full_repaint
 from tutor.cli import start
 from tutor.cli.choices import LessonFolder
@@ -30,9 +32,28 @@ def build_app(home: Path, lessons_dir: Path | None = None, lesson: int | None = 
     return start.build_app(lesson, folders, home=home)
 
 
-def run(app: TutorApp, size: tuple[int, int] = SIZE) -> AbstractAsyncContextManager[Pilot[None]]:
-    """`app.run_test` at 80 x 24 with notifications on: they are part of what a learner sees."""
-    return app.run_test(size=size, notifications=True)
+SAVING = ("leave", "save", "class copy")
+"""The groups of the app's workers that write files: quitting, saving, the class copy."""
+
+
+@contextlib.asynccontextmanager
+async def run(app: TutorApp, size: tuple[int, int] = SIZE) -> AsyncIterator[Pilot[None]]:
+    """`app.run_test` at 80 x 24 with notifications on (they are part of what a learner
+    sees). Its screen is printed if the test runs out of time; at the end, saves (and a quit)
+    under way are waited for, so a test reads its files as the tutor left them."""
+    async with app.run_test(size=size, notifications=True) as pilot:
+        with watchdog.screen_shown(f"{type(app).__name__} under Pilot", lambda: screen_text(app)):
+            yield pilot
+            await finish_saving(app)
+
+
+async def finish_saving(app: TutorApp) -> None:
+    """Wait until no worker of the app is quitting or writing a file (a quit starts a save,
+    and a save a class copy, so look again until none is left)."""
+    while writing := [w for w in app.workers if w.group in SAVING and not w.is_finished]:
+        for worker in writing:  # shielded: a wait that times out cancels what it waits on
+            with contextlib.suppress(WorkerCancelled, WorkerFailed):
+                await asyncio.wait_for(asyncio.shield(worker.wait()), WAIT_SECONDS)
 
 
 def screen_text(app: TutorApp) -> str:

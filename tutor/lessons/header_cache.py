@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..atomic_write import write_atomically
 from ..controls import escaped
 from ..regular_files import UnreadableFile, read_regular_file
 from . import limits
@@ -122,7 +122,7 @@ class HeaderCache:
     def save(self) -> None:
         """Keep what this read used, then older entries (other folders) up to MAX_ENTRIES.
 
-        Written to a temporary file and moved into place, so two tutors never mix halves;
+        Written atomically (atomic_write.py), so two tutors never mix halves;
         if it cannot be written, the next start simply parses again.
         """
         if self.path is None or all(self._entries.get(k) == v for k, v in self._used.items()):
@@ -135,14 +135,7 @@ class HeaderCache:
         text = json.dumps({"fingerprint": self.fingerprint, "entries": kept})
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".headers-")
-            try:
-                with os.fdopen(handle, "w", encoding="utf-8") as file:
-                    file.write(text)
-                os.replace(temporary, self.path)
-            except BaseException:
-                os.unlink(temporary)
-                raise
+            write_atomically(self.path, text.encode("utf-8"), prefix=".headers-")
         except OSError:
             return
         self._entries = kept

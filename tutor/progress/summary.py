@@ -1,10 +1,9 @@
 """A learner's progress copied to the class results folder, where the teacher's report reads it.
 
 One file per login name, `<login>.json`: the progress file's contents plus who and when. It is
-written to a temporary file in the folder and moved into place, so the teacher never reads
-half of one; it is readable by the folder's group (a setgid folder gives it the teacher's
-group). A name that is a symbolic link is replaced, never followed, and a file another user
-owns is never touched.
+written atomically (atomic_write.py), so the teacher never reads half of one; it is readable
+by the folder's group (a setgid folder gives it the teacher's group). A name that is a
+symbolic link is replaced, never followed, and a file another user owns is never touched.
 """
 
 from __future__ import annotations
@@ -15,12 +14,11 @@ import json
 import os
 import pwd
 import re
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-from .model import Progress
+from ..atomic_write import write_atomically
 
 LEARNER_FIELD = "learner"
 SUMMARY_MODE = 0o640
@@ -46,22 +44,15 @@ def summary_path(folder: Path, login: str) -> Path:
     return folder / f"{login}.json"
 
 
-def write_summary(folder: Path, login: str, progress: Progress) -> None:
-    """Put `login`'s progress in the class folder; OSError says why it could not be."""
+def write_summary(folder: Path, login: str, saved: dict[str, Any]) -> None:
+    """Put `login`'s progress (as its JSON) in the class folder; OSError says why it could
+    not be."""
     if not valid_learner(login):
         raise OSError(f"the login name {login!r} cannot name a file")
     target = summary_path(folder, login)
     with contextlib.suppress(FileNotFoundError):
         if os.lstat(target).st_uid != os.getuid():
             raise OSError(f"{target.name} there belongs to another user")
-    data = {**progress.to_json(), LEARNER_FIELD: login, "written": time.time()}
-    descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{login}-", suffix=".tmp")
-    try:
-        os.fchmod(descriptor, SUMMARY_MODE)
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            json.dump(data, handle)
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+    data = {**saved, LEARNER_FIELD: login, "written": time.time()}
+    write_atomically(target, json.dumps(data).encode("utf-8"), prefix=f".{login}-",
+                     mode=SUMMARY_MODE)

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import asyncio
 import signal
+import sys
+import threading
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
@@ -26,10 +28,11 @@ from textual.screen import Screen
 from ..controls import escaped
 from ..lessons.model import BrokenLesson, LessonHeader
 from ..lessons.shelf import Shelf
-from ..progress.model import LessonProgress
+from ..progress.model import LessonProgress, Progress
 from ..progress.store import ProgressStore
 from ..quiz.under_way import AttemptsUnderWay
 from . import requests
+from .background import Lane
 from .listing import Listing
 from .screens.too_small import TooSmallScreen, is_too_small
 from .screens.tutor_screen import TutorScreen
@@ -39,6 +42,10 @@ if TYPE_CHECKING:
     from ..lessons.model import Lesson
     from ..quiz.run import QuizRun
     from .screens.lesson_list import LessonListScreen
+
+SAVE_WAIT = 5.0
+"""Seconds quitting waits for the last save: a class folder on a network that has stopped
+answering must not keep the learner from leaving."""
 
 
 class TutorApp(App[None]):
@@ -68,6 +75,11 @@ class TutorApp(App[None]):
         """Why the lesson asked for with --lesson did not open, said once the app can."""
         self._as_program = False
         """Run by `cnn-tutor` itself (run_as_program), not inside a test's event loop."""
+        self._saves = Lane(self, "save", store.save, self._saved)
+        self._copies = Lane(self, "class copy", store.copy_for_the_teacher,
+                            lambda _: self.show_notices())
+        self.unsaved_warnings: list[str] = []
+        """What to say after quitting about saves that could not finish."""
 
     def run_as_program(self) -> int:
         """Run as the `cnn-tutor` command: only then are SIGTERM and SIGHUP the tutor's to
@@ -78,6 +90,8 @@ class TutorApp(App[None]):
         self._as_program = True
         guard_pastes()
         self.run()
+        for warning in self.unsaved_warnings:
+            print(f"cnn-tutor: {warning}", file=sys.stderr)
         return self.return_code or 0
 
     # -- start-up and terminal size ---------------------------------------------------------
@@ -143,9 +157,8 @@ class TutorApp(App[None]):
     # -- progress ---------------------------------------------------------------------------
 
     def show_notices(self) -> None:
-        for notice in self.store.notices:
+        for notice in self.store.take_notices():
             self.notify(escaped(notice), severity="warning", timeout=12, markup=False)
-        self.store.notices.clear()
 
     @property
     def lessons(self) -> list[LessonHeader | BrokenLesson]:
@@ -170,22 +183,70 @@ class TutorApp(App[None]):
         lesson_id = request.lesson.id
         if isinstance(request, requests.SavePosition):
             page, step = request.page, request.step
-            self.store.update(lambda progress: progress.move(lesson_id, page, step))
+            self.change_progress(lambda progress: progress.move(lesson_id, page, step))
         elif isinstance(request, requests.RecordPrediction):
             record = request.record
-            self.store.update(lambda progress: progress.record_prediction(lesson_id, record))
+            self.change_progress(lambda progress: progress.record_prediction(lesson_id, record))
         else:
             from ..quiz.saved import attempt_state
 
             state = attempt_state(request.run)
-            self.store.update(lambda progress: progress.record_attempt(lesson_id, state))
+            self.change_progress(lambda progress: progress.record_attempt(lesson_id, state))
+
+    def change_progress(self, change: Callable[[Progress], None]) -> None:
+        """Change the progress the screens read now; save it off the UI loop."""
+        self.store.change(change)
+        self._saves.request()
+
+    def _saved(self, saved: bool) -> None:
         self.show_notices()
+        if saved and self.store.results is not None:
+            self._copies.request()
+
+    async def _leave(self) -> None:
+        """Save where the learner is, wait for the save and the class copy (at most
+        SAVE_WAIT s in all), and exit."""
+        self._save_everything()
+        deadline = asyncio.get_running_loop().time() + SAVE_WAIT
+        if not await self._saves.finished(0):
+            self.notify("Saving your progress...", timeout=SAVE_WAIT)
+        saved = await self._saves.finished(SAVE_WAIT)
+        copied = await self._copies.finished(deadline - asyncio.get_running_loop().time())
+        self._warn_if_unsaved(saved, copied)
+        self.exit()
+
+    def _leave_on_signal(self) -> None:
+        """Killed or hung up on: save as on quit, and leave the terminal as it was. Nobody is
+        at the screen now, so the save is waited for here (at most SAVE_WAIT s)."""
+        self._save_everything()
+        last = threading.Thread(target=self.store.save_and_copy, name="cnn-tutor last save",
+                                daemon=True)
+        last.start()
+        last.join(SAVE_WAIT)
+        hung_saving = last.is_alive() and self.store.unsaved > 0
+        self._warn_if_unsaved(saved=not hung_saving,
+                              copied=not (last.is_alive() and not hung_saving))
+        self.exit(return_code=1)
+
+    def _warn_if_unsaved(self, saved: bool, copied: bool) -> None:
+        """What to say after quitting when the last save did not finish or failed."""
+        home = escaped(str(self.store.home))
+        if not saved:
+            self.unsaved_warnings.append(f"your latest progress was not saved: {home} did not "
+                                         f"answer within {SAVE_WAIT:g} s.")
+        elif self.store.unsaved:
+            self.unsaved_warnings.append(f"your latest progress could not be saved in {home}: "
+                                         f"{self.store.problem}.")
+        if not copied:
+            self.unsaved_warnings.append(
+                f"the class folder {escaped(str(self.store.results))} did not answer within "
+                f"{SAVE_WAIT:g} s: your teacher sees your latest results after your next save.")
 
     @on(requests.ResetProgress)
     def reset_progress(self, request: requests.ResetProgress) -> None:
         lesson = request.lesson
-        self.store.update(lambda progress: progress.reset(None if lesson is None else lesson.id))
-        self.show_notices()
+        self.change_progress(lambda progress: progress.reset(None if lesson is None
+                                                             else lesson.id))
         what = "All progress" if lesson is None else f"Lesson {lesson.order}"
         self.notify(f"{what} reset.", timeout=3, markup=False)
         self.refresh_lesson_list()
@@ -315,8 +376,7 @@ class TutorApp(App[None]):
         lesson, run = request.lesson, request.run
         self._attempts.finished(lesson)
         record = attempt_record(run)
-        self.store.update(lambda progress: progress.record_quiz(lesson.id, record))
-        self.show_notices()
+        self.change_progress(lambda progress: progress.record_quiz(lesson.id, record))
         self._replace_top(ResultsScreen(lesson, run))
 
     @on(requests.OpenCalculator)
@@ -340,18 +400,12 @@ class TutorApp(App[None]):
             for widget in screen.walk_children(with_self=True):
                 widget.refresh()
 
-    async def action_quit(self) -> None:
+    def action_quit(self) -> None:
         """Save where the learner is, then leave."""
-        self._save_everything()
-        self.exit()
-
-    def _leave_on_signal(self) -> None:
-        """Killed or hung up on: save as on quit, and leave the terminal as it was."""
-        self._save_everything()
-        self.exit(return_code=1)
+        self.run_worker(self._leave(), name="quit", group="leave", exclusive=True)
 
     def _save_everything(self) -> None:
-        """Now, not by posted request: the app is about to stop reading its messages."""
+        """Where the learner is on every screen, as changes to save."""
         for screen in self.screen_stack:
             request = screen.position() if isinstance(screen, TutorScreen) else None
             if request is not None:
