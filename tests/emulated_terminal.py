@@ -12,9 +12,13 @@ frames, never half drawn.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import re
+import signal
+import struct
 import sys
+import termios
 import time
 from pathlib import Path
 
@@ -39,6 +43,8 @@ QUIET = 0.08
 POLL = 0.005
 IDLE_LOOKS = 10
 """Looks at the tutor, POLL apart, that must all find it idle."""
+PLAYING = "▶ playing"
+"""What the status line says while a pass plays."""
 WHOLE_LINE = re.compile(rb"\x1b\[(\d+);1H")
 
 Screen = tuple[tuple[tuple[object, ...], ...], ...]
@@ -67,6 +73,8 @@ class EmulatedTerminal:
         """Whole frames read since `take_frames`, each with any bytes before it."""
         self.received = bytearray()
         """Every byte the tutor has written."""
+        self._running: set[int] = set()
+        """Threads other than the event loop's seen running at the last look."""
         self._watched = watchdog.show(f"{' '.join([*command, *args])} in a pty", self.text)
 
     # -- reading ------------------------------------------------------------------------------
@@ -97,25 +105,41 @@ class EmulatedTerminal:
         """
         deadline = time.monotonic() + timeout
         idle_since, idle_looks = time.monotonic(), 0
+        why = ""
         while time.monotonic() < deadline:
-            if self._read(POLL) or FRAME_START in self.pending or self._busy():
-                idle_since, idle_looks = time.monotonic(), 0
+            if self._read(POLL):
+                idle_since, idle_looks, why = time.monotonic(), 0, "it wrote"
+            elif FRAME_START in self.pending:
+                idle_since, idle_looks, why = time.monotonic(), 0, "a frame half sent"
+            elif busy := self._busy():
+                idle_since, idle_looks, why = time.monotonic(), 0, busy
             else:
                 idle_looks += 1  # counted too: this thread may itself wait long between looks
                 if idle_looks >= IDLE_LOOKS and time.monotonic() - idle_since >= quiet:
                     return
-        raise AssertionError(f"the tutor never stopped drawing:\n{self.text()}")
+        raise AssertionError(f"the tutor never stopped drawing (last: {why}):\n{self.text()}")
 
-    def _busy(self) -> bool:
-        """Whether any thread of the tutor is running, waiting to run, or in the kernel."""
+    def _busy(self) -> str:
+        """Why the tutor is not idle ("" if it is): typed keys it has not read, its event
+        loop's thread running (or waiting to run, or in the kernel), another thread in the
+        kernel or running at two looks in a row. Textual's input thread wakes every 0.1 s to
+        look for keys: seen running once, it is that, not work."""
+        if unread := self.session.unread_input():
+            return f"{unread} bytes typed, not yet read"
+        running = set()
         for stat in Path(f"/proc/{self.session.process.pid}/task").glob("*/stat"):
             try:
                 state = stat.read_text().rsplit(")", 1)[1].split()[0]
             except (OSError, IndexError):  # the thread ended while it was read
                 continue
-            if state in "RD":
-                return True
-        return False
+            thread = int(stat.parent.name)
+            if state == "D" or (state == "R" and (thread == self.session.process.pid
+                                                   or thread in self._running)):
+                return f"thread {thread} in state {state}"
+            if state == "R":
+                running.add(thread)
+        self._running = running
+        return ""
 
     def wait_for(self, text: str, timeout: float = 20.0) -> None:
         """Draw what arrives until `text` is on the screen, then until it settles."""
@@ -159,9 +183,22 @@ class EmulatedTerminal:
         self.settle()
         self.draw()
 
+    def resize(self, columns: int, rows: int) -> None:
+        """Make the terminal `columns` x `rows`, as dragging a window's corner does (the
+        program is sent SIGWINCH), and draw the tutor's whole answer."""
+        fcntl.ioctl(self.session.master, termios.TIOCSWINSZ,
+                    struct.pack("HHHH", rows, columns, 0, 0))
+        self.session.process.send_signal(signal.SIGWINCH)  # the kernel's goes to a controlling
+        self.screen.resize(rows, columns)  # terminal's group only, which the tutor may lack
+        self.columns, self.rows = columns, rows
+        self.settle()
+        self.draw()
+
     def play(self, frames: int) -> None:
-        """Press p, let `frames` updates arrive while the pass plays, then pause it with p."""
-        os.write(self.session.master, b"p")
+        """Press p, let `frames` updates arrive while the pass plays, then pause it with p.
+        The pass must have `frames` steps left to play (or it stops by itself, and the
+        second p plays it again)."""
+        os.write(self.session.master, b"p")  # not press: a fast pass is never quiet
         deadline = time.monotonic() + 20
         while len(self.frames) < frames:
             if time.monotonic() > deadline:
@@ -173,8 +210,10 @@ class EmulatedTerminal:
         """Press Ctrl+L and require that repainting everything changes nothing on screen.
 
         The screen is compared just before the frame that repaints every line, so an update
-        still on its way when Ctrl+L was pressed counts as part of what the keys drew.
+        still on its way when Ctrl+L was pressed counts as part of what the keys drew. Never
+        while a pass plays: a step landing between the update and the repaint would differ.
         """
+        assert PLAYING not in self.text(), f"pause before comparing ({what}):\n{self.text()}"
         os.write(self.session.master, KEYS["ctrl+l"])
         deadline = time.monotonic() + 20
         while not any(_repaints_everything(frame, self.rows) for frame in self.frames):
@@ -232,7 +271,12 @@ def _difference(what: str, drawn: str, truth: str, drawn_cells: Screen,
 
 
 def walk(terminal: EmulatedTerminal, keys: list[str], where: str) -> None:
-    """Press each key in turn; after each, the screen must equal its full repaint."""
+    """Press each key in turn (`resize:100x30` resizes the terminal); after each, the screen
+    must equal its full repaint."""
     for n, key in enumerate(keys):
-        terminal.press(key)
+        if key.startswith("resize:"):
+            columns, rows = key.removeprefix("resize:").split("x")
+            terminal.resize(int(columns), int(rows))
+        else:
+            terminal.press(key)
         terminal.check_redraw(f"{where}, keys {' '.join(keys[:n + 1])}")

@@ -48,6 +48,8 @@ class PtySession:
         """`controlling`: the terminal becomes the program's controlling terminal, so that
         closing it sends SIGHUP (not with other threads running: it needs a preexec_fn)."""
         self.master, slave = os.openpty()
+        self.terminal_name = os.ttyname(slave)
+        """The program's side of the terminal, to ask how much typed input it has not read."""
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
         self.started = time.perf_counter()
         self.process = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave,
@@ -95,6 +97,18 @@ class PtySession:
         sent = time.perf_counter()
         os.write(self.master, keys)
         return self.read_until_quiet(quiet, started=sent)
+
+    def unread_input(self) -> int:
+        """Bytes typed that the program has not read yet (its side is opened for a moment:
+        held open, it would keep the terminal from reporting the program gone)."""
+        try:
+            side = os.open(self.terminal_name, os.O_RDWR | os.O_NOCTTY | os.O_NONBLOCK)
+        except OSError:  # the program is gone and the terminal with it
+            return 0
+        try:
+            return struct.unpack("i", fcntl.ioctl(side, termios.FIONREAD, b"\0" * 4))[0]
+        finally:
+            os.close(side)
 
     def cpu_seconds(self) -> float:
         """User + system CPU time the process has used so far."""

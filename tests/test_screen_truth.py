@@ -1,11 +1,13 @@
 """What reaches the terminal is what the tutor means: after every key, the same as a repaint.
 
 The installed command runs in a pseudo-terminal; `pyte` draws what it sends. On every scene
-and neuron map page of every shipped lesson, in the calculator's stepper and in the largest
-scene a lesson may have (it scrolls both ways at 80 x 24), the keys a learner uses are pressed
-one at a time (where a page asks for a prediction, one is typed and judged), and after each
-the screen must be exactly (characters and attributes) what `Ctrl+L` repaints. A digit left
-behind by a partial repaint fails here.
+, neuron map and counts table page of every shipped lesson, in the calculator's stepper and
+in the largest scene a lesson may have (it scrolls both ways at 80 x 24), the keys a learner
+uses are pressed one at a time (where a page asks for a prediction, one is typed and judged),
+the terminal is resized, and after each the screen must be exactly (characters and
+attributes) what `Ctrl+L` repaints. A digit left behind by a partial repaint fails here.
+A pass is played and paused before the screen is compared: while it plays, a step may land
+between the keys' update and the repaint, which then rightly shows the next step.
 """
 
 from __future__ import annotations
@@ -28,10 +30,13 @@ FORWARD = ["l"] * 12
 """Enough steps to cross from one digit to two in step and kernel numbers."""
 SCENE_WALK = [
     *FORWARD, "h", "home", "end", "home", "right", "f", "f", "v", "v", "w", "l", "f", "w",
-    "s", "j", "s",
+    "s", "j", "s", "]", "]", "[",
     "J", "J", "L", "L", "K", "H", "1", "5", "9", "t", "t", "0", "end", "3", "home", "0",
-    "=", "=", "=",
+    "resize:100x30", "l", "v", "]", "v", "resize:80x24", "home", "=", "=", "=",
 ]
+TABLE_WALK = ["v", "]", "]", "[", "v", "J", "J", "K", "L", "H", "resize:100x30", "J", "v",
+              "resize:80x24", "K"]
+"""A counts table's page: folding and scrolling the text, scrolling the table, resizing."""
 PLAYED_FRAMES = 4
 LARGEST = Path(__file__).resolve().parents[1] / "benchmarks" / "largest"
 """The largest scene the format allows: it scrolls both ways at 80 x 24."""
@@ -73,6 +78,8 @@ def walk_lesson(lesson: Lesson, home: Path, folder: Path | None = None) -> None:
                 walk(terminal, predicting(page.scene, page.predict), f"{where}, predicting")
             if page.scene is not None or page.map is not None:
                 walk_scene(terminal, where)
+            elif page.counts is not None:
+                walk(terminal, TABLE_WALK, where)
             if number < len(lesson.pages):
                 walk(terminal, ["n"], where)
     finally:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .words import plural
 
@@ -112,6 +113,11 @@ class ConvLayer:
     dilation: Pair = (1, 1)
     groups: int = 1
     bias: bool = True
+
+    if TYPE_CHECKING:  # what construction takes: a single number for a pair field too
+        def __init__(self, height: int, width: int, channels: int, kernel: PairLike,
+                     filters: int, stride: PairLike = 1, padding: PairLike = 0,
+                     dilation: PairLike = 1, groups: int = 1, bias: bool = True) -> None: ...
 
     def __post_init__(self) -> None:
         for name in LAYER_FIELDS:

@@ -42,8 +42,8 @@ _CHANGED_LAYER: dict[str, Callable[[ConvLayer], ConvLayer]] = {
     "forgot_bias": lambda layer: replace(layer, bias=False),
     "forgot_depth": lambda layer: replace(layer, channels=layer.groups),
     "forgot_filters": lambda layer: replace(layer, filters=layer.groups),
-    "forgot_padding": lambda layer: replace(layer, padding=0),
-    "ignored_stride": lambda layer: replace(layer, stride=1),
+    "forgot_padding": lambda layer: replace(layer, padding=(0, 0)),
+    "ignored_stride": lambda layer: replace(layer, stride=(1, 1)),
 }
 
 

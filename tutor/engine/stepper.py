@@ -7,6 +7,7 @@ screen can step, jump to the end or point at any cell without recomputing the co
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import NamedTuple
 
 import numpy as np
@@ -16,7 +17,8 @@ from .geometry import ConvLayer, LayerError
 from .walk import Cursor, Mode, NeuronWalk, Order
 
 
-class Step(NamedTuple):
+@dataclass(frozen=True)
+class Step:
     """One output neuron: where it is, what it read, what it multiplied and what it produced."""
 
     index: int
@@ -93,14 +95,10 @@ class Stepper(Cursor[Step]):
         self.biases = None if biases is None else np.asarray(biases, dtype=dtype)
         self._zero = dtype.type(0)
         self._fields = receptive_fields(self.inputs, layer)
-        geometry = {
-            "stride": layer.stride,
-            "padding": layer.padding,
-            "dilation": layer.dilation,
-            "groups": layer.groups,
-        }
         convolve = conv2d if mode == "shared" else locally_connected2d
-        self.output: np.ndarray = convolve(self.inputs, self.weights, self.biases, **geometry)
+        self.output: np.ndarray = convolve(
+            self.inputs, self.weights, self.biases, stride=layer.stride, padding=layer.padding,
+            dilation=layer.dilation, groups=layer.groups)
         """(F, H_out, W_out): every neuron's result, computed once."""
 
         self._tap_rows = np.array([self.walk.tap_rows(r) for r in range(ho)]).reshape(ho, -1)

@@ -69,9 +69,14 @@ def arrange(found: Iterable[Entry | BrokenLesson]) -> list[Entry | BrokenLesson]
             else:
                 ids[entry.id], orders[entry.order] = entry.source, entry.source
         loaded.append(entry)
-    good = sorted((x for x in loaded if not isinstance(x, BrokenLesson)),
-                  key=lambda x: (x.order, x.id))
-    return [*good, *(x for x in loaded if isinstance(x, BrokenLesson))]
+    return sorted(loaded, key=_place)  # a stable sort: broken files stay in the order found
+
+
+def _place(entry: Lesson | LessonHeader | BrokenLesson) -> tuple[bool, int, str]:
+    """Good lessons first, by order; broken files after them."""
+    if isinstance(entry, BrokenLesson):
+        return True, 0, ""
+    return False, entry.order, entry.id
 
 
 def digest_of(raw: bytes) -> str:

@@ -51,7 +51,7 @@ class Scene(NamedTuple):
         """A fresh stepper over this scene's layer and numbers."""
         layer = self.layer
         kernel = (layer.channels_per_group, *layer.kernel)
-        outputs = (layer.filters,)
+        outputs: tuple[int, ...] = (layer.filters,)
         if self.mode == "unshared":
             outputs = (layer.filters, layer.out_height, layer.out_width)
         weights = self.weights.array((*outputs, *kernel))

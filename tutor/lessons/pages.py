@@ -20,24 +20,26 @@ def read_page(table: Table) -> Page:
     title = problems.read(table.take_text, "title", limits.MAX_TEXT_CHARS, "")
     narration = problems.read(lambda: table.take_text("narration", limits.MAX_NARRATION_CHARS,
                                                       lines=True))
-    parts = {key: problems.read(read, table, key) for key, read in
-             (("scene", _optional(read_scene)), ("counts", _optional(read_layer)),
-              ("map", _optional(read_map)))}
+    scene = problems.read(_optional(read_scene), table, "scene")
+    counts = problems.read(_optional(read_layer), table, "counts")
+    neuron_map = problems.read(_optional(read_map), table, "map")
+    parts = {"scene": scene, "counts": counts, "map": neuron_map}
     shown = [key for key, part in parts.items() if part is not None]
     if len(shown) > 1:
         problems.found.append(LessonError(table.path(shown[1]), f"a page shows one thing under "
                                           f"its text: {' or '.join(shown)}, not both"))
-    predict, scene = None, parts["scene"]
+    predict = None
     asks = problems.read(table.take_table, "predict", False)
     if asks is not None and scene is not None:
-        predict = problems.read(read_prediction, asks, scene.layer)  # type: ignore[attr-defined]
+        predict = problems.read(read_prediction, asks, scene.layer)
     elif asks is not None and not table.has("scene"):  # a broken scene is reported already
         problems.found.append(LessonError(asks.where, "asks for a prediction: the page needs "
                                                       "a scene"))
     problems.read(table.finish)
     problems.check()
-    page = Page(narration=narration, title=title, scene=parts["scene"],  # type: ignore[arg-type]
-                counts=parts["counts"], map=parts["map"], predict=predict)  # type: ignore[arg-type]
+    assert narration is not None and title is not None  # problems.check() raised otherwise
+    page = Page(narration=narration, title=title, scene=scene, counts=counts, map=neuron_map,
+                predict=predict)
     check_placeholders({table.path("narration"): narration}, page.layer is not None, "page")
     return page
 

@@ -5,11 +5,12 @@ broken."""
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 
 from ..engine import QUANTITIES
 from ..engine.geometry import PAIR_FIELDS
 from . import limits
-from .model import ChoiceQuestion, NumberQuestion, Quiz
+from .model import ChoiceQuestion, NumberQuestion, Question, Quiz
 from .placeholders import check_placeholders
 from .reader import LessonError, Problems, Table, check_int
 from .scenes import read_layer
@@ -120,7 +121,8 @@ def read_question(table: Table) -> NumberQuestion | ChoiceQuestion:
     hints = problems.read(table.take_texts, "hints", limits.MAX_HINTS, limits.MAX_TEXT_CHARS)
     question = None
     if kind is not None:
-        body = read_number_question if kind == "number" else read_choice_question
+        body: Callable[[Table, str, tuple[str, ...]], Question] = (
+            read_number_question if kind == "number" else read_choice_question)
         question = problems.read(body, table, prompt or "", hints or ())
     problems.check()
     assert question is not None and prompt is not None and hints is not None

@@ -4,6 +4,7 @@ at fault; a scene reads its parts even when one is broken (reader.Problems)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from ..engine import ConvLayer, LayerError
@@ -71,7 +72,7 @@ def _frozen(values: Any) -> Any:
     return tuple(_frozen(v) for v in values) if isinstance(values, list) else values
 
 
-def read_values(table: Table, shapes: list[tuple[int, ...]], meaning: str) -> Values:
+def read_values(table: Table, shapes: Sequence[tuple[int, ...]], meaning: str) -> Values:
     """`values = [...]` in one of the accepted shapes, or `seed` with `range = [low, high]`."""
     if table.has("values") == table.has("seed"):
         raise LessonError(table.where, "give either values, or seed and range")
@@ -167,7 +168,7 @@ def read_scene_values(table: Table, layer: ConvLayer, mode: str, part: str) -> V
     """The scene's input, weights or bias, in a shape that fits the layer."""
     f, c, (kh, kw) = layer.filters, layer.channels_per_group, layer.kernel
     if part == "input":
-        shapes = [(layer.channels, layer.height, layer.width)]
+        shapes: list[tuple[int, ...]] = [(layer.channels, layer.height, layer.width)]
         if layer.channels == 1:
             shapes.append((layer.height, layer.width))
         return read_values(_required(table, "input"), shapes, "channels x rows x cols")
@@ -178,7 +179,7 @@ def read_scene_values(table: Table, layer: ConvLayer, mode: str, part: str) -> V
                 weights_table.path("values"),
                 "an unshared scene has a kernel per position: give seed and range instead",
             )
-        shapes = [(f, c, kh, kw)] + [(c, kh, kw)] * (f == 1) + [(kh, kw)] * (f * c == 1)
+        shapes = [(f, c, kh, kw), *[(c, kh, kw)] * (f == 1), *[(kh, kw)] * (f * c == 1)]
         return read_values(weights_table, shapes if mode == "shared" else [],
                            "filters x channels x rows x cols")
     bias_table = table.take_table("bias", required=False)

@@ -34,9 +34,8 @@ def resumed_run(quiz: Quiz, state: QuizState) -> QuizRun | None:
         return None
     drawn = []
     for question, fields, order in zip(quiz.questions, state.layers, state.orders, strict=True):
-        is_choice = isinstance(question, ChoiceQuestion)
-        choices = len(question.choices) if is_choice else 0
-        expects_layer = not is_choice or question.layer is not None
+        choices = len(question.choices) if isinstance(question, ChoiceQuestion) else 0
+        expects_layer = not isinstance(question, ChoiceQuestion) or question.layer is not None
         if len(order) != choices or (fields is not None) != expects_layer:
             return None
         try:

@@ -134,12 +134,12 @@ def _missed(learners: Sequence[Learner], columns: dict[str, Column]) -> list[Mis
                     if not answer.correct:
                         wrong.setdefault(question, set()).add(n)
     missed = []
-    for (key, question), who in wrong.items():
+    for (key, number), who in wrong.items():
         column = columns[key]
-        kind = kinds[(key, question)]
-        asks = (column.questions[question] if question < len(column.questions)
+        kind = kinds[(key, number)]
+        asks = (column.questions[number] if number < len(column.questions)
                 else "a choice" if kind == CHOICE else QUANTITIES[kind].meaning)
-        missed.append(Missed(column, question, asks, len(who), len(answered[(key, question)])))
+        missed.append(Missed(column, number, asks, len(who), len(answered[(key, number)])))
     return sorted(missed, key=lambda m: (-m.learners, m.lesson.order or 0, m.question))
 
 

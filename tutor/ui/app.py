@@ -400,7 +400,7 @@ class TutorApp(App[None]):
             for widget in screen.walk_children(with_self=True):
                 widget.refresh()
 
-    def action_quit(self) -> None:
+    async def action_quit(self) -> None:
         """Save where the learner is, then leave."""
         self.run_worker(self._leave(), name="quit", group="leave", exclusive=True)
 

@@ -42,6 +42,7 @@ still there (when Textual fixes one, that test says which work-around to remove)
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from textual._widget_navigation import Direction
 from textual._xterm_parser import XTermParser
@@ -52,7 +53,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList
 
 
-def give_first_screen_a_result_callback(screen: Screen[object]) -> None:
+def give_first_screen_a_result_callback(screen: Screen[Any]) -> None:
     """Gap 1: what switch_screen gives every screen but the first."""
     screen._push_result_callback(screen, None)
 
@@ -74,7 +75,7 @@ class GuardedCommandPalette(CommandPalette):
             return
         super()._action_command_list(action)
 
-    def dismiss(self, result: object = None) -> AwaitComplete:
+    def dismiss(self, result: None = None) -> AwaitComplete:
         if not self.is_current:
             return AwaitComplete.nothing()
         return super().dismiss(result)

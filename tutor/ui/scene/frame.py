@@ -23,7 +23,7 @@ from ...engine import (
     distinct_weights,
     matrix_labels,
 )
-from ...engine.matrix import SCHEMES
+from ...engine.matrix import SCHEMES, Scheme
 from .lines import Cell
 from .numbers import number_text, widest
 
@@ -144,7 +144,7 @@ def scene_facts(stepper: Stepper, panels: tuple[str, ...]) -> SceneFacts:
     )
 
 
-def layer_as_matrices(stepper: Stepper, schemes: list[str]
+def layer_as_matrices(stepper: Stepper, schemes: list[Scheme]
                       ) -> tuple[tuple[Matrix, ...], tuple[str, ...]]:
     """The layer's M under each of `schemes`, and every neuron's output computed as M x + b
     (with the convolution's M: the weights are the scene's)."""

@@ -51,7 +51,7 @@ def grid_row(texts: tuple[str, ...], marks: tuple[int, ...], cell_width: int) ->
     rows, and a large scene has hundreds that stay as they were. It makes the largest scene's
     layout about four times quicker (benchmarks/README.md).
     """
-    pieces = []
+    pieces: list[tuple[str, int]] = []
     before = 0
     for text, mark in zip(texts, marks, strict=True):
         pieces += (separator(before, mark), (text.rjust(cell_width), mark))

@@ -9,6 +9,7 @@ room, the rows shown are the page of rows the cursor is on, so the cursor is alw
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from rich.console import Console
@@ -25,7 +26,8 @@ SIDE_TEXT = 36
 """Columns the texts need beside the map; with fewer, they go above it."""
 
 
-class MapFrame(NamedTuple):
+@dataclass(frozen=True)
+class MapFrame:
     """One moment of a walk over a layer: the neuron under the cursor and the play state."""
 
     walk: NeuronWalk

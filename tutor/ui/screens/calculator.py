@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from rich.text import Text
 from textual import on
@@ -24,6 +25,7 @@ from ..widgets.counts_table import CountsTable
 from ..widgets.key_footer import KeyFooter
 from .stepper_screen import StepperScreen
 
+Value = TypeVar("Value")
 FIRST_LAYER = ConvLayer(height=227, width=227, channels=3, kernel=11, filters=96, stride=4)
 """What the calculator opens with: AlexNet's first layer, the learner's question."""
 FIELDS = ("input", *(f for f in LAYER_FIELDS if f not in ("height", "width", "channels", "bias")))
@@ -38,10 +40,6 @@ def default_text(field: str) -> str:
         return f"{layer.height}x{layer.width}x{layer.channels}"
     value = getattr(layer, field)
     return format_pair(value) if field in PAIR_FIELDS else str(value)
-
-
-def parser(field: str) -> Callable[[str], object]:
-    return size3 if field == "input" else pair if field in PAIR_FIELDS else whole
 
 
 LAYOUT_ROWS = (("input", "kernel", "filters"), ("stride", "padding", "dilation", "groups"))
@@ -113,17 +111,20 @@ class CalculatorScreen(Screen[None]):
         table.show(counts)
 
     def read_layer(self) -> ConvLayer:
-        values: dict[str, object] = {}
-        for key in FIELDS:
-            text = self.query_one(f"#field-{key}", Input).value
-            try:
-                values[key] = parser(key)(text)
-            except SizeError as error:
-                raise SizeError(f"{key}: {error}") from None
-        height, width, channels = values.pop("input")  # type: ignore[misc]
+        height, width, channels = self._field("input", size3)
         return ConvLayer(height=height, width=width, channels=channels,
-                         bias=self.query_one("#field-bias", Checkbox).value,
-                         **values)  # type: ignore[arg-type]
+                         kernel=self._field("kernel", pair), filters=self._field("filters", whole),
+                         stride=self._field("stride", pair), padding=self._field("padding", pair),
+                         dilation=self._field("dilation", pair),
+                         groups=self._field("groups", whole),
+                         bias=self.query_one("#field-bias", Checkbox).value)
+
+    def _field(self, key: str, read: Callable[[str], Value]) -> Value:
+        """The field's text as `read` reads it; its SizeError names the field."""
+        try:
+            return read(self.query_one(f"#field-{key}", Input).value)
+        except SizeError as error:
+            raise SizeError(f"{key}: {error}") from None
 
     def scene_problem(self) -> str | None:
         """Why the current layer cannot be animated, or None if it can."""
