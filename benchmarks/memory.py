@@ -46,8 +46,10 @@ def main() -> None:
             for session in sessions:
                 session.close()
     each = sum(pss) / len(pss) / 1024
-    print(f"{args.tutors} tutors at lesson 1: proportional set size {each:.1f} MiB each "
-          f"({sum(pss) / 1024:.0f} MiB in all), resident {sum(rss) / len(rss) / 1024:.1f} MiB each")
+    print(
+        f"{args.tutors} tutors at lesson 1: proportional set size {each:.1f} MiB each "
+        f"({sum(pss) / 1024:.0f} MiB in all), resident {sum(rss) / len(rss) / 1024:.1f} MiB each"
+    )
 
 
 if __name__ == "__main__":

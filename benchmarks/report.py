@@ -44,14 +44,23 @@ def fill_class(folder: Path, learners: int) -> None:
                 for q, question in enumerate(lesson.quiz.questions):
                     right = rng.random() < 0.7
                     number = isinstance(question, NumberQuestion)
-                    answers.append(AnswerRecord(
-                        q, question.quantity if number else CHOICE,
-                        str(rng.randrange(1, 10**6)) if number else f"choice {rng.randrange(1, 4)}",
-                        right, "" if right or not number else rng.choice(SLIPS),
-                        rng.randrange(0, 3)))
+                    answers.append(
+                        AnswerRecord(
+                            q,
+                            question.quantity if number else CHOICE,
+                            str(rng.randrange(1, 10**6))
+                            if number
+                            else f"choice {rng.randrange(1, 4)}",
+                            right,
+                            "" if right or not number else rng.choice(SLIPS),
+                            rng.randrange(0, 3),
+                        )
+                    )
                 percent = round(100 * sum(a.correct for a in answers) / len(answers))
-                progress.record_quiz(lesson.id, AttemptRecord(
-                    1.7e9 + attempt, percent, percent >= 70, tuple(answers)))
+                progress.record_quiz(
+                    lesson.id,
+                    AttemptRecord(1.7e9 + attempt, percent, percent >= 70, tuple(answers)),
+                )
         write_summary(folder, f"learner{n:03d}", progress.to_json())
 
 
@@ -69,10 +78,22 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         fill_class(Path(folder), args.learners)
         size = sum(p.stat().st_size for p in Path(folder).iterdir())
-        commands = {"params": [TUTOR, "params", "--input", "227x227x3", "--kernel", "11",
-                               "--filters", "96", "--stride", "4"],
-                    "report": [TUTOR, "report", folder],
-                    "report --csv": [TUTOR, "report", "--csv", folder]}
+        commands = {
+            "params": [
+                TUTOR,
+                "params",
+                "--input",
+                "227x227x3",
+                "--kernel",
+                "11",
+                "--filters",
+                "96",
+                "--stride",
+                "4",
+            ],
+            "report": [TUTOR, "report", folder],
+            "report --csv": [TUTOR, "report", "--csv", folder],
+        }
         times: dict[str, list[float]] = {name: [] for name in commands}
         for _ in range(args.rounds):
             for name, command in commands.items():

@@ -54,15 +54,26 @@ class Program:
 SHIPPED = shipped_lessons_dir()
 PROGRAMS = (
     Program("minimal", [PYTHON, str(HERE / "minimal_app.py")], b"minimal app ready", True, True),
-    Program("minimal+numpy", [PYTHON, str(HERE / "minimal_app.py"), "--numpy"],
-            b"minimal app ready", False, True),
+    Program(
+        "minimal+numpy",
+        [PYTHON, str(HERE / "minimal_app.py"), "--numpy"],
+        b"minimal app ready",
+        False,
+        True,
+    ),
     Program("tutor: lesson list", [TUTOR], b"Start with lesson 1", False, True, SHIPPED),
-    Program("tutor: --lesson 1", [TUTOR, "--lesson", "1"], b"Step 1 of 16", True, True,
-            SHIPPED),
-    Program("tutor: largest scene", [TUTOR, "--lessons", str(HERE / "largest"), "--lesson", "1"],
-            b"Step 1 of", True, False, HERE / "largest"),
-    Program("tutor: AlexNet map", [TUTOR, "--lesson", "6"], b"Step 1 of 290,400", True, True,
-            SHIPPED),
+    Program("tutor: --lesson 1", [TUTOR, "--lesson", "1"], b"Step 1 of 16", True, True, SHIPPED),
+    Program(
+        "tutor: largest scene",
+        [TUTOR, "--lessons", str(HERE / "largest"), "--lesson", "1"],
+        b"Step 1 of",
+        True,
+        False,
+        HERE / "largest",
+    ),
+    Program(
+        "tutor: AlexNet map", [TUTOR, "--lesson", "6"], b"Step 1 of 290,400", True, True, SHIPPED
+    ),
     Program("tutor: list, first start ever", [TUTOR], b"Start with lesson 1", False, False),
 )
 
@@ -132,16 +143,24 @@ def report(results: dict[str, Figures], rounds: int, steps: int, idle: float) ->
     checks = [
         ("start-up, lesson list / minimal", ratio(listing.startup, minimal.startup), 1.10),
         ("start-up, --lesson 1 / minimal+numpy", ratio(lesson.startup, numpy_app.startup), 1.15),
-        ("step latency, lesson 1 / minimal move", ratio(lesson.step_seconds,
-                                                        minimal.step_seconds), 1.5),
+        (
+            "step latency, lesson 1 / minimal move",
+            ratio(lesson.step_seconds, minimal.step_seconds),
+            1.5,
+        ),
         ("step bytes, lesson 1 / minimal move", ratio(lesson.step_bytes, minimal.step_bytes), 1.0),
         ("memory, lesson 1 / minimal+numpy", ratio(lesson.resident, numpy_app.resident), 1.15),
-        ("step latency, largest scene / lesson 1", ratio(largest.step_seconds,
-                                                         lesson.step_seconds), 1.5),
-        ("step latency, AlexNet map / lesson 1", ratio(alexnet.step_seconds,
-                                                       lesson.step_seconds), 1.5),
-        ("memory, AlexNet map / minimal+numpy", ratio(alexnet.resident, numpy_app.resident),
-         1.15),
+        (
+            "step latency, largest scene / lesson 1",
+            ratio(largest.step_seconds, lesson.step_seconds),
+            1.5,
+        ),
+        (
+            "step latency, AlexNet map / lesson 1",
+            ratio(alexnet.step_seconds, lesson.step_seconds),
+            1.5,
+        ),
+        ("memory, AlexNet map / minimal+numpy", ratio(alexnet.resident, numpy_app.resident), 1.15),
     ]
     lines = [
         f"Measured {time.strftime('%Y-%m-%d')} on {platform.node() or 'this machine'}: "
@@ -165,16 +184,21 @@ def report(results: dict[str, Figures], rounds: int, steps: int, idle: float) ->
         lines.append(f"| {name} | {' | '.join(cells)} |")
     lines += ["", "| ratio of medians | measured | target | |", "|---|---:|---:|---|"]
     for label, value, target in checks:
-        lines.append(f"| {label} | {value:.2f}x | {target:.2f}x | "
-                     f"{'met' if value <= target else 'MISSED'} |")
+        lines.append(
+            f"| {label} | {value:.2f}x | {target:.2f}x | {'met' if value <= target else 'MISSED'} |"
+        )
     first = results["tutor: list, first start ever"]
-    lines.append(f"| start-up, list at its first start ever / minimal | "
-                 f"{ratio(first.startup, minimal.startup):.2f}x | (none) | |")
+    lines.append(
+        f"| start-up, list at its first start ever / minimal | "
+        f"{ratio(first.startup, minimal.startup):.2f}x | (none) | |"
+    )
     for name in ("tutor: lesson list", "tutor: --lesson 1", "tutor: AlexNet map"):
         fig = results[name]
         cpu, written = max(fig.idle_cpu_percent), max(fig.idle_bytes)
-        lines.append(f"| {name}, idle: worst CPU / bytes | {cpu:.2f} % / {written} | "
-                     f"0.30 % / 0 | {'met' if cpu <= 0.3 and written == 0 else 'MISSED'} |")
+        lines.append(
+            f"| {name}, idle: worst CPU / bytes | {cpu:.2f} % / {written} | "
+            f"0.30 % / 0 | {'met' if cpu <= 0.3 and written == 0 else 'MISSED'} |"
+        )
     return "\n".join(lines)
 
 

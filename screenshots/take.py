@@ -33,25 +33,82 @@ class Shot:
 
 SHOTS = (
     Shot("lesson-list", "The lesson list", None, ("down", "down", "down"), "Lesson 4: Two"),
-    Shot("shared-step", "Lesson 1 mid-pass: the receptive field, the arithmetic, the output "
-         "filling in", 1, ("right",) * 5, "Step 6 of 16"),
-    Shot("unshared", "Locally connected: a new kernel at every position, the count racing up",
-         5, ("n", *("right",) * 6), "own kernel #7"),
-    Shot("kernel-names", "w: every neuron names the kernel that made it, #1 to #16 unshared", 5,
-         ("n", *("right",) * 6, "w"), "showing kernels"),
-    Shot("alexnet-map", "AlexNet's first layer: 290,400 neurons, a kernel for each without "
-         "sharing", 6, ("n", "n", "f", *("down",) * 4, *("right",) * 9), "Kernel #3,255 of"),
-    Shot("dense-wiring", "A convolution's neuron reads its window; a fully connected one reads "
-         "every input", 7, ("n", *("right",) * 4), "This neuron reads 9 inputs"),
-    Shot("one-matrix", "The convolution as one matrix: the same nine weights in every row, w5 "
-         "traced", 8, ("n", "n", "right", "5"), "in all 4 * entries"),
-    Shot("prediction", "A prediction: the neuron hidden until the learner works it out, the "
-         "slip named", 1, ("n", "n", *("right",) * 5, "4", "enter"), "This neuron is 7, not 4"),
-    Shot("weight-tracer", "The weight tracer: one weight, every input cell it multiplies", 5,
-         ("right",) * 5 + ("5",), "Tracing w5 of W1"),
-    Shot("quiz-feedback", "Quiz feedback naming the learner's slip", 6,
-         ("n", "n", "n", "n", *"55", "enter", "enter", *"290400", "enter", "enter",
-          *"34944", "enter"), "as if the weights were shared"),
+    Shot(
+        "shared-step",
+        "Lesson 1 mid-pass: the receptive field, the arithmetic, the output filling in",
+        1,
+        ("right",) * 5,
+        "Step 6 of 16",
+    ),
+    Shot(
+        "unshared",
+        "Locally connected: a new kernel at every position, the count racing up",
+        5,
+        ("n", *("right",) * 6),
+        "own kernel #7",
+    ),
+    Shot(
+        "kernel-names",
+        "w: every neuron names the kernel that made it, #1 to #16 unshared",
+        5,
+        ("n", *("right",) * 6, "w"),
+        "showing kernels",
+    ),
+    Shot(
+        "alexnet-map",
+        "AlexNet's first layer: 290,400 neurons, a kernel for each without sharing",
+        6,
+        ("n", "n", "f", *("down",) * 4, *("right",) * 9),
+        "Kernel #3,255 of",
+    ),
+    Shot(
+        "dense-wiring",
+        "A convolution's neuron reads its window; a fully connected one reads every input",
+        7,
+        ("n", *("right",) * 4),
+        "This neuron reads 9 inputs",
+    ),
+    Shot(
+        "one-matrix",
+        "The convolution as one matrix: the same nine weights in every row, w5 traced",
+        8,
+        ("n", "n", "right", "5"),
+        "in all 4 * entries",
+    ),
+    Shot(
+        "prediction",
+        "A prediction: the neuron hidden until the learner works it out, the slip named",
+        1,
+        ("n", "n", *("right",) * 5, "4", "enter"),
+        "This neuron is 7, not 4",
+    ),
+    Shot(
+        "weight-tracer",
+        "The weight tracer: one weight, every input cell it multiplies",
+        5,
+        ("right",) * 5 + ("5",),
+        "Tracing w5 of W1",
+    ),
+    Shot(
+        "quiz-feedback",
+        "Quiz feedback naming the learner's slip",
+        6,
+        (
+            "n",
+            "n",
+            "n",
+            "n",
+            *"55",
+            "enter",
+            "enter",
+            *"290400",
+            "enter",
+            "enter",
+            *"34944",
+            "enter",
+        ),
+        "as if the weights were shared",
+    ),
     Shot("calculator", "The parameter calculator", None, ("k",), "Output 55 x 55 x 96"),
 )
 

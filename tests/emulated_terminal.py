@@ -30,9 +30,18 @@ from tests.pty_session import PtySession
 COMMAND = str(Path(sys.executable).with_name("cnn-tutor"))
 SIZE = (80, 24)
 KEYS = {
-    "right": b"\x1b[C", "left": b"\x1b[D", "up": b"\x1b[A", "down": b"\x1b[B",
-    "home": b"\x1b[H", "end": b"\x1b[F", "tab": b"\t", "enter": b"\r", "ctrl+l": b"\x0c",
-    "ctrl+u": b"\x15", "ctrl+p": b"\x10", "escape": b"\x1b",
+    "right": b"\x1b[C",
+    "left": b"\x1b[D",
+    "up": b"\x1b[A",
+    "down": b"\x1b[B",
+    "home": b"\x1b[H",
+    "end": b"\x1b[F",
+    "tab": b"\t",
+    "enter": b"\r",
+    "ctrl+l": b"\x0c",
+    "ctrl+u": b"\x15",
+    "ctrl+p": b"\x10",
+    "escape": b"\x1b",
 }
 """Bytes an xterm sends for the named keys; any other key is typed as its characters."""
 
@@ -54,17 +63,25 @@ Screen = tuple[tuple[tuple[object, ...], ...], ...]
 class EmulatedTerminal:
     """One tutor process in an 80 x 24 pseudo-terminal, its screen kept by pyte."""
 
-    def __init__(self, args: list[str], home: Path, size: tuple[int, int] = SIZE, *,
-                 controlling: bool = False, command: tuple[str, ...] = (COMMAND,),
-                 env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        args: list[str],
+        home: Path,
+        size: tuple[int, int] = SIZE,
+        *,
+        controlling: bool = False,
+        command: tuple[str, ...] = (COMMAND,),
+        env: dict[str, str] | None = None,
+    ) -> None:
         """`command` runs the tutor (the installed one unless said); `env` adds variables."""
-        environment = {k: v for k, v in os.environ.items()
-                       if k not in ("NO_COLOR", "COLUMNS", "LINES")}
-        environment.update(TERM="xterm-256color", LANG="C.UTF-8", CNN_TUTOR_HOME=str(home),
-                           **(env or {}))
+        environment = {
+            k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "COLUMNS", "LINES")
+        }
+        environment.update(
+            TERM="xterm-256color", LANG="C.UTF-8", CNN_TUTOR_HOME=str(home), **(env or {})
+        )
         self.columns, self.rows = size
-        self.session = PtySession([*command, *args], environment, *size,
-                                  controlling=controlling)
+        self.session = PtySession([*command, *args], environment, *size, controlling=controlling)
         self.screen = pyte.Screen(*size)
         self.stream = pyte.ByteStream(self.screen)
         self.pending = b""
@@ -133,8 +150,9 @@ class EmulatedTerminal:
             except (OSError, IndexError):  # the thread ended while it was read
                 continue
             thread = int(stat.parent.name)
-            if state == "D" or (state == "R" and (thread == self.session.process.pid
-                                                   or thread in self._running)):
+            if state == "D" or (
+                state == "R" and (thread == self.session.process.pid or thread in self._running)
+            ):
                 return f"thread {thread} in state {state}"
             if state == "R":
                 running.add(thread)
@@ -165,8 +183,9 @@ class EmulatedTerminal:
 
     def cells(self) -> Screen:
         buffer = self.screen.buffer
-        return tuple(tuple(tuple(buffer[y][x]) for x in range(self.columns))
-                     for y in range(self.rows))
+        return tuple(
+            tuple(tuple(buffer[y][x]) for x in range(self.columns)) for y in range(self.rows)
+        )
 
     def text(self) -> str:
         return "\n".join(line.rstrip() for line in self.screen.display)
@@ -186,8 +205,9 @@ class EmulatedTerminal:
     def resize(self, columns: int, rows: int) -> None:
         """Make the terminal `columns` x `rows`, as dragging a window's corner does (the
         program is sent SIGWINCH), and draw the tutor's whole answer."""
-        fcntl.ioctl(self.session.master, termios.TIOCSWINSZ,
-                    struct.pack("HHHH", rows, columns, 0, 0))
+        fcntl.ioctl(
+            self.session.master, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0)
+        )
         self.session.process.send_signal(signal.SIGWINCH)  # the kernel's goes to a controlling
         self.screen.resize(rows, columns)  # terminal's group only, which the tutor may lack
         self.columns, self.rows = columns, rows
@@ -218,8 +238,7 @@ class EmulatedTerminal:
         deadline = time.monotonic() + 20
         while not any(_repaints_everything(frame, self.rows) for frame in self.frames):
             if time.monotonic() > deadline:
-                raise AssertionError(f"Ctrl+L never repainted the screen ({what}):\n"
-                                     f"{self.text()}")
+                raise AssertionError(f"Ctrl+L never repainted the screen ({what}):\n{self.text()}")
             self._read(QUIET)
         frames = self.take_frames()
         whole = max(i for i, frame in enumerate(frames) if _repaints_everything(frame, self.rows))
@@ -229,7 +248,7 @@ class EmulatedTerminal:
         self.stream.feed(frames[whole])
         if self.cells() != drawn:
             raise AssertionError(_difference(what, drawn_text, self.text(), drawn, self.cells()))
-        for frame in frames[whole + 1:]:
+        for frame in frames[whole + 1 :]:
             self.stream.feed(frame)
 
     def drain(self) -> None:
@@ -256,17 +275,18 @@ def _repaints_everything(frame: bytes, rows: int) -> bool:
     return written >= set(range(1, rows + 1))
 
 
-def _difference(what: str, drawn: str, truth: str, drawn_cells: Screen,
-                truth_cells: Screen) -> str:
+def _difference(what: str, drawn: str, truth: str, drawn_cells: Screen, truth_cells: Screen) -> str:
     """Which lines differ, as the learner saw them and as a full repaint shows them."""
     shown, whole = drawn.split("\n"), truth.split("\n")
     lines = [f"after {what}, the screen differs from its full repaint:"]
     for y, (seen, repainted) in enumerate(zip(drawn_cells, truth_cells, strict=True)):
         if seen != repainted:
             x = next(x for x, (a, b) in enumerate(zip(seen, repainted, strict=True)) if a != b)
-            lines += [f"  line {y + 1} shown:    {shown[y]!r}",
-                      f"  line {y + 1} repainted: {whole[y]!r}",
-                      f"  first difference at column {x + 1}: {seen[x]} / {repainted[x]}"]
+            lines += [
+                f"  line {y + 1} shown:    {shown[y]!r}",
+                f"  line {y + 1} repainted: {whole[y]!r}",
+                f"  first difference at column {x + 1}: {seen[x]} / {repainted[x]}",
+            ]
     return "\n".join(lines)
 
 
@@ -279,4 +299,4 @@ def walk(terminal: EmulatedTerminal, keys: list[str], where: str) -> None:
             terminal.resize(int(columns), int(rows))
         else:
             terminal.press(key)
-        terminal.check_redraw(f"{where}, keys {' '.join(keys[:n + 1])}")
+        terminal.check_redraw(f"{where}, keys {' '.join(keys[: n + 1])}")

@@ -43,8 +43,15 @@ class Burst:
 class PtySession:
     """`command` running with a pseudo-terminal of `columns` x `rows` as its terminal."""
 
-    def __init__(self, command: list[str], env: dict[str, str], columns: int = 80,
-                 rows: int = 24, *, controlling: bool = False) -> None:
+    def __init__(
+        self,
+        command: list[str],
+        env: dict[str, str],
+        columns: int = 80,
+        rows: int = 24,
+        *,
+        controlling: bool = False,
+    ) -> None:
         """`controlling`: the terminal becomes the program's controlling terminal, so that
         closing it sends SIGHUP (not with other threads running: it needs a preexec_fn)."""
         self.master, slave = os.openpty()
@@ -52,9 +59,16 @@ class PtySession:
         """The program's side of the terminal, to ask how much typed input it has not read."""
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
         self.started = time.perf_counter()
-        self.process = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave,
-                                        env=env, start_new_session=True, close_fds=True,
-                                        preexec_fn=_take_terminal if controlling else None)
+        self.process = subprocess.Popen(
+            command,
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=env,
+            start_new_session=True,
+            close_fds=True,
+            preexec_fn=_take_terminal if controlling else None,
+        )
         os.close(slave)
 
     def read(self, timeout: float) -> bytes | None:
@@ -68,8 +82,13 @@ class PtySession:
         except OSError:  # Linux reports a closed terminal as EIO
             return None
 
-    def read_until_quiet(self, quiet: float, timeout: float = 30.0,
-                         started: float | None = None, until: bytes | None = None) -> Burst:
+    def read_until_quiet(
+        self,
+        quiet: float,
+        timeout: float = 30.0,
+        started: float | None = None,
+        until: bytes | None = None,
+    ) -> Burst:
         """Read until `until` has appeared (if given) and then nothing arrives for `quiet` s."""
         begin = self.started if started is None else started
         chunks: list[bytes] = []

@@ -45,15 +45,29 @@ def naive_conv(x, kernel_at, bias_at, stride, padding, dilation, groups, filters
 
 def naive_conv2d(x, w, b, stride, padding, dilation, groups):
     return naive_conv(
-        x, lambda f, r, c: w[f], lambda f, r, c: 0 if b is None else b[f],
-        stride, padding, dilation, groups, w.shape[0], w.shape[2:],
+        x,
+        lambda f, r, c: w[f],
+        lambda f, r, c: 0 if b is None else b[f],
+        stride,
+        padding,
+        dilation,
+        groups,
+        w.shape[0],
+        w.shape[2:],
     )
 
 
 def naive_locally_connected(x, w, b, stride, padding, dilation, groups):
     return naive_conv(
-        x, lambda f, r, c: w[f, r, c], lambda f, r, c: 0 if b is None else b[f, r, c],
-        stride, padding, dilation, groups, w.shape[0], w.shape[4:],
+        x,
+        lambda f, r, c: w[f, r, c],
+        lambda f, r, c: 0 if b is None else b[f, r, c],
+        stride,
+        padding,
+        dilation,
+        groups,
+        w.shape[0],
+        w.shape[4:],
     )
 
 
@@ -119,8 +133,9 @@ def reads(layer, axis: int) -> list[int]:
     size = (layer.height, layer.width)[axis]
     kernel = layer.kernel[axis]
     count = [0] * size
-    for window in range(out_size(size, kernel, layer.stride[axis], layer.padding[axis],
-                                 layer.dilation[axis])):
+    for window in range(
+        out_size(size, kernel, layer.stride[axis], layer.padding[axis], layer.dilation[axis])
+    ):
         for tap in range(kernel):
             row = window * layer.stride[axis] - layer.padding[axis] + tap * layer.dilation[axis]
             if 0 <= row < size:

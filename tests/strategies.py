@@ -27,8 +27,15 @@ def layers(draw, max_size: int = 9, max_channels: int = 4, grouped: bool = True)
         axes.append((size, kernel, stride, padding, dilation))
     (h, kh, sh, ph, dh), (w, kw, sw, pw, dw) = axes
     return ConvLayer(
-        height=h, width=w, channels=channels, kernel=(kh, kw), filters=filters,
-        stride=(sh, sw), padding=(ph, pw), dilation=(dh, dw), groups=groups,
+        height=h,
+        width=w,
+        channels=channels,
+        kernel=(kh, kw),
+        filters=filters,
+        stride=(sh, sw),
+        padding=(ph, pw),
+        dilation=(dh, dw),
+        groups=groups,
         bias=draw(st.booleans()),
     )
 
@@ -50,6 +57,8 @@ def integer_arrays(layer: ConvLayer, seed: int, *, unshared: bool = False):
 
 def geometry(layer: ConvLayer) -> dict:
     return {
-        "stride": layer.stride, "padding": layer.padding,
-        "dilation": layer.dilation, "groups": layer.groups,
+        "stride": layer.stride,
+        "padding": layer.padding,
+        "dilation": layer.dilation,
+        "groups": layer.groups,
     }

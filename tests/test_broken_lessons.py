@@ -38,10 +38,16 @@ def test_each_broken_file_gives_its_message(path: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("invalid-utf8.toml", b"format_version = 1\ntitle = \"caf\xe9\"\n",
-         "is not UTF-8 text (line 2 has the byte 0xe9)"),
-        ("ten-megabytes.toml", b"# " + b"x" * 10_000_000 + b"\n",
-         "is 10,000,003 bytes, more than the 1,000,000 allowed"),
+        (
+            "invalid-utf8.toml",
+            b'format_version = 1\ntitle = "caf\xe9"\n',
+            "is not UTF-8 text (line 2 has the byte 0xe9)",
+        ),
+        (
+            "ten-megabytes.toml",
+            b"# " + b"x" * 10_000_000 + b"\n",
+            "is 10,000,003 bytes, more than the 1,000,000 allowed",
+        ),
         ("deep.toml", b"a = " + b"[" * 5000 + b"]" * 5000 + b"\n", "deep"),
         ("nul.toml", b"\x00\x01\x02", "is not valid TOML"),
     ],
@@ -126,8 +132,7 @@ def test_symbolic_links_are_followed_and_broken_ones_reported(tmp_path: Path) ->
     assert isinstance(loaded[0], Lesson) and loaded[0].source == tmp_path / "linked.toml"
     messages = sorted(x.message for x in loaded[1:] if isinstance(x, BrokenLesson))
     assert messages == [
-        f"{tmp_path / 'dangling.toml'}: is a symbolic link to 'nowhere.toml', "
-        "which does not exist",
+        f"{tmp_path / 'dangling.toml'}: is a symbolic link to 'nowhere.toml', which does not exist",
         f"{tmp_path / 'folder.toml'}: is a folder, not a regular file",
         f"{tmp_path / 'loop.toml'}: is a symbolic link that loops back on itself",
         f"{tmp_path / 'pipe.toml'}: is a named pipe (FIFO), not a regular file",
@@ -152,20 +157,20 @@ TEXT_FIELDS = {
     "pages[0].title": '[[pages]]\ntitle = "{text}"\nnarration = "Fine."',
     "pages[0].narration": '[[pages]]\nnarration = "{text}"',
     "quiz.questions[0].prompt": '[quiz]\n[[quiz.questions]]\nkind = "choice"\n'
-                                'prompt = "{text}"\nchoices = ["a", "b"]\nanswer = 1',
+    'prompt = "{text}"\nchoices = ["a", "b"]\nanswer = 1',
     "quiz.questions[0].hints[0]": '[quiz]\n[[quiz.questions]]\nkind = "choice"\nprompt = "P?"\n'
-                                  'hints = ["{text}"]\nchoices = ["a", "b"]\nanswer = 1',
+    'hints = ["{text}"]\nchoices = ["a", "b"]\nanswer = 1',
     "quiz.questions[0].choices[1]": '[quiz]\n[[quiz.questions]]\nkind = "choice"\n'
-                                    'prompt = "P?"\nchoices = ["a", "{text}"]\nanswer = 1',
+    'prompt = "P?"\nchoices = ["a", "{text}"]\nanswer = 1',
     "quiz.questions[0].explanation": '[quiz]\n[[quiz.questions]]\nkind = "choice"\n'
-                                     'prompt = "P?"\nchoices = ["a", "b"]\nanswer = 1\n'
-                                     'explanation = "{text}"',
+    'prompt = "P?"\nchoices = ["a", "b"]\nanswer = 1\n'
+    'explanation = "{text}"',
 }
 PARTS = {
     "head": 'format_version = 1\nid = "plain"\norder = 1\ntitle = "Plain"\nsummary = "Text."',
     "page": '[[pages]]\nnarration = "Fine."',
     "quiz": '[quiz]\n[[quiz.questions]]\nkind = "choice"\nprompt = "P?"\nchoices = ["a", "b"]\n'
-            'answer = 1',
+    "answer = 1",
 }
 
 
@@ -174,8 +179,7 @@ def lesson_with(field: str, text: str) -> str:
     line = TEXT_FIELDS[field].format(text=text)
     head = PARTS["head"]
     if field in ("title", "summary"):
-        head = "\n".join(line if row.startswith(f"{field} =") else row
-                         for row in head.splitlines())
+        head = "\n".join(line if row.startswith(f"{field} =") else row for row in head.splitlines())
         return "\n".join((head, PARTS["page"], PARTS["quiz"]))
     if field.startswith("pages"):
         return "\n".join((head, line, PARTS["quiz"]))
@@ -183,18 +187,28 @@ def lesson_with(field: str, text: str) -> str:
 
 
 @pytest.mark.parametrize("field", TEXT_FIELDS)
-@pytest.mark.parametrize(("escape", "name"), [
-    ("\\u001b[2J", "U+001B"), ("\\u009b6n", "U+009B"), ("\\u0007", "U+0007"),
-    ("\\u202e", "U+202E"), ("\\u0000", "U+0000"),
-], ids=["clear-screen", "c1-csi", "bell", "bidi-override", "nul"])
-def test_control_characters_are_refused_in_every_text(tmp_path: Path, field: str, escape: str,
-                                                      name: str) -> None:
+@pytest.mark.parametrize(
+    ("escape", "name"),
+    [
+        ("\\u001b[2J", "U+001B"),
+        ("\\u009b6n", "U+009B"),
+        ("\\u0007", "U+0007"),
+        ("\\u202e", "U+202E"),
+        ("\\u0000", "U+0000"),
+    ],
+    ids=["clear-screen", "c1-csi", "bell", "bidi-override", "nul"],
+)
+def test_control_characters_are_refused_in_every_text(
+    tmp_path: Path, field: str, escape: str, name: str
+) -> None:
     path = tmp_path / "lesson.toml"
     path.write_text(lesson_with(field, f"Look {escape} here"))
     result = load_lesson(path)
     assert isinstance(result, BrokenLesson), field
-    assert result.message == (f"{path}: {field}: has a control character, {name}, at "
-                              "character 6: lesson text must be plain text")
+    assert result.message == (
+        f"{path}: {field}: has a control character, {name}, at "
+        "character 6: lesson text must be plain text"
+    )
 
 
 @pytest.mark.parametrize("field", TEXT_FIELDS)

@@ -43,9 +43,12 @@ SAVES = textwrap.dedent("""
 
 
 def tutor_of(learner: str, tmp_path: Path, results: Path) -> EmulatedTerminal:
-    return EmulatedTerminal(["--lesson", "1"], tmp_path / learner,
-                            command=(sys.executable, "-c", AS_LEARNER),
-                            env={"TEST_LEARNER": learner, "CNN_TUTOR_RESULTS": str(results)})
+    return EmulatedTerminal(
+        ["--lesson", "1"],
+        tmp_path / learner,
+        command=(sys.executable, "-c", AS_LEARNER),
+        env={"TEST_LEARNER": learner, "CNN_TUTOR_RESULTS": str(results)},
+    )
 
 
 def summary_of(results: Path, learner: str) -> dict[str, object]:
@@ -55,7 +58,8 @@ def summary_of(results: Path, learner: str) -> dict[str, object]:
 
 
 def test_two_tutors_write_the_class_folder_side_by_side(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     results = tmp_path / "results"
     results.mkdir()
     value = int(predicted_step().result)
@@ -95,8 +99,12 @@ def test_two_learners_saving_at_the_same_moment_keep_whole_summaries(tmp_path: P
     """Many saves at once from two processes: each summary is whole and the last one."""
     results = tmp_path / "results"
     results.mkdir()
-    writers = [subprocess.Popen([sys.executable, "-c", SAVES, str(tmp_path / name),
-                                 str(results), name, "200"]) for name in ("ann", "ben")]
+    writers = [
+        subprocess.Popen(
+            [sys.executable, "-c", SAVES, str(tmp_path / name), str(results), name, "200"]
+        )
+        for name in ("ann", "ben")
+    ]
     assert [writer.wait(timeout=120) for writer in writers] == [0, 0]
     for name in ("ann", "ben"):
         lesson = summary_of(results, name)["lessons"]["one-kernel"]  # type: ignore[index]

@@ -38,12 +38,19 @@ def test_without_a_terminal_one_line_and_status_2(home: Path, tmp_path: Path) ->
     """`cnn-tutor </dev/null >file`: no screen codes written to a file, forever or at all."""
     command = Path(sys.executable).with_name("cnn-tutor")
     with open(tmp_path / "out", "wb") as out:
-        done = subprocess.run([command], stdin=subprocess.DEVNULL, stdout=out,
-                              stderr=subprocess.PIPE, timeout=60, check=False)
+        done = subprocess.run(
+            [command],
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.PIPE,
+            timeout=60,
+            check=False,
+        )
     assert done.returncode == 2
     assert done.stderr.decode().splitlines() == [
         "cnn-tutor: needs a terminal to draw on and read keys from; `cnn-tutor params` and "
-        "`cnn-tutor check` work without one"]
+        "`cnn-tutor check` work without one"
+    ]
     assert (tmp_path / "out").read_bytes() == b""
 
 
@@ -104,11 +111,17 @@ def test_collection_is_paused_for_start_up_then_frozen_and_resumed() -> None:
 def test_the_lesson_list_starts_without_numpy(tmp_path: Path) -> None:
     """The list's second and later starts read its cache of checked lessons and the progress
     file (with its predictions and their slips): none of that may import NumPy."""
-    probe = ("import sys; from tutor.cli.start import build_app; build_app(None, None); "
-             "print(sorted(m for m in sys.modules if m.split('.')[0] == 'numpy')[:3])")
-    env = {**os.environ, "CNN_TUTOR_HOME": str(tmp_path / "home"),
-           "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    probe = (
+        "import sys; from tutor.cli.start import build_app; build_app(None, None); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'numpy')[:3])"
+    )
+    env = {
+        **os.environ,
+        "CNN_TUTOR_HOME": str(tmp_path / "home"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+    }
     subprocess.run([sys.executable, "-c", probe], capture_output=True, check=True, env=env)
-    again = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                           check=True, env=env)
+    again = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=env
+    )
     assert again.stdout.strip() == "[]", again.stdout

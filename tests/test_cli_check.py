@@ -36,14 +36,10 @@ def test_broken_file_gives_status_1(capsys: pytest.CaptureFixture[str]) -> None:
     path = BROKEN / "stride-zero.toml"
     status, out = run(capsys, "check", str(path))
     assert status == 1
-    assert out.strip() == (
-        f"ERROR {path}: pages[0].scene.layer.stride: must be >= 1, got 0"
-    )
+    assert out.strip() == (f"ERROR {path}: pages[0].scene.layer.stride: must be >= 1, got 0")
 
 
-def test_mixed_folder_reports_each_file(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
-) -> None:
+def test_mixed_folder_reports_each_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     shutil.copy(next(shipped_lessons_dir().glob("01-*.toml")), tmp_path)
     shutil.copy(BROKEN / "bad-toml.toml", tmp_path)
     status, out = run(capsys, "check", str(tmp_path))
@@ -66,7 +62,8 @@ def test_missing_and_empty_paths(capsys: pytest.CaptureFixture[str], tmp_path: P
 
 
 def test_every_broken_part_of_a_file_is_reported_at_once(
-        capsys: pytest.CaptureFixture[str]) -> None:
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     """Each top key, page, part of a scene and question is read even when one before it is
     broken."""
     path = Path(__file__).parent / "multi_problem" / "seven-problems.toml"
@@ -74,8 +71,14 @@ def test_every_broken_part_of_a_file_is_reported_at_once(
     assert status == 1
     problems = [line.removeprefix(f"ERROR {path}: ") for line in out.splitlines()]
     assert [problem.split(":")[0] for problem in problems] == [
-        "id", "order", "pages[0].narration", "pages[1].scene.panels[0]",
-        "pages[1].scene.layer.kernel", "quiz.questions[0].answer", "quiz.questions[1].choices"]
+        "id",
+        "order",
+        "pages[0].narration",
+        "pages[1].scene.panels[0]",
+        "pages[1].scene.layer.kernel",
+        "quiz.questions[0].answer",
+        "quiz.questions[1].choices",
+    ]
     broken = load_lesson(path)
     assert isinstance(broken, BrokenLesson) and "\n" not in broken.message
     assert broken.message.endswith("; and 4 more (cnn-tutor check lists them all)")
@@ -85,29 +88,42 @@ def test_every_problem_in_one_table_is_listed(capsys: pytest.CaptureFixture[str]
     path = Path(__file__).parent / "multi_problem" / "one-table-five-problems.toml"
     status, out = run(capsys, "check", str(path))
     assert status == 1
-    assert [line.removeprefix(f"ERROR {path}: pages[0].counts.") for line in out.splitlines()
-            ] == ["kernle: is not a known key (a typo?)", "strdie: is not a known key (a typo?)",
-                  "kernel: is required", "stride: must be >= 1, got 0",
-                  "padding: must be >= 0, got -1"]
+    assert [line.removeprefix(f"ERROR {path}: pages[0].counts.") for line in out.splitlines()] == [
+        "kernle: is not a known key (a typo?)",
+        "strdie: is not a known key (a typo?)",
+        "kernel: is required",
+        "stride: must be >= 1, got 0",
+        "padding: must be >= 0, got -1",
+    ]
 
 
 def test_every_problem_in_a_values_table_and_a_list_is_listed(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "lesson.toml"
-    lesson = (Path(__file__).parent / "multi_problem" / "one-table-five-problems.toml"
-              ).read_text().replace("kernle = 3\nstrdie = 2\nstride = 0\npadding = -1\n",
-                                    "kernel = 3\n")
+    lesson = (
+        (Path(__file__).parent / "multi_problem" / "one-table-five-problems.toml")
+        .read_text()
+        .replace("kernle = 3\nstrdie = 2\nstride = 0\npadding = -1\n", "kernel = 3\n")
+    )
     lesson = lesson.replace("[pages.counts]", "[pages.scene.layer]") + (
         '\n[[quiz.questions]]\nkind = "choice"\nprompt = "?"\nchoices = ["a", "b"]\n'
-        'answer = 1\nhints = ["\\u0007", "ok", "\\u001b"]\n')
-    lesson = lesson.replace('[quiz]', '[pages.scene.input]\nseed = 1\nrange = [0, 3]\n'
-                            '[pages.scene.weights]\nseed = -4\nrange = [3, 1]\n\n[quiz]')
+        'answer = 1\nhints = ["\\u0007", "ok", "\\u001b"]\n'
+    )
+    lesson = lesson.replace(
+        "[quiz]",
+        "[pages.scene.input]\nseed = 1\nrange = [0, 3]\n"
+        "[pages.scene.weights]\nseed = -4\nrange = [3, 1]\n\n[quiz]",
+    )
     path.write_text(lesson)
     status, out = run(capsys, "check", str(path))
     assert status == 1
-    assert [line.removeprefix(f"ERROR {path}: ").split(":")[0] for line in out.splitlines()
-            ] == ["pages[0].scene.weights.seed", "pages[0].scene.weights.range[1]",
-                  "quiz.questions[1].hints[0]", "quiz.questions[1].hints[2]"]
+    assert [line.removeprefix(f"ERROR {path}: ").split(":")[0] for line in out.splitlines()] == [
+        "pages[0].scene.weights.seed",
+        "pages[0].scene.weights.range[1]",
+        "quiz.questions[1].hints[0]",
+        "quiz.questions[1].hints[2]",
+    ]
 
 
 def test_a_reader_that_stops_early_gets_no_traceback(monkeypatch: pytest.MonkeyPatch) -> None:

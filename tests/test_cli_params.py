@@ -10,8 +10,19 @@ import pytest
 
 from tutor.cli import main
 
-ALEXNET = ["params", "--input", "227x227x3", "--kernel", "11", "--stride", "4",
-           "--padding", "0", "--filters", "96"]
+ALEXNET = [
+    "params",
+    "--input",
+    "227x227x3",
+    "--kernel",
+    "11",
+    "--stride",
+    "4",
+    "--padding",
+    "0",
+    "--filters",
+    "96",
+]
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -43,9 +54,26 @@ def test_json_for_scripts(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_pairs_dilation_groups_and_no_bias(capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, _ = run(capsys, "params", "--input", "10x12x6", "--kernel", "3x5",
-                         "--stride", "2x1", "--padding", "1x2", "--dilation", "2x1",
-                         "--groups", "3", "--filters", "6", "--no-bias", "--json")
+    status, out, _ = run(
+        capsys,
+        "params",
+        "--input",
+        "10x12x6",
+        "--kernel",
+        "3x5",
+        "--stride",
+        "2x1",
+        "--padding",
+        "1x2",
+        "--dilation",
+        "2x1",
+        "--groups",
+        "3",
+        "--filters",
+        "6",
+        "--no-bias",
+        "--json",
+    )
     assert status == 0
     data = json.loads(out)
     # rows: (10 + 2 - 5) // 2 + 1 = 4; cols: (12 + 4 - 5) // 1 + 1 = 12
@@ -55,8 +83,9 @@ def test_pairs_dilation_groups_and_no_bias(capsys: pytest.CaptureFixture[str]) -
 
 
 def test_stride_that_does_not_fit_is_noted(capsys: pytest.CaptureFixture[str]) -> None:
-    _, out, _ = run(capsys, "params", "--input", "7x7x1", "--kernel", "3", "--stride", "3",
-                    "--filters", "1")
+    _, out, _ = run(
+        capsys, "params", "--input", "7x7x1", "--kernel", "3", "--stride", "3", "--filters", "1"
+    )
     assert "stride does not fit" in out
 
 
@@ -108,6 +137,7 @@ def test_params_does_not_import_textual() -> None:
 
 
 def test_python_dash_m_runs_the_same_command() -> None:
-    done = subprocess.run([sys.executable, "-m", "tutor", *ALEXNET, "--json"],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "tutor", *ALEXNET, "--json"], capture_output=True, text=True
+    )
     assert done.returncode == 0 and json.loads(done.stdout)["shared"]["total"] == 34_944

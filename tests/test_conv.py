@@ -86,8 +86,12 @@ def test_matches_stored_pytorch_outputs() -> None:
     for case in cases:
         x, w = np.array(case["x"]), np.array(case["w"])
         b = None if case["b"] is None else np.array(case["b"])
-        got = conv2d(x, w, b, **{k: tuple(v) if isinstance(v, list) else v
-                                 for k, v in case["geometry"].items()})
+        got = conv2d(
+            x,
+            w,
+            b,
+            **{k: tuple(v) if isinstance(v, list) else v for k, v in case["geometry"].items()},
+        )
         want = np.array(case["out"])
         assert got.shape == want.shape, case["geometry"]
         if case["exact"]:
@@ -105,7 +109,9 @@ def test_matches_live_pytorch(layer: ConvLayer, seed: int) -> None:
     w = rng.standard_normal((layer.filters, layer.channels_per_group, *layer.kernel))
     b = rng.standard_normal(layer.filters) if layer.bias else None
     want = torch.nn.functional.conv2d(
-        torch.from_numpy(x)[None], torch.from_numpy(w),
-        None if b is None else torch.from_numpy(b), **geometry(layer),
+        torch.from_numpy(x)[None],
+        torch.from_numpy(w),
+        None if b is None else torch.from_numpy(b),
+        **geometry(layer),
     )[0].numpy()
     np.testing.assert_allclose(conv2d(x, w, b, **geometry(layer)), want, rtol=1e-10, atol=1e-12)

@@ -17,9 +17,15 @@ TORCH_COUNTS = json.loads((Path(__file__).parent / "data" / "torch_counts.json")
 
 def layer_from_case(case: dict) -> ConvLayer:
     return ConvLayer(
-        height=case["size"], width=case["size"], channels=case["channels"],
-        kernel=case["kernel"], filters=case["filters"], stride=case["stride"],
-        padding=case["padding"], dilation=case["dilation"], groups=case["groups"],
+        height=case["size"],
+        width=case["size"],
+        channels=case["channels"],
+        kernel=case["kernel"],
+        filters=case["filters"],
+        stride=case["stride"],
+        padding=case["padding"],
+        dilation=case["dilation"],
+        groups=case["groups"],
         bias=case["bias"],
     )
 
@@ -28,8 +34,19 @@ def layer_from_case(case: dict) -> ConvLayer:
     ("layer", "shared"),
     [
         (ConvLayer(height=227, width=227, channels=3, kernel=11, filters=96, stride=4), 34_944),
-        (ConvLayer(height=224, width=224, channels=3, kernel=7, filters=64, stride=2, padding=3,
-                   bias=False), 9_408),
+        (
+            ConvLayer(
+                height=224,
+                width=224,
+                channels=3,
+                kernel=7,
+                filters=64,
+                stride=2,
+                padding=3,
+                bias=False,
+            ),
+            9_408,
+        ),
         (ConvLayer(height=32, width=32, channels=1, kernel=5, filters=6), 156),
         (ConvLayer(height=224, width=224, channels=3, kernel=3, filters=64, padding=1), 1_792),
     ],
@@ -95,27 +112,48 @@ def test_the_split_cs231n_gives_and_the_shape_pytorch_stores() -> None:
     lines = count_parameters(alexnet).shared.lines
     assert lines[-1] == "34,848 weights + 96 biases = 34,944"
     assert "weights stored as 96 x 3 x 11 x 11 (C_out x C_in x K x K, as in PyTorch)" in lines
-    grouped = ConvLayer(height=8, width=8, channels=4, kernel=(3, 5), filters=6, groups=2,
-                        padding=(1, 2), bias=False)
-    assert "weights stored as 6 x 2 x 3 x 5 (C_out x C_in x K x K, as in PyTorch)" in \
-        count_parameters(grouped).shared.lines
+    grouped = ConvLayer(
+        height=8,
+        width=8,
+        channels=4,
+        kernel=(3, 5),
+        filters=6,
+        groups=2,
+        padding=(1, 2),
+        bias=False,
+    )
+    assert (
+        "weights stored as 6 x 2 x 3 x 5 (C_out x C_in x K x K, as in PyTorch)"
+        in count_parameters(grouped).shared.lines
+    )
     assert pytorch_line(alexnet) == "nn.Conv2d(3, 96, kernel_size=11, stride=4)"
-    assert pytorch_line(grouped) == ("nn.Conv2d(4, 6, kernel_size=(3, 5), padding=(1, 2), "
-                                     "groups=2, bias=False)")
+    assert pytorch_line(grouped) == (
+        "nn.Conv2d(4, 6, kernel_size=(3, 5), padding=(1, 2), groups=2, bias=False)"
+    )
 
 
 def test_live_pytorch_counts() -> None:
     torch = pytest.importorskip("torch")
     for case in TORCH_COUNTS:
-        conv = torch.nn.Conv2d(case["channels"], case["filters"], case["kernel"], case["stride"],
-                               case["padding"], case["dilation"], case["groups"], case["bias"],
-                               device="meta")
+        conv = torch.nn.Conv2d(
+            case["channels"],
+            case["filters"],
+            case["kernel"],
+            case["stride"],
+            case["padding"],
+            case["dilation"],
+            case["groups"],
+            case["bias"],
+            device="meta",
+        )
         shared = sum(p.numel() for p in conv.parameters())
         assert count_parameters(layer_from_case(case)).shared.total == shared
 
 
 def test_one_filter_reads_as_one_filter() -> None:
     layer = ConvLayer(height=6, width=6, channels=1, kernel=3, filters=1)
-    assert count_parameters(layer).shared.lines[-2:] == ("1 filter x 10 = 10",
-                                                          "9 weights + 1 bias = 10")
+    assert count_parameters(layer).shared.lines[-2:] == (
+        "1 filter x 10 = 10",
+        "9 weights + 1 bias = 10",
+    )
     assert layer.describe().startswith("input 6 x 6 x 1, 1 filter of 3 x 3 x 1")

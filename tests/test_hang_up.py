@@ -62,9 +62,11 @@ def test_sigterm_saves_and_leaves_the_terminal_sane(tmp_path: Path) -> None:
     assert terminal.session.process.wait(timeout=20) == 1
     terminal.drain()
     ending = bytes(terminal.received).rsplit(b"\x1b[?1049h", 1)[-1]
-    for sequence, meaning in ((b"\x1b[?1049l", "the alternate screen left"),
-                              (b"\x1b[?25h", "the cursor shown"),
-                              (b"\x1b[?1000l", "mouse reporting off")):
+    for sequence, meaning in (
+        (b"\x1b[?1049l", "the alternate screen left"),
+        (b"\x1b[?25h", "the cursor shown"),
+        (b"\x1b[?1000l", "mouse reporting off"),
+    ):
         assert sequence in ending, meaning
     terminal.close()
     again = start(tmp_path, "--lesson", "2")

@@ -50,8 +50,11 @@ answer = 1
 explanation = "Explained {MARKUP}"
 """
 ESCAPES = "\\u001b]52;c;aGk=\\u0007 \\u001b[2J \\u001b[6n"
-ESCAPE_LESSON = MARKUP_LESSON.replace('id = "markup"', 'id = "escapes"').replace(
-    "order = 1", "order = 2").replace(f'summary = "Summary {MARKUP}"', f'summary = "{ESCAPES}"')
+ESCAPE_LESSON = (
+    MARKUP_LESSON.replace('id = "markup"', 'id = "escapes"')
+    .replace("order = 1", "order = 2")
+    .replace(f'summary = "Summary {MARKUP}"', f'summary = "{ESCAPES}"')
+)
 EVIL_NAME = "evil\x1b[2J\x1b]52;c;aGk=\x07.toml"
 FORBIDDEN = {
     b"\x1b]52": "a write to the clipboard",

@@ -18,8 +18,18 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "tutor"
 LAYERS = {
-    "engine": 0, "controls": 0, "regular_files": 0, "atomic_write": 0, "settings": 0,
-    "lessons": 1, "progress": 2, "quiz": 3, "report": 3, "ui": 4, "cli": 5, "__main__": 6,
+    "engine": 0,
+    "controls": 0,
+    "regular_files": 0,
+    "atomic_write": 0,
+    "settings": 0,
+    "lessons": 1,
+    "progress": 2,
+    "quiz": 3,
+    "report": 3,
+    "ui": 4,
+    "cli": 5,
+    "__main__": 6,
 }
 
 
@@ -33,21 +43,28 @@ def runtime_imports(path: Path) -> set[str]:
     name = module_name(path)
     package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    type_only = {id(node) for branch in ast.walk(tree) if isinstance(branch, ast.If)
-                 and "TYPE_CHECKING" in ast.unparse(branch.test) for node in ast.walk(branch)}
+    type_only = {
+        id(node)
+        for branch in ast.walk(tree)
+        if isinstance(branch, ast.If) and "TYPE_CHECKING" in ast.unparse(branch.test)
+        for node in ast.walk(branch)
+    }
     found: set[str] = set()
     for node in ast.walk(tree):
         if id(node) in type_only:
             continue
         if isinstance(node, ast.ImportFrom):
-            base = package.split(".")[: len(package.split(".")) - node.level + 1] \
-                if node.level else []
+            base = (
+                package.split(".")[: len(package.split(".")) - node.level + 1] if node.level else []
+            )
             target = ".".join([*base, node.module] if node.module else base)
             found.add(target)
             folder = PACKAGE.parent / target.replace(".", "/")
-            found.update(f"{target}.{alias.name}" for alias in node.names
-                         if (folder / f"{alias.name}.py").exists()
-                         or (folder / alias.name).is_dir())
+            found.update(
+                f"{target}.{alias.name}"
+                for alias in node.names
+                if (folder / f"{alias.name}.py").exists() or (folder / alias.name).is_dir()
+            )
         elif isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
     # A module's own packages are imported before it anyway: they are not its choice.
@@ -63,8 +80,12 @@ def layer(module: str) -> int:
 
 
 def test_every_import_goes_down_or_across_its_own_layer() -> None:
-    upward = [f"{m} -> {t}" for m, targets in graph().items() for t in targets
-              if t != "tutor" and layer(t) > layer(m)]
+    upward = [
+        f"{m} -> {t}"
+        for m, targets in graph().items()
+        for t in targets
+        if t != "tutor" and layer(t) > layer(m)
+    ]
     assert upward == []
 
 
@@ -72,8 +93,13 @@ def test_the_engine_needs_nothing_but_numpy() -> None:
     for path in (PACKAGE / "engine").rglob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
-                [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else []
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom) and not node.level
+                else []
+            )
             for imported in names:
                 assert not imported.startswith(("textual", "rich", "tutor")), (path, imported)
 
@@ -89,7 +115,7 @@ def test_no_module_imports_itself_round_a_circle() -> None:
             if target not in edges:
                 continue
             if state.get(target) == 1:
-                circles.append([*trail[trail.index(target):], target])
+                circles.append([*trail[trail.index(target) :], target])
             elif target not in state:
                 visit(target, [*trail, target])
         state[module] = 2

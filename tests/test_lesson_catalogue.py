@@ -42,7 +42,8 @@ def no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_a_cold_and_a_warm_read_agree_with_a_full_load(
-        folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     cache_file = tmp_path / "cache" / "headers.json"
     cache = HeaderCache(cache_file)
     cold = read_catalogue(folder, cache)
@@ -59,7 +60,7 @@ def test_an_edited_or_moved_file_gets_a_fresh_verdict(folder: Path, tmp_path: Pa
     read_catalogue(folder, cache)
     cache.save()
     lesson = next(folder.glob("03-*.toml"))
-    lesson.write_text(lesson.read_text().replace('order = 3', 'order = "three"'))
+    lesson.write_text(lesson.read_text().replace("order = 3", 'order = "three"'))
     (folder / "zz-empty-file.toml").rename(folder / "zz-moved.toml")
     again = read_catalogue(folder, HeaderCache(cache_file))
     assert again == full_verdicts(folder)
@@ -68,12 +69,20 @@ def test_an_edited_or_moved_file_gets_a_fresh_verdict(folder: Path, tmp_path: Pa
     assert any(m.startswith(f"{folder / 'zz-moved.toml'}: ") for m in messages)
 
 
-@pytest.mark.parametrize("damage", [
-    b"not json", b"[1, 2]", b'{"fingerprint": 3}', b"{" * 100_000,
-    b"x" * (MAX_BYTES + 1), "directory",
-])
+@pytest.mark.parametrize(
+    "damage",
+    [
+        b"not json",
+        b"[1, 2]",
+        b'{"fingerprint": 3}',
+        b"{" * 100_000,
+        b"x" * (MAX_BYTES + 1),
+        "directory",
+    ],
+)
 def test_a_damaged_cache_only_means_parsing_again(
-        folder: Path, tmp_path: Path, damage: bytes | str) -> None:
+    folder: Path, tmp_path: Path, damage: bytes | str
+) -> None:
     cache_file = tmp_path / "headers.json"
     if damage == "directory":
         cache_file.mkdir()
@@ -85,7 +94,8 @@ def test_a_damaged_cache_only_means_parsing_again(
 
 
 def test_entries_of_the_wrong_shape_or_from_other_rules_are_not_trusted(
-        folder: Path, tmp_path: Path) -> None:
+    folder: Path, tmp_path: Path
+) -> None:
     cache_file = tmp_path / "headers.json"
     cache = HeaderCache(cache_file)
     read_catalogue(folder, cache)
@@ -112,7 +122,8 @@ def test_an_unwritable_cache_folder_is_no_error(folder: Path, tmp_path: Path) ->
 
 
 def test_opening_a_listed_lesson_checks_it_from_the_kept_document(
-        folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     cache_file = tmp_path / "headers.json"
     cache = HeaderCache(cache_file)
     listed = read_catalogue(folder, cache)
@@ -124,7 +135,8 @@ def test_opening_a_listed_lesson_checks_it_from_the_kept_document(
 
 
 def test_a_file_changed_after_listing_is_parsed_and_checked_again(
-        folder: Path, tmp_path: Path) -> None:
+    folder: Path, tmp_path: Path
+) -> None:
     cache = HeaderCache(tmp_path / "headers.json")
     first = next(x for x in read_catalogue(folder, cache) if isinstance(x, LessonHeader))
     first.source.write_text(first.source.read_text().replace("format_version = 1", ""))
@@ -155,7 +167,8 @@ def test_a_cache_that_is_a_pipe_or_a_link_is_never_read(folder: Path, tmp_path: 
 
 
 def test_verdicts_are_kept_per_version_of_the_checks(
-        folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The cache is keyed on the checks' version, not on which modules happen to hold them."""
     from tutor.lessons import limits
 

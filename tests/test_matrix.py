@@ -31,10 +31,16 @@ def pairs(layer: ConvLayer) -> dict:
 def real_taps(layer: ConvLayer) -> int:
     """Taps of every neuron that land on the input rather than on padding, counted one by one."""
     (sh, sw), (ph, pw), (dh, dw) = layer.stride, layer.padding, layer.dilation
-    rows = sum(0 <= tap(r, i, sh, ph, dh) < layer.height
-               for r in range(layer.out_height) for i in range(layer.kernel[0]))
-    cols = sum(0 <= tap(c, j, sw, pw, dw) < layer.width
-               for c in range(layer.out_width) for j in range(layer.kernel[1]))
+    rows = sum(
+        0 <= tap(r, i, sh, ph, dh) < layer.height
+        for r in range(layer.out_height)
+        for i in range(layer.kernel[0])
+    )
+    cols = sum(
+        0 <= tap(c, j, sw, pw, dw) < layer.width
+        for c in range(layer.out_width)
+        for j in range(layer.kernel[1])
+    )
     return rows * cols * layer.channels * layer.filters
 
 
@@ -44,7 +50,8 @@ def test_the_matrix_times_the_input_is_the_convolution(layer: ConvLayer, seed: i
     x, w, b = integer_arrays(layer, seed)
     matrix = conv_matrix(w, (layer.height, layer.width), **pairs(layer))
     np.testing.assert_array_equal(
-        matrix, naive_conv_matrix(w, layer.height, layer.width, **pairs(layer)))
+        matrix, naive_conv_matrix(w, layer.height, layer.width, **pairs(layer))
+    )
     y = matrix @ x.reshape(-1)
     if b is not None:
         y = y + np.repeat(b, layer.out_height * layer.out_width)
@@ -62,7 +69,8 @@ def test_labels_say_which_weight_each_entry_is(layer: ConvLayer, seed: int) -> N
     unshared = matrix_labels(layer, "unshared")
     own = np.where(unshared > 0, w_own.reshape(-1)[unshared - 1], 0)
     np.testing.assert_array_equal(
-        own @ x.reshape(-1), locally_connected2d(x, w_own, **geometry(layer)).reshape(-1))
+        own @ x.reshape(-1), locally_connected2d(x, w_own, **geometry(layer)).reshape(-1)
+    )
 
 
 @settings(max_examples=200, deadline=None)
@@ -104,8 +112,9 @@ def test_padding_taps_have_no_entry() -> None:
 
 def test_what_the_matrix_cannot_draw_is_refused() -> None:
     with pytest.raises(LayerError, match="groups"):
-        matrix_labels(ConvLayer(height=4, width=4, channels=2, filters=2, kernel=3, groups=2),
-                      "shared")
+        matrix_labels(
+            ConvLayer(height=4, width=4, channels=2, filters=2, kernel=3, groups=2), "shared"
+        )
     with pytest.raises(LayerError, match="weights"):
         conv_matrix(np.ones((3, 3)), (4, 4))
     with pytest.raises(LayerError, match="scheme"):
@@ -117,11 +126,15 @@ def test_what_the_matrix_cannot_draw_is_refused() -> None:
 def test_a_kernel_weight_label_is_where_the_matrix_puts_that_weight(layer, data) -> None:
     """Each neuron's row holds the label of its weight at every tap that lands on the input."""
     f = data.draw(st.integers(0, layer.filters - 1))
-    row, col = data.draw(st.integers(0, layer.out_height - 1)), data.draw(
-        st.integers(0, layer.out_width - 1))
-    where = (data.draw(st.integers(0, layer.channels - 1)),
-             data.draw(st.integers(0, layer.kernel[0] - 1)),
-             data.draw(st.integers(0, layer.kernel[1] - 1)))
+    row, col = (
+        data.draw(st.integers(0, layer.out_height - 1)),
+        data.draw(st.integers(0, layer.out_width - 1)),
+    )
+    where = (
+        data.draw(st.integers(0, layer.channels - 1)),
+        data.draw(st.integers(0, layer.kernel[0] - 1)),
+        data.draw(st.integers(0, layer.kernel[1] - 1)),
+    )
     n = (f * layer.out_height + row) * layer.out_width + col
     assert matrix_row(layer, (f, row, col)) == n
     (sh, sw), (ph, pw), (dh, dw) = layer.stride, layer.padding, layer.dilation

@@ -40,12 +40,16 @@ def test_unmatched_marks_are_left_as_written() -> None:
 
 
 def test_a_table_keeps_its_rows_and_aligns_its_columns() -> None:
-    text = narration_text("Counts:\n\n| scheme | weights |\n|---|--:|\n| **shared** | 34,848 |\n"
-                          "| unshared | 105,415,200 |\n\nDone.")
-    assert text.plain == ("Counts:\n\n"
-                          "  scheme   │     weights\n"
-                          "  shared   │      34,848\n"
-                          "  unshared │ 105,415,200\n\nDone.")
+    text = narration_text(
+        "Counts:\n\n| scheme | weights |\n|---|--:|\n| **shared** | 34,848 |\n"
+        "| unshared | 105,415,200 |\n\nDone."
+    )
+    assert text.plain == (
+        "Counts:\n\n"
+        "  scheme   │     weights\n"
+        "  shared   │      34,848\n"
+        "  unshared │ 105,415,200\n\nDone."
+    )
     assert "bold" in styles_of(text, "scheme"), "the header"
     assert "bold" in styles_of(text, "shared"), "markup inside a cell"
     assert styles_of(text, "unshared") == set()

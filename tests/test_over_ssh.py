@@ -22,9 +22,16 @@ from pathlib import Path
 import pytest
 
 SSHD = shutil.which("sshd") or ("/usr/sbin/sshd" if Path("/usr/sbin/sshd").exists() else None)
-MISSING = [name for name, path in (("sshd", SSHD), ("ssh", shutil.which("ssh")),
-                                   ("ssh-keygen", shutil.which("ssh-keygen")),
-                                   ("tmux", shutil.which("tmux"))) if path is None]
+MISSING = [
+    name
+    for name, path in (
+        ("sshd", SSHD),
+        ("ssh", shutil.which("ssh")),
+        ("ssh-keygen", shutil.which("ssh-keygen")),
+        ("tmux", shutil.which("tmux")),
+    )
+    if path is None
+]
 pytestmark = pytest.mark.skipif(
     bool(MISSING),
     reason=f"not installed: {', '.join(MISSING)} (apt-get install openssh-server tmux)",
@@ -60,20 +67,33 @@ def sshd(tmp_path: Path) -> Iterator[tuple[int, Path]]:
     if os.geteuid() == 0:
         Path("/run/sshd").mkdir(mode=0o755, exist_ok=True)  # sshd's privilege-separation dir
     for name in ("host_key", "client_key"):
-        subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(tmp_path / name)],
-                       check=True)
+        subprocess.run(
+            ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(tmp_path / name)], check=True
+        )
     shutil.copy(tmp_path / "client_key.pub", tmp_path / "authorized_keys")
     port = free_port()
     config = tmp_path / "sshd_config"
-    config.write_text("\n".join([
-        f"Port {port}", "ListenAddress 127.0.0.1", f"HostKey {tmp_path / 'host_key'}",
-        f"PidFile {tmp_path / 'sshd.pid'}", f"AuthorizedKeysFile {tmp_path / 'authorized_keys'}",
-        "StrictModes no", "UsePAM no", "PasswordAuthentication no",
-        "KbdInteractiveAuthentication no", "PermitRootLogin prohibit-password",
-        "LogLevel ERROR", "",
-    ]))
-    server = subprocess.Popen([str(SSHD), "-D", "-e", "-f", str(config)],
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    config.write_text(
+        "\n".join(
+            [
+                f"Port {port}",
+                "ListenAddress 127.0.0.1",
+                f"HostKey {tmp_path / 'host_key'}",
+                f"PidFile {tmp_path / 'sshd.pid'}",
+                f"AuthorizedKeysFile {tmp_path / 'authorized_keys'}",
+                "StrictModes no",
+                "UsePAM no",
+                "PasswordAuthentication no",
+                "KbdInteractiveAuthentication no",
+                "PermitRootLogin prohibit-password",
+                "LogLevel ERROR",
+                "",
+            ]
+        )
+    )
+    server = subprocess.Popen(
+        [str(SSHD), "-D", "-e", "-f", str(config)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
     try:
         wait_until(lambda: accepts(port) or server.poll() is not None, "sshd to listen")
         if server.poll() is not None:
@@ -92,8 +112,9 @@ class Tmux:
         self.socket = str(folder / "tmux.sock")
 
     def run(self, *args: str) -> str:
-        result = subprocess.run(["tmux", "-S", self.socket, *args], check=True,
-                                capture_output=True, text=True)
+        result = subprocess.run(
+            ["tmux", "-S", self.socket, *args], check=True, capture_output=True, text=True
+        )
         return result.stdout
 
     def screen(self) -> str:
@@ -115,13 +136,25 @@ def test_start_step_play_quit_over_ssh_leaves_the_terminal_sane(
     assert tutor.exists(), "the tutor is installed beside this Python"
     remote = f"env CNN_TUTOR_HOME={shlex.quote(str(tmp_path / 'home'))} {tutor} --lesson 1"
     ssh = [
-        "ssh", "-t", "-p", str(port), "-i", str(key), "-o", "StrictHostKeyChecking=no",
-        "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR",
-        f"{getpass.getuser()}@127.0.0.1", remote,
+        "ssh",
+        "-t",
+        "-p",
+        str(port),
+        "-i",
+        str(key),
+        "-o",
+        "StrictHostKeyChecking=no",
+        "-o",
+        "UserKnownHostsFile=/dev/null",
+        "-o",
+        "LogLevel=ERROR",
+        f"{getpass.getuser()}@127.0.0.1",
+        remote,
     ]
     stty = tmp_path / "stty.txt"
-    window = (f"{shlex.join(ssh)}; stty -a > {shlex.quote(str(stty))}; "
-              "echo BACK-AT-THE-SHELL; sleep 600")
+    window = (
+        f"{shlex.join(ssh)}; stty -a > {shlex.quote(str(stty))}; echo BACK-AT-THE-SHELL; sleep 600"
+    )
     tmux = Tmux(tmp_path)
     tmux.run("new-session", "-d", "-s", "tutor", "-x", "80", "-y", "24", window)
     try:
@@ -139,8 +172,13 @@ def test_start_step_play_quit_over_ssh_leaves_the_terminal_sane(
         tmux.keys("q")
         screen = tmux.wait_for("BACK-AT-THE-SHELL")
         assert "Step" not in screen and "Lesson 1" not in screen, "the tutor's screen is gone"
-        flags = tmux.run("display", "-p", "-t", "tutor",
-                         "#{alternate_on} #{mouse_any_flag} #{mouse_sgr_flag} #{cursor_flag}")
+        flags = tmux.run(
+            "display",
+            "-p",
+            "-t",
+            "tutor",
+            "#{alternate_on} #{mouse_any_flag} #{mouse_sgr_flag} #{cursor_flag}",
+        )
         assert flags.split() == ["0", "0", "0", "1"], "no alternate screen, mouse off, cursor on"
         modes = stty.read_text().split()
         assert "icanon" in modes and "echo" in modes and "-icanon" not in modes

@@ -63,10 +63,15 @@ def test_a_paste_in_the_prediction_box_is_text_or_nothing(home: Path) -> None:
 
 SPLITS = st.lists(st.integers(min_value=0, max_value=60), max_size=8)
 PIECES = st.lists(
-    st.one_of(st.sampled_from(["a", "q", "R", ESC, "[", "1", "m", "~", "200", "201"]),
-              st.builds(lambda text: PASTE_START + text + PASTE_END,
-                        st.text(alphabet="ab[1m~2" + ESC, max_size=12))),
-    max_size=10)
+    st.one_of(
+        st.sampled_from(["a", "q", "R", ESC, "[", "1", "m", "~", "200", "201"]),
+        st.builds(
+            lambda text: PASTE_START + text + PASTE_END,
+            st.text(alphabet="ab[1m~2" + ESC, max_size=12),
+        ),
+    ),
+    max_size=10,
+)
 
 
 def guarded_whole(stream: str) -> str:
@@ -75,18 +80,19 @@ def guarded_whole(stream: str) -> str:
     while (start := rest.find(PASTE_START)) >= 0:
         end = rest.find(PASTE_END, start + len(PASTE_START))
         end = len(rest) if end < 0 else end
-        body = rest[start + len(PASTE_START):end]
-        out += [rest[:start + len(PASTE_START)], body.replace(ESC, "")]
+        body = rest[start + len(PASTE_START) : end]
+        out += [rest[: start + len(PASTE_START)], body.replace(ESC, "")]
         rest = rest[end:]
         if rest.startswith(PASTE_END):
             out.append(PASTE_END)
-            rest = rest[len(PASTE_END):]
+            rest = rest[len(PASTE_END) :]
     return "".join(out) + rest
 
 
 @given(PIECES, SPLITS)
 def test_the_guard_passes_the_same_text_however_the_reads_split_it(
-        pieces: list[str], cuts: list[int]) -> None:
+    pieces: list[str], cuts: list[int]
+) -> None:
     stream = "".join(pieces)
     guard = PasteGuard()
     bounds = sorted({0, len(stream), *(min(cut, len(stream)) for cut in cuts)})

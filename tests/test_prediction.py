@@ -17,8 +17,9 @@ from tutor.progress.predictions import (
 from tutor.quiz.prediction import judge_prediction, read_prediction
 
 # Lesson 1's third page: a 5 x 5 input, a 3 x 3 kernel and a bias of 3.
-INPUT = np.array([[1, 0, 2, 3, 0], [0, 1, 1, 0, 2], [3, 0, 0, 1, 1], [2, 2, 0, 0, 1],
-                  [0, 1, 3, 2, 0]])
+INPUT = np.array(
+    [[1, 0, 2, 3, 0], [0, 1, 1, 0, 2], [3, 0, 0, 1, 1], [2, 2, 0, 0, 1], [0, 1, 3, 2, 0]]
+)
 WEIGHTS = np.array([[[[1, -1, 0], [2, 0, -2], [0, 1, 1]]]])
 
 
@@ -35,18 +36,38 @@ def two_channel_step():
     return Stepper(layer, inputs, weights, np.array([5])).step(0)
 
 
-@pytest.mark.parametrize(("typed", "value"), [
-    ("12", 12), (" -3 ", -3), ("\u22127", -7), ("+4", 4), ("1,024", 1024), ("0", 0),
-    ("-0", 0), ("\u0661\u0662", 12), ("-\uff13", -3), ("\u0967,\u0966\u0968\u096a", 1024)])
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [
+        ("12", 12),
+        (" -3 ", -3),
+        ("\u22127", -7),
+        ("+4", 4),
+        ("1,024", 1024),
+        ("0", 0),
+        ("-0", 0),
+        ("\u0661\u0662", 12),
+        ("-\uff13", -3),
+        ("\u0967,\u0966\u0968\u096a", 1024),
+    ],
+)
 def test_a_whole_number_is_read_with_its_sign(typed: str, value: int) -> None:
     assert read_prediction(typed).value == value
 
 
-@pytest.mark.parametrize(("typed", "says"), [
-    ("", "Type the number you expect first"), ("2.5", "whole"), ("twelve", "with digits"),
-    ("1,02", "with digits"), ("9" * 21, "too long"), ("--3", "with digits"),
-    ("1.024", "1.024 reads as a decimal here: for thousands type 1,024 or 1024."),
-    ("-1'024", "Type thousands as -1,024 or -1024, without the apostrophe.")])
+@pytest.mark.parametrize(
+    ("typed", "says"),
+    [
+        ("", "Type the number you expect first"),
+        ("2.5", "whole"),
+        ("twelve", "with digits"),
+        ("1,02", "with digits"),
+        ("9" * 21, "too long"),
+        ("--3", "with digits"),
+        ("1.024", "1.024 reads as a decimal here: for thousands type 1,024 or 1024."),
+        ("-1'024", "Type thousands as -1,024 or -1024, without the apostrophe."),
+    ],
+)
 def test_anything_else_gets_one_sentence(typed: str, says: str) -> None:
     read = read_prediction(typed)
     assert read.value is None and says in read.problem and "\n" not in read.problem
@@ -89,8 +110,12 @@ def test_one_channel_alone_is_named() -> None:
 
 def test_a_slip_that_gives_the_right_number_is_not_one() -> None:
     layer = ConvLayer(height=3, width=3, channels=1, kernel=3, filters=1)
-    step = Stepper(layer, np.ones((1, 3, 3), dtype=np.int64),
-                   np.ones((1, 1, 3, 3), dtype=np.int64), np.array([0])).step(0)
+    step = Stepper(
+        layer,
+        np.ones((1, 3, 3), dtype=np.int64),
+        np.ones((1, 1, 3, 3), dtype=np.int64),
+        np.array([0]),
+    ).step(0)
     assert int(step.result) not in neuron_slip_values(step)
     wrong = judge_prediction(step, 8)
     assert not wrong.correct and wrong.slip == "" and "working is shown" in wrong.message
@@ -101,12 +126,22 @@ def test_a_record_goes_to_json_and_back() -> None:
     assert prediction_from_json(prediction_to_json(record), "x") == record
 
 
-@pytest.mark.parametrize("item", [
-    {}, [0, [0, 1, 2], "3", True, ""], [40, [0, 1, 2], "3", True, "", 1.0],
-    [0, [0, 1], "3", True, "", 1.0], [0, [0, 1, -2], "3", True, "", 1.0],
-    [0, [0, 1, 2], 3, True, "", 1.0], [0, [0, 1, 2], "3", 1, "", 1.0],
-    [0, [0, 1, 2], "3", False, "forgot_bias", 1.0], [0, [0, 1, 2], "3", True, "", "now"],
-    [0, [0, 1, 2], "3" * 21, True, "", 1.0], [0, [True, 1, 2], "3", True, "", 1.0]])
+@pytest.mark.parametrize(
+    "item",
+    [
+        {},
+        [0, [0, 1, 2], "3", True, ""],
+        [40, [0, 1, 2], "3", True, "", 1.0],
+        [0, [0, 1], "3", True, "", 1.0],
+        [0, [0, 1, -2], "3", True, "", 1.0],
+        [0, [0, 1, 2], 3, True, "", 1.0],
+        [0, [0, 1, 2], "3", 1, "", 1.0],
+        [0, [0, 1, 2], "3", False, "forgot_bias", 1.0],
+        [0, [0, 1, 2], "3", True, "", "now"],
+        [0, [0, 1, 2], "3" * 21, True, "", 1.0],
+        [0, [True, 1, 2], "3", True, "", 1.0],
+    ],
+)
 def test_a_damaged_record_is_refused(item: object) -> None:
     with pytest.raises(BadHistory, match=r"^h\[0\] "):
         prediction_from_json(item, "h[0]")

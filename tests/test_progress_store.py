@@ -33,11 +33,16 @@ ROOT = Path(__file__).resolve().parent.parent
 PREDICTION = PredictionRecord(2, (0, 1, 2), "4", False, "left_out_bias", 1_764_000_100.0)
 
 
-ATTEMPT = AttemptRecord(1_764_000_000.5, 75, True, (
-    AnswerRecord(0, "shared_total", "280", True, "", 0),
-    AnswerRecord(1, "unshared_total", "34,944", False, "counted_filters_as_kernels", 2),
-    AnswerRecord(2, "choice", "choice 3", False, "", 1),
-))
+ATTEMPT = AttemptRecord(
+    1_764_000_000.5,
+    75,
+    True,
+    (
+        AnswerRecord(0, "shared_total", "280", True, "", 0),
+        AnswerRecord(1, "unshared_total", "34,944", False, "counted_filters_as_kernels", 2),
+        AnswerRecord(2, "choice", "choice 3", False, "", 1),
+    ),
+)
 
 
 def test_round_trip(tmp_path: Path) -> None:
@@ -47,7 +52,12 @@ def test_round_trip(tmp_path: Path) -> None:
     loaded = ProgressStore(tmp_path).load()
     entry = loaded.lessons["one-kernel"]
     assert (entry.page, entry.step, entry.attempts, entry.best_percent, entry.passed) == (
-        2, 7, 1, 75, True)
+        2,
+        7,
+        1,
+        75,
+        True,
+    )
     assert entry.history == [ATTEMPT]
     assert loaded.last_lesson == "one-kernel"
     assert json.loads((tmp_path / FILE_NAME).read_text())["version"] == VERSION
@@ -78,36 +88,90 @@ DAMAGE = {
     "a lesson not a table": json.dumps({"version": 1, "lessons": {"a": 3}}).encode(),
     "a bad time": json.dumps({"version": 1, "lessons": {"a": {"updated": "now"}}}).encode(),
     "a number for passed": json.dumps(
-        {"version": 1, "last_lesson": "a", "lessons": {"a": {"passed": 1}}}).encode(),
+        {"version": 1, "last_lesson": "a", "lessons": {"a": {"passed": 1}}}
+    ).encode(),
     "a percent over 100": json.dumps(
-        {"version": 1, "last_lesson": None, "lessons": {"a": {"best_percent": 120}}}).encode(),
+        {"version": 1, "last_lesson": None, "lessons": {"a": {"best_percent": 120}}}
+    ).encode(),
     "an unknown field": json.dumps(
-        {"version": 1, "last_lesson": None, "lessons": {"a": {"stars": 3}}}).encode(),
+        {"version": 1, "last_lesson": None, "lessons": {"a": {"stars": 3}}}
+    ).encode(),
     "a key that is no lesson id": json.dumps(
-        {"version": 1, "last_lesson": None, "lessons": {"\u001b[2J": {}}}).encode(),
+        {"version": 1, "last_lesson": None, "lessons": {"\u001b[2J": {}}}
+    ).encode(),
     "nested 100,000 deep": b'{"version": 1, "lessons": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
     "an attempt without answers": json.dumps(
-        {"version": 2, "last_lesson": None, "lessons": {"a": {"history": [
-            {"finished": 1.0, "percent": 50, "passed": False}]}}}).encode(),
+        {
+            "version": 2,
+            "last_lesson": None,
+            "lessons": {"a": {"history": [{"finished": 1.0, "percent": 50, "passed": False}]}},
+        }
+    ).encode(),
     "an answer of no known kind": json.dumps(
-        {"version": 2, "last_lesson": None, "lessons": {"a": {"history": [
-            {"finished": 1.0, "percent": 50, "passed": False,
-             "answers": [[0, "magic", "3", False, "", 0]]}]}}}).encode(),
+        {
+            "version": 2,
+            "last_lesson": None,
+            "lessons": {
+                "a": {
+                    "history": [
+                        {
+                            "finished": 1.0,
+                            "percent": 50,
+                            "passed": False,
+                            "answers": [[0, "magic", "3", False, "", 0]],
+                        }
+                    ]
+                }
+            },
+        }
+    ).encode(),
     "an unknown slip": json.dumps(
-        {"version": 2, "last_lesson": None, "lessons": {"a": {"history": [
-            {"finished": 1.0, "percent": 50, "passed": False,
-             "answers": [[0, "shared_total", "3", False, "guessed", 0]]}]}}}).encode(),
+        {
+            "version": 2,
+            "last_lesson": None,
+            "lessons": {
+                "a": {
+                    "history": [
+                        {
+                            "finished": 1.0,
+                            "percent": 50,
+                            "passed": False,
+                            "answers": [[0, "shared_total", "3", False, "guessed", 0]],
+                        }
+                    ]
+                }
+            },
+        }
+    ).encode(),
     "too many attempts": json.dumps(
-        {"version": 2, "last_lesson": None, "lessons": {"a": {"history": [
-            {"finished": 1.0, "percent": 50, "passed": False, "answers": []}] * 1000}}}).encode(),
+        {
+            "version": 2,
+            "last_lesson": None,
+            "lessons": {
+                "a": {
+                    "history": [{"finished": 1.0, "percent": 50, "passed": False, "answers": []}]
+                    * 1000
+                }
+            },
+        }
+    ).encode(),
     "a prediction of no neuron": json.dumps(
-        {"version": 3, "last_lesson": None, "lessons": {"a": {"predictions": [
-            [0, "row 2", "3", True, "", 1.0]]}}}).encode(),
+        {
+            "version": 3,
+            "last_lesson": None,
+            "lessons": {"a": {"predictions": [[0, "row 2", "3", True, "", 1.0]]}},
+        }
+    ).encode(),
     "too many predictions": json.dumps(
-        {"version": 3, "last_lesson": None, "lessons": {"a": {"predictions": [
-            [0, [0, 1, 2], "3", True, "", 1.0]] * 1000}}}).encode(),
-    "100,000 lessons": json.dumps({"version": 1, "last_lesson": None,
-                                   "lessons": {f"l{n}": {} for n in range(100_000)}}).encode(),
+        {
+            "version": 3,
+            "last_lesson": None,
+            "lessons": {"a": {"predictions": [[0, [0, 1, 2], "3", True, "", 1.0]] * 1000}},
+        }
+    ).encode(),
+    "100,000 lessons": json.dumps(
+        {"version": 1, "last_lesson": None, "lessons": {f"l{n}": {} for n in range(100_000)}}
+    ).encode(),
 }
 
 
@@ -138,8 +202,10 @@ def test_a_folder_in_place_of_the_file_is_left_alone(tmp_path: Path) -> None:
     (tmp_path / FILE_NAME / "keep-me.txt").write_text("mine")
     store = ProgressStore(tmp_path)
     assert store.load() == Progress()
-    assert store.notices == [f"{FILE_NAME} in {tmp_path} is a folder, not a regular file: it "
-                             "was left as it is, and your progress is kept only until you quit."]
+    assert store.notices == [
+        f"{FILE_NAME} in {tmp_path} is a folder, not a regular file: it "
+        "was left as it is, and your progress is kept only until you quit."
+    ]
     assert not store.update(lambda p: p.move("a", 1, 0))
     assert store.progress.lessons["a"].page == 1, "kept in memory"
     assert (tmp_path / FILE_NAME / "keep-me.txt").read_text() == "mine"
@@ -177,13 +243,16 @@ def test_a_home_that_cannot_be_a_folder_keeps_progress_in_memory(tmp_path: Path)
 
 def failing_writes(monkeypatch: pytest.MonkeyPatch, errno_code: int = errno.ENOSPC) -> None:
     """Every write of the progress file fails as a full disk makes it fail."""
+
     def full(*args: object, **kwargs: object) -> None:
         raise OSError(errno_code, os.strerror(errno_code))
+
     monkeypatch.setattr(store_module, "write_atomically", full)
 
 
 def test_a_failed_save_keeps_its_changes_for_the_next_one(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A quiz passed while the disk was full is written by the first save that can be, with
     everything after it; nothing of what another tutor saved meanwhile is lost either."""
     store = ProgressStore(tmp_path)
@@ -195,7 +264,8 @@ def test_a_failed_save_keeps_its_changes_for_the_next_one(
     assert store.progress.lessons["a"].passed and store.unsaved == 2
     assert [n for n in store.notices if "cannot be saved" in n] == [
         f"Progress cannot be saved in {tmp_path}: no space left on device. It is kept until "
-        "you quit, and saved as soon as it can be."]
+        "you quit, and saved as soon as it can be."
+    ]
     ProgressStore(tmp_path).update(lambda p: p.move("other", 2, 0))  # another tutor, meanwhile
     assert store.update(lambda p: p.move("a", 4, 1))
     saved = ProgressStore(tmp_path).load()
@@ -206,7 +276,8 @@ def test_a_failed_save_keeps_its_changes_for_the_next_one(
 
 
 def test_a_change_made_while_a_save_writes_is_kept(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The UI changes progress while the saving thread writes: the save ends with the file's
     state plus that change in memory, and the next save writes it."""
     store = ProgressStore(tmp_path)
@@ -240,25 +311,39 @@ READ_ONLY = textwrap.dedent("""
 def read_only_mount(folder: Path, *command: str) -> list[str]:
     """`command` run with `folder` mounted read-only (for root too), in a mount namespace of
     its own; the test is skipped where none can be made."""
-    if os.geteuid() != 0 or subprocess.run(["unshare", "-m", "true"],
-                                           capture_output=True).returncode:
+    if (
+        os.geteuid() != 0
+        or subprocess.run(["unshare", "-m", "true"], capture_output=True).returncode
+    ):
         pytest.skip("a read-only mount needs root and unshare (as CI has)")
     quoted = " ".join(shlex.quote(part) for part in command)
-    return ["unshare", "-m", "sh", "-c", f"mount --bind {folder} {folder} && "
-            f"mount -o remount,bind,ro {folder} && exec {quoted}"]
+    return [
+        "unshare",
+        "-m",
+        "sh",
+        "-c",
+        f"mount --bind {folder} {folder} && mount -o remount,bind,ro {folder} && exec {quoted}",
+    ]
 
 
 def test_a_read_only_folder_shows_the_progress_saved_and_says_it_cannot_save(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     ProgressStore(tmp_path).update(lambda p: p.move("one-kernel", 2, 5))
     script = READ_ONLY.format(root=str(ROOT))
-    run = subprocess.run(read_only_mount(tmp_path, sys.executable, "-c", script, str(tmp_path)),
-                         capture_output=True, text=True, timeout=60)
+    run = subprocess.run(
+        read_only_mount(tmp_path, sys.executable, "-c", script, str(tmp_path)),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert run.returncode == 0, run.stderr
     page, saved, notices = json.loads(run.stdout)
     assert (page, saved) == (3, False), "the change is kept in memory, not saved"
-    assert notices == [f"Your progress folder {tmp_path} is read-only (read-only file system): "
-                       "your progress is shown as it was saved, and nothing new can be saved."]
+    assert notices == [
+        f"Your progress folder {tmp_path} is read-only (read-only file system): "
+        "your progress is shown as it was saved, and nothing new can be saved."
+    ]
     assert ProgressStore(tmp_path).load().lessons["one-kernel"].page == 2
 
 
@@ -328,8 +413,9 @@ def test_a_tutor_killed_mid_save_leaves_the_old_file(tmp_path: Path, stage: str)
     then: no timing involved), the tutor leaves the second save's file whole; the temporary
     file it was writing is cleared by the next tutor."""
     script = STOPPER.format(root=str(ROOT))
-    victim = subprocess.Popen([sys.executable, "-c", script, str(tmp_path), "2", stage],
-                              stdout=subprocess.PIPE)
+    victim = subprocess.Popen(
+        [sys.executable, "-c", script, str(tmp_path), "2", stage], stdout=subprocess.PIPE
+    )
     try:
         assert victim.stdout is not None and victim.stdout.readline() == f"{stage}\n".encode()
         assert list(tmp_path.glob(".progress-*.tmp")), "killed in the middle of writing a file"
@@ -350,9 +436,11 @@ def test_a_named_pipe_is_never_opened_and_progress_stays_in_memory(tmp_path: Pat
     os.mkfifo(tmp_path / FILE_NAME)
     store = ProgressStore(tmp_path)
     assert store.load() == Progress(), "returns at once: a read would wait for a writer forever"
-    assert store.notices == [f"{FILE_NAME} in {tmp_path} is a named pipe (FIFO), not a regular "
-                             "file: it was left as it is, and your progress is kept only until "
-                             "you quit."]
+    assert store.notices == [
+        f"{FILE_NAME} in {tmp_path} is a named pipe (FIFO), not a regular "
+        "file: it was left as it is, and your progress is kept only until "
+        "you quit."
+    ]
     assert not store.update(lambda p: p.move("a", 2, 0))
     assert store.progress.lessons["a"].page == 2
     assert (tmp_path / FILE_NAME).is_fifo() and len(store.notices) == 1
@@ -407,8 +495,13 @@ def test_what_is_written_can_always_be_read_back(tmp_path: Path) -> None:
 
 
 def test_a_version_1_file_is_read_and_kept_aside_before_it_is_rewritten(tmp_path: Path) -> None:
-    old = json.dumps({"version": 1, "last_lesson": "a",
-                      "lessons": {"a": {"page": 2, "attempts": 1, "best_percent": 80}}}).encode()
+    old = json.dumps(
+        {
+            "version": 1,
+            "last_lesson": "a",
+            "lessons": {"a": {"page": 2, "attempts": 1, "best_percent": 80}},
+        }
+    ).encode()
     (tmp_path / FILE_NAME).write_bytes(old)
     store = ProgressStore(tmp_path)
     entry = store.load().lessons["a"]
@@ -421,9 +514,18 @@ def test_a_version_1_file_is_read_and_kept_aside_before_it_is_rewritten(tmp_path
 
 
 def test_a_version_2_file_gains_predictions_and_is_kept_aside(tmp_path: Path) -> None:
-    old = json.dumps({"version": 2, "last_lesson": "a", "lessons": {"a": {
-        "page": 2, "history": [{"finished": 1.0, "percent": 50, "passed": False,
-                                "answers": []}]}}}).encode()
+    old = json.dumps(
+        {
+            "version": 2,
+            "last_lesson": "a",
+            "lessons": {
+                "a": {
+                    "page": 2,
+                    "history": [{"finished": 1.0, "percent": 50, "passed": False, "answers": []}],
+                }
+            },
+        }
+    ).encode()
     (tmp_path / FILE_NAME).write_bytes(old)
     store = ProgressStore(tmp_path)
     entry = store.load().lessons["a"]
@@ -436,8 +538,14 @@ def test_a_version_2_file_gains_predictions_and_is_kept_aside(tmp_path: Path) ->
 
 BOUNDED = {
     "history": ("record_quiz", "history", "finished", ATTEMPT, MAX_HISTORY, MAX_ALL_HISTORY),
-    "predictions": ("record_prediction", "predictions", "when", PREDICTION, MAX_PREDICTIONS,
-                    MAX_ALL_PREDICTIONS),
+    "predictions": (
+        "record_prediction",
+        "predictions",
+        "when",
+        PREDICTION,
+        MAX_PREDICTIONS,
+        MAX_ALL_PREDICTIONS,
+    ),
 }
 
 
@@ -452,10 +560,12 @@ def test_records_are_bounded_latest_kept(tmp_path: Path, kind: tuple) -> None:  
     progress = Progress()
     for lesson in range(in_all // per_lesson + 2):  # 2 lessons' worth too many
         for n in range(per_lesson):
-            getattr(progress, record_it)(f"l{lesson}",
-                                         replace(record, **{when: 1000.0 * lesson + n}))
-    every = [getattr(r, when) for entry in progress.lessons.values()
-             for r in getattr(entry, records)]
+            getattr(progress, record_it)(
+                f"l{lesson}", replace(record, **{when: 1000.0 * lesson + n})
+            )
+    every = [
+        getattr(r, when) for entry in progress.lessons.values() for r in getattr(entry, records)
+    ]
     assert len(every) == in_all and min(every) == 2000.0, "the oldest are forgotten"
     if records == "history":
         assert progress.lessons["l0"].attempts == per_lesson, "the counts stay"

@@ -35,12 +35,22 @@ def test_every_quantity_equals_the_textbook_formula(layer: ConvLayer) -> None:
 @st.composite
 def long_axes(draw: st.DrawFn) -> ConvLayer:
     """Rows only: sizes up to 80, kernels as long as the padded input, strides past it."""
-    size, padding, dilation = draw(st.integers(1, 80)), draw(st.integers(0, 30)), draw(
-        st.integers(1, 7))
+    size, padding, dilation = (
+        draw(st.integers(1, 80)),
+        draw(st.integers(0, 30)),
+        draw(st.integers(1, 7)),
+    )
     kernel = draw(st.integers(1, (size + 2 * padding - 1) // dilation + 1))
-    return ConvLayer(height=size, width=1, channels=1, kernel=(kernel, 1), filters=1,
-                     stride=(draw(st.integers(1, 90)), 1), padding=(padding, 0),
-                     dilation=(dilation, 1))
+    return ConvLayer(
+        height=size,
+        width=1,
+        channels=1,
+        kernel=(kernel, 1),
+        filters=1,
+        stride=(draw(st.integers(1, 90)), 1),
+        padding=(padding, 0),
+        dilation=(dilation, 1),
+    )
 
 
 @given(layer=long_axes())
@@ -51,12 +61,20 @@ def test_reads_of_every_row_equal_counting_window_by_window(layer: ConvLayer) ->
 def test_reads_of_the_largest_layers_are_counted_without_visiting_every_window() -> None:
     """A 32,768-wide kernel over 65,536 rows: a billion window taps, counted in one pass over
     the kernel and one over the rows (this once hung the tutor for four minutes)."""
-    layer = ConvLayer(height=MAX_DIMENSION, width=MAX_DIMENSION, channels=1, kernel=32_768,
-                      filters=1)
-    assert QUANTITIES["most_reads"].value(layer) == 32_768 ** 2
+    layer = ConvLayer(
+        height=MAX_DIMENSION, width=MAX_DIMENSION, channels=1, kernel=32_768, filters=1
+    )
+    assert QUANTITIES["most_reads"].value(layer) == 32_768**2
     assert QUANTITIES["corner_reads"].value(layer) == 1
-    strided = ConvLayer(height=MAX_DIMENSION, width=MAX_DIMENSION, channels=1, kernel=32_768,
-                        filters=1, stride=MAX_DIMENSION, padding=MAX_DIMENSION)
+    strided = ConvLayer(
+        height=MAX_DIMENSION,
+        width=MAX_DIMENSION,
+        channels=1,
+        kernel=32_768,
+        filters=1,
+        stride=MAX_DIMENSION,
+        padding=MAX_DIMENSION,
+    )
     assert QUANTITIES["most_reads"].value(strided) == 1
 
 
@@ -100,8 +118,12 @@ def test_slips_on_the_seed_question() -> None:
     assert slips["used_input_size"] == 227 * 227 * 96 * 364
     assert slips["one_bias_for_layer"] == 105_415_200 + 1
     shared = slip_values("shared_total", ALEXNET)
-    assert shared == {"forgot_bias": 34_848, "one_bias_for_layer": 34_849,
-                      "forgot_depth": 96 * 122, "forgot_filters": 364}
+    assert shared == {
+        "forgot_bias": 34_848,
+        "one_bias_for_layer": 34_849,
+        "forgot_depth": 96 * 122,
+        "forgot_filters": 364,
+    }
 
 
 def test_slips_of_an_output_size() -> None:

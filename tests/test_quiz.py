@@ -20,11 +20,21 @@ VARY = (("size", 67, 299), ("kernel", 3, 11), ("stride", 2, 4))
 def seed_quiz(pass_percent: int = 70) -> Quiz:
     return Quiz(
         questions=(
-            NumberQuestion("Unshared count of {layer}?", "unshared_total", ALEXNET, VARY,
-                           hints=("Every neuron has its own kernel.", "Neurons: {output}.")),
+            NumberQuestion(
+                "Unshared count of {layer}?",
+                "unshared_total",
+                ALEXNET,
+                VARY,
+                hints=("Every neuron has its own kernel.", "Neurons: {output}."),
+            ),
             NumberQuestion("Shared count of {layer}?", "shared_total", ALEXNET, VARY),
-            ChoiceQuestion("Kernels without sharing?", ("{shared_kernels}", "{unshared_kernels}"),
-                           1, "One per neuron.", layer=ALEXNET),
+            ChoiceQuestion(
+                "Kernels without sharing?",
+                ("{shared_kernels}", "{unshared_kernels}"),
+                1,
+                "One per neuron.",
+                layer=ALEXNET,
+            ),
         ),
         pass_percent=pass_percent,
     )
@@ -175,7 +185,8 @@ stride = [STRIDES]
 
 
 def test_ranges_that_rarely_give_a_layer_are_refused_and_a_draw_that_finds_none_falls_back(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     """About 3 draws in 10,000 give a whole output size with strides of 2,000 to 3,999: the
     check refuses the ranges. A quiz whose own draws still find nothing (the check's sample
     was lucky) asks the layer the check found."""
@@ -219,8 +230,13 @@ def test_a_question_about_an_earlier_ones_layer_always_gets_that_layer() -> None
 
 
 def test_a_wrong_choice_says_why_it_is_wrong() -> None:
-    question = ChoiceQuestion("Kernels without sharing?", ("96", "290,400"), 1, "One per neuron.",
-                              explanations=("96 is the number of filters.", "One per neuron."))
+    question = ChoiceQuestion(
+        "Kernels without sharing?",
+        ("96", "290,400"),
+        1,
+        "One per neuron.",
+        explanations=("96 is the number of filters.", "One per neuron."),
+    )
     run = QuizRun(Quiz((question,), 70), attempt=3, rng=random.Random(2))
     picked = run.asked[0].choices.index("96")
     feedback = run.answer(picked)
@@ -240,7 +256,8 @@ def test_a_required_question_must_be_right_to_pass() -> None:
     for asked in run.asked:
         if asked.is_choice:
             wrong = asked.choices.index(
-                "Each position gets a set of nine weights of its own, learned separately")
+                "Each position gets a set of nine weights of its own, learned separately"
+            )
             run.answer(wrong)
         else:
             run.answer(str(asked.answer))

@@ -42,8 +42,13 @@ def reply(asked: Asked, how: str) -> str:
     return how
 
 
-async def take_lesson_1_quiz(tmp_path: Path, results: Path, login: str,
-                             *attempts: tuple[str, ...], monkeypatch: pytest.MonkeyPatch) -> None:
+async def take_lesson_1_quiz(
+    tmp_path: Path,
+    results: Path,
+    login: str,
+    *attempts: tuple[str, ...],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """One learner, with a home of their own, takes lesson 1's quiz in the real app, retrying
     from the results for each attempt after the first (a retry draws its layers afresh)."""
     monkeypatch.setattr(summary, "login_name", lambda: login)
@@ -56,13 +61,16 @@ async def take_lesson_1_quiz(tmp_path: Path, results: Path, login: str,
                 await wait_for_text(pilot, "Question 1 of 4")
             quiz = app.screen
             assert isinstance(quiz, QuizScreen)
-            await answer_every_question(pilot, tuple(
-                reply(asked, how) for asked, how in zip(quiz.run.asked, hows, strict=True)))
+            await answer_every_question(
+                pilot,
+                tuple(reply(asked, how) for asked, how in zip(quiz.run.asked, hows, strict=True)),
+            )
             await wait_for_text(pilot, " of 4 right (")
 
 
-async def predict_on_lesson_1(tmp_path: Path, results: Path, login: str, typed: str,
-                              monkeypatch: pytest.MonkeyPatch) -> None:
+async def predict_on_lesson_1(
+    tmp_path: Path, results: Path, login: str, typed: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """One learner opens lesson 1's third page, steps to the neuron it asks about and types a
     prediction (`typed` is "right", "no bias" or the text)."""
     from tests.test_ui_prediction import ASKED, open_page_3, predicted_step
@@ -88,12 +96,16 @@ def results(tmp_path: Path) -> Path:
 
 
 async def test_a_class_of_three_is_reported_with_its_slips(
-        tmp_path: Path, results: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path,
+    results: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     await take_lesson_1_quiz(tmp_path, results, "alice", RIGHT, monkeypatch=monkeypatch)
     await take_lesson_1_quiz(tmp_path, results, "bob", FORGOT_BIAS, monkeypatch=monkeypatch)
-    await take_lesson_1_quiz(tmp_path, results, "carol", ALL_WRONG, FORGOT_BIAS,
-                             monkeypatch=monkeypatch)
+    await take_lesson_1_quiz(
+        tmp_path, results, "carol", ALL_WRONG, FORGOT_BIAS, monkeypatch=monkeypatch
+    )
     assert sorted(p.name for p in results.iterdir()) == ["alice.json", "bob.json", "carol.json"]
     assert stat.S_IMODE((results / "bob.json").stat().st_mode) == SUMMARY_MODE
 
@@ -113,8 +125,11 @@ async def test_a_class_of_three_is_reported_with_its_slips(
 
 
 async def test_csv_and_json_hold_every_learner_and_lesson(
-        tmp_path: Path, results: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path,
+    results: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     await take_lesson_1_quiz(tmp_path, results, "dave", FORGOT_BIAS, monkeypatch=monkeypatch)
     await take_lesson_1_quiz(tmp_path, results, "erin", RIGHT, monkeypatch=monkeypatch)
     assert main(["report", "--csv", str(results)]) == 0
@@ -122,18 +137,24 @@ async def test_csv_and_json_hold_every_learner_and_lesson(
     assert len(rows) == 2 * 9
     dave = next(r for r in rows if r["learner"] == "dave" and r["lesson"] == "1")
     assert (dave["passed"], dave["best_percent"], dave["attempts"], dave["wrong_answers"]) == (
-        "false", "75", "1", "1")
+        "false",
+        "75",
+        "1",
+        "1",
+    )
     assert dave["last_attempt"].endswith("Z")
     assert main(["report", "--json", str(results)]) == 0
     data = json.loads(capsys.readouterr().out)
     assert [learner["name"] for learner in data["learners"]] == ["dave", "erin"]
     assert data["learners"][1]["lessons"]["one-kernel"]["passed"] is True
-    assert data["slips"] == [{"slip": "forgot_bias", "label": "left out the biases",
-                              "learners": 1, "times": 1}]
+    assert data["slips"] == [
+        {"slip": "forgot_bias", "label": "left out the biases", "learners": 1, "times": 1}
+    ]
 
 
 def test_damaged_and_odd_files_are_listed_and_the_rest_reported(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     folder = tmp_path / "class"
     folder.mkdir()
     progress = Progress()
@@ -156,8 +177,8 @@ def test_damaged_and_odd_files_are_listed_and_the_rest_reported(
 
 
 def test_a_report_with_nothing_to_read_says_what_to_name(
-        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
-        tmp_path: Path) -> None:
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     monkeypatch.setenv("CNN_TUTOR_CONFIG", str(tmp_path / "none.toml"))
     (tmp_path / "none.toml").write_text("")
     monkeypatch.delenv("CNN_TUTOR_RESULTS", raising=False)
@@ -167,7 +188,8 @@ def test_a_report_with_nothing_to_read_says_what_to_name(
 
 
 def test_two_learners_save_side_by_side_and_never_through_a_link(
-        tmp_path: Path, results: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, results: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "elsewhere.json"
     target.write_text("keep me")
     (results / "gina.json").symlink_to(target)
@@ -189,7 +211,8 @@ def test_two_learners_save_side_by_side_and_never_through_a_link(
 
 
 def test_a_class_folder_that_cannot_be_written_costs_one_notice(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(summary, "login_name", lambda: "ivy")
     store = ProgressStore(tmp_path / "ivy", results=tmp_path / "no-such-folder")
     assert store.update(lambda p: p.move("one-kernel", 1, 0))
@@ -199,7 +222,8 @@ def test_a_class_folder_that_cannot_be_written_costs_one_notice(
 
 
 def test_another_users_file_is_never_touched(
-        tmp_path: Path, results: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, results: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (results / "jo.json").write_text("theirs")
     monkeypatch.setattr(os, "getuid", lambda: os.stat(results).st_uid + 1)
     with pytest.raises(OSError, match="belongs to another user"):
@@ -208,15 +232,19 @@ def test_another_users_file_is_never_touched(
 
 
 def test_the_login_name_comes_from_the_account_not_the_environment(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setenv("LOGNAME", "someone-else")
     monkeypatch.setenv("USER", "someone-else")
     assert summary.login_name() == pwd.getpwuid(os.getuid()).pw_name
 
 
 async def test_predictions_are_counted_with_their_slips(
-        tmp_path: Path, results: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path,
+    results: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     await predict_on_lesson_1(tmp_path, results, "gina", "right", monkeypatch)
     await predict_on_lesson_1(tmp_path, results, "hugo", "no bias", monkeypatch)
     await predict_on_lesson_1(tmp_path, results, "hugo", "right", monkeypatch)  # a second visit
@@ -232,5 +260,12 @@ async def test_predictions_are_counted_with_their_slips(
     assert (hugo["predictions"], hugo["predictions_right"]) == ("2", "1")
     assert main(["report", "--json", str(results)]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["predictions"] == [{"lesson_id": "one-kernel", "page": 3, "neuron": [1, 2, 3],
-                                    "learners": 3, "right_first_time": 1}]
+    assert data["predictions"] == [
+        {
+            "lesson_id": "one-kernel",
+            "page": 3,
+            "neuron": [1, 2, 3],
+            "learners": 3,
+            "right_first_time": 1,
+        }
+    ]

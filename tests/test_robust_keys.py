@@ -26,10 +26,26 @@ KEYS_PER_RUN = 500
 """Seven runs below: 3,500 random keys in all, on every screen and at three sizes."""
 SETTLE_EVERY = 20
 NAMED = {
-    "enter": "\r", "tab": "\t", "escape": "\x1b", "space": " ", "backspace": "\x7f",
-    "right": None, "left": None, "up": None, "down": None, "home": None, "end": None,
-    "pageup": None, "pagedown": None, "f1": None, "f2": None, "shift+tab": None,
-    "shift+up": None, "shift+down": None, "shift+left": None, "shift+right": None,
+    "enter": "\r",
+    "tab": "\t",
+    "escape": "\x1b",
+    "space": " ",
+    "backspace": "\x7f",
+    "right": None,
+    "left": None,
+    "up": None,
+    "down": None,
+    "home": None,
+    "end": None,
+    "pageup": None,
+    "pagedown": None,
+    "f1": None,
+    "f2": None,
+    "shift+tab": None,
+    "shift+up": None,
+    "shift+down": None,
+    "shift+left": None,
+    "shift+right": None,
     "ctrl+p": None,
 }
 BINDING_LETTERS = "lhjkfpnbvmctrRyoHJKL0123456789+-=[]?"

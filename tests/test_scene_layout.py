@@ -28,12 +28,16 @@ CONSOLE = Console(width=80, file=io.StringIO(), force_terminal=True, color_syste
 WIDTH = 77
 """The width a scene has at 80 x 24."""
 SCENES: list[tuple[str, Scene]] = [
-    (f"{lesson.id}-page{n + 1}", page.scene) for lesson in shipped_lessons()
-    for n, page in enumerate(lesson.pages) if page.scene is not None]
+    (f"{lesson.id}-page{n + 1}", page.scene)
+    for lesson in shipped_lessons()
+    for n, page in enumerate(lesson.pages)
+    if page.scene is not None
+]
 
 
-def layout_at(stepper: Stepper, facts: SceneFacts, position: int,
-              traced: tuple[int, int] | None = None) -> SceneLayout:
+def layout_at(
+    stepper: Stepper, facts: SceneFacts, position: int, traced: tuple[int, int] | None = None
+) -> SceneLayout:
     stepper.go_to(position)
     return scene_layout(scene_frame(facts, stepper, traced, False, 2.0), WIDTH, CONSOLE)
 
@@ -41,8 +45,12 @@ def layout_at(stepper: Stepper, facts: SceneFacts, position: int,
 def grid_lines(layout: SceneLayout, panel: str) -> list[str]:
     """The text a grid shows, cut from the scene's lines where the grid is placed."""
     place = layout.place(panel)
-    return [plain(layout.lines[place.y + row]).ljust(place.x + place.grid.width)[place.x:][
-        :place.grid.width] for row in range(place.grid.shape[0])]
+    return [
+        plain(layout.lines[place.y + row]).ljust(place.x + place.grid.width)[place.x :][
+            : place.grid.width
+        ]
+        for row in range(place.grid.shape[0])
+    ]
 
 
 # -- grid rows -------------------------------------------------------------------------------
@@ -122,7 +130,7 @@ def test_titles_never_run_together(name: str, scene: Scene) -> None:
             line = plain(layout.lines[y])
             starts = sorted(place.x for place in layout.places if place.y == y + 1)
             for start in starts[1:]:
-                assert line[start - GAP:start] == " " * GAP, line
+                assert line[start - GAP : start] == " " * GAP, line
 
 
 def test_pending_outputs_and_padding_are_marked_apart() -> None:
@@ -137,8 +145,7 @@ def test_pending_outputs_and_padding_are_marked_apart() -> None:
 
 
 @pytest.mark.parametrize(("name", "scene"), SCENES, ids=[name for name, _ in SCENES])
-def test_a_traced_weight_shows_a_star_on_every_input_it_multiplies(name: str,
-                                                                   scene: Scene) -> None:
+def test_a_traced_weight_shows_a_star_on_every_input_it_multiplies(name: str, scene: Scene) -> None:
     stepper = scene.stepper()
     facts = scene_facts(stepper, scene.panels)
     if "input" not in scene.panels:
@@ -184,8 +191,12 @@ def test_texts_wrap_as_rich_wraps_them() -> None:
 def test_columns_out_of_view_are_blank_and_the_rest_as_laid_out_whole() -> None:
     layer = ConvLayer(height=14, width=14, channels=4, kernel=5, filters=2, padding=1)
     rng = np.random.default_rng(1)
-    stepper = Stepper(layer, rng.integers(-99, 99, (4, 14, 14)),
-                      rng.integers(-99, 99, (2, 4, 5, 5)), rng.integers(-9, 9, (2,)))
+    stepper = Stepper(
+        layer,
+        rng.integers(-99, 99, (4, 14, 14)),
+        rng.integers(-99, 99, (2, 4, 5, 5)),
+        rng.integers(-9, 9, (2,)),
+    )
     facts = scene_facts(stepper, ("input", "kernel", "output", "arithmetic"))
     stepper.go_to(40)
     frame = scene_frame(facts, stepper, (1, 2), False, 2.0)
@@ -197,7 +208,7 @@ def test_columns_out_of_view_are_blank_and_the_rest_as_laid_out_whole() -> None:
         for mine, full in zip(seen.lines, whole.lines, strict=True):
             assert plain(mine)[view].rstrip() == plain(full)[view].rstrip()
         assert plain(seen.lines[2]).strip(), "something is drawn"
-        assert not plain(seen.lines[2])[:max(left - 70, 0)].strip(), "far left of view: blank"
+        assert not plain(seen.lines[2])[: max(left - 70, 0)].strip(), "far left of view: blank"
 
 
 def test_a_click_finds_the_cell_it_lands_on() -> None:
@@ -219,13 +230,18 @@ def test_a_padded_locally_connected_matrix_says_which_weights_have_no_entry() ->
     """Taps over padding multiply zeros: M has no entry for them, and the title says so."""
     layer = ConvLayer(height=3, width=3, channels=1, filters=1, kernel=3, padding=1)
     rng = np.random.default_rng(5)
-    stepper = Stepper(layer, rng.integers(-3, 4, (1, 3, 3)), rng.integers(-3, 4, (1, 1, 3, 3)),
-                      np.zeros(1, dtype=int))
+    stepper = Stepper(
+        layer,
+        rng.integers(-3, 4, (1, 3, 3)),
+        rng.integers(-3, 4, (1, 1, 3, 3)),
+        np.zeros(1, dtype=int),
+    )
     facts = scene_facts(stepper, ("input", "output", "unshared-matrix", "shared-matrix"))
     text = "\n".join(plain(line) for line in layout_at(stepper, facts, 0).lines)
     # 9 neurons x 9 taps = 81 own weights: 7 x 7 = 49 taps land on the input, 32 on padding
-    assert ("locally connected: 49 entries, 49 different weights (+32 over padding: no entry)"
-            in text)
+    assert (
+        "locally connected: 49 entries, 49 different weights (+32 over padding: no entry)" in text
+    )
     assert "convolution: 49 entries, 9 different weights\n" in text + "\n"
     expected = conv2d(stepper.inputs, stepper.weights, stepper.biases, padding=1).ravel()
     assert f"row 1 · x + its bias = {expected[0]:g}, its output" in " ".join(text.splitlines())

@@ -29,13 +29,70 @@ from tutor.lessons.shipped import shipped_lessons_dir
 FORWARD = ["l"] * 12
 """Enough steps to cross from one digit to two in step and kernel numbers."""
 SCENE_WALK = [
-    *FORWARD, "h", "home", "end", "home", "right", "f", "f", "v", "v", "w", "l", "f", "w",
-    "s", "j", "s", "]", "]", "[",
-    "J", "J", "L", "L", "K", "H", "1", "5", "9", "t", "t", "0", "end", "3", "home", "0",
-    "resize:100x30", "l", "v", "]", "v", "resize:80x24", "home", "=", "=", "=",
+    *FORWARD,
+    "h",
+    "home",
+    "end",
+    "home",
+    "right",
+    "f",
+    "f",
+    "v",
+    "v",
+    "w",
+    "l",
+    "f",
+    "w",
+    "s",
+    "j",
+    "s",
+    "]",
+    "]",
+    "[",
+    "J",
+    "J",
+    "L",
+    "L",
+    "K",
+    "H",
+    "1",
+    "5",
+    "9",
+    "t",
+    "t",
+    "0",
+    "end",
+    "3",
+    "home",
+    "0",
+    "resize:100x30",
+    "l",
+    "v",
+    "]",
+    "v",
+    "resize:80x24",
+    "home",
+    "=",
+    "=",
+    "=",
 ]
-TABLE_WALK = ["v", "]", "]", "[", "v", "J", "J", "K", "L", "H", "resize:100x30", "J", "v",
-              "resize:80x24", "K"]
+TABLE_WALK = [
+    "v",
+    "]",
+    "]",
+    "[",
+    "v",
+    "J",
+    "J",
+    "K",
+    "L",
+    "H",
+    "resize:100x30",
+    "J",
+    "v",
+    "resize:80x24",
+    "K",
+]
 """A counts table's page: folding and scrolling the text, scrolling the table, resizing."""
 PLAYED_FRAMES = 4
 LARGEST = Path(__file__).resolve().parents[1] / "benchmarks" / "largest"
@@ -109,7 +166,8 @@ def test_every_scene_shows_what_a_full_repaint_shows(tmp_path: Path) -> None:
     """All walks at once, each tutor in its own terminal: they spend most of their time
     waiting for the screen to settle."""
     walks: list[Callable[[], None]] = [
-        partial(walk_lesson, lesson, tmp_path / lesson.id) for lesson in shipped_lessons()]
+        partial(walk_lesson, lesson, tmp_path / lesson.id) for lesson in shipped_lessons()
+    ]
     walks.append(partial(walk_calculators_stepper, tmp_path / "calculator"))
     largest = load_lesson(LARGEST / "01-largest-scene.toml")
     assert isinstance(largest, Lesson), largest

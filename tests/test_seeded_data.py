@@ -9,10 +9,15 @@ from hypothesis import strategies as st
 from tutor.engine import seeded_integers
 
 
-@given(seed=st.integers(0, 2**63), low=st.integers(-50, 50), span=st.integers(0, 40),
-       shape=st.tuples(st.integers(1, 4), st.integers(1, 6), st.integers(1, 6)))
+@given(
+    seed=st.integers(0, 2**63),
+    low=st.integers(-50, 50),
+    span=st.integers(0, 40),
+    shape=st.tuples(st.integers(1, 4), st.integers(1, 6), st.integers(1, 6)),
+)
 def test_in_range_and_the_same_for_the_same_seed(
-        seed: int, low: int, span: int, shape: tuple[int, int, int]) -> None:
+    seed: int, low: int, span: int, shape: tuple[int, int, int]
+) -> None:
     values = seeded_integers(shape, seed, low, low + span)
     assert values.shape == shape and values.dtype == np.int64
     assert values.min() >= low and values.max() <= low + span

@@ -37,16 +37,21 @@ def lesson_folder(root: Path, name: str, *lessons: tuple[str, int, str]) -> Path
     folder = root / name
     folder.mkdir()
     for lesson_id, order, title in lessons:
-        (folder / f"{lesson_id}.toml").write_text(LESSON.format(id=lesson_id, order=order,
-                                                                title=title))
+        (folder / f"{lesson_id}.toml").write_text(
+            LESSON.format(id=lesson_id, order=order, title=title)
+        )
     return folder
 
 
 @pytest.fixture
 def clean(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     """No settings but what a test writes: the system and user files are in tmp_path."""
-    for variable in ("CNN_TUTOR_CONFIG", "CNN_TUTOR_LESSONS", "CNN_TUTOR_RESULTS",
-                     "CNN_TUTOR_HOME"):
+    for variable in (
+        "CNN_TUTOR_CONFIG",
+        "CNN_TUTOR_LESSONS",
+        "CNN_TUTOR_RESULTS",
+        "CNN_TUTOR_HOME",
+    ):
         monkeypatch.delenv(variable, raising=False)
     monkeypatch.setattr(settings_module, "SYSTEM_FILE", tmp_path / "etc.toml")
     monkeypatch.setattr(settings_module, "user_file", lambda: tmp_path / "user.toml")
@@ -54,9 +59,11 @@ def clean(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
 
 
 def test_files_then_variables_each_override_the_one_before(
-        clean: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    (clean / "etc.toml").write_text('lessons = ["/srv/lab"]\nresults = "/srv/results"\n'
-                                    'progress = "/srv/progress"\n')
+    clean: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (clean / "etc.toml").write_text(
+        'lessons = ["/srv/lab"]\nresults = "/srv/results"\nprogress = "/srv/progress"\n'
+    )
     (clean / "user.toml").write_text('results = "mine"\nshipped_lessons = false\n')
     found = load_settings()
     assert found == Settings((Path("/srv/lab"),), False, clean / "mine", Path("/srv/progress"))
@@ -69,15 +76,19 @@ def test_files_then_variables_each_override_the_one_before(
     assert found.sources["results"] == "CNN_TUTOR_RESULTS"
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("lessons = '/srv'", "etc.toml: lessons: must be a list of folder paths"),
-    ("shipped_lessons = 1", "etc.toml: shipped_lessons: must be true or false"),
-    ("colour = 'blue'", "etc.toml: colour: is not a setting (settings: lessons,"),
-    ("results = ", "etc.toml: Invalid value (at end of document)"),
-    ("results = '\\u001b'\n\u001b = 1", "etc.toml: "),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("lessons = '/srv'", "etc.toml: lessons: must be a list of folder paths"),
+        ("shipped_lessons = 1", "etc.toml: shipped_lessons: must be true or false"),
+        ("colour = 'blue'", "etc.toml: colour: is not a setting (settings: lessons,"),
+        ("results = ", "etc.toml: Invalid value (at end of document)"),
+        ("results = '\\u001b'\n\u001b = 1", "etc.toml: "),
+    ],
+)
 def test_a_bad_settings_file_is_one_line_naming_file_and_key(
-        clean: Path, text: str, message: str) -> None:
+    clean: Path, text: str, message: str
+) -> None:
     (clean / "etc.toml").write_text(text)
     with pytest.raises(SettingsError) as error:
         load_settings()
@@ -86,7 +97,8 @@ def test_a_bad_settings_file_is_one_line_naming_file_and_key(
 
 
 def test_the_tutor_refuses_to_start_on_bad_settings_in_one_line(
-        clean: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    clean: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (clean / "user.toml").write_text("lessons = 3")
     assert main(["--lesson", "1"]) == 2
     err = capsys.readouterr().err
@@ -94,19 +106,25 @@ def test_the_tutor_refuses_to_start_on_bad_settings_in_one_line(
 
 
 def test_lessons_beside_or_instead_and_check_says_where_they_came_from(
-        clean: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    clean: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     mine = lesson_folder(clean, "mine", ("pooling", 10, "Pooling"))
     more = lesson_folder(clean, "more", ("strides-again", 11, "Strides again"))
     (clean / "etc.toml").write_text(f'lessons = ["{mine}"]\n')
     choices = resolve(load_settings(), None, [more])
     assert [(f.path, f.chosen_by) for f in choices.folders] == [
-        (shipped_lessons_dir(), "shipped"), (mine, str(clean / "etc.toml")),
-        (more, "--add-lessons")]
+        (shipped_lessons_dir(), "shipped"),
+        (mine, str(clean / "etc.toml")),
+        (more, "--add-lessons"),
+    ]
     assert main(["--add-lessons", str(more), "check"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[:4] == ["Lessons in use:", f"  {shipped_lessons_dir()}  (chosen by shipped)",
-                       f"  {mine}  (chosen by {clean / 'etc.toml'})",
-                       f"  {more}  (chosen by --add-lessons)"]
+    assert out[:4] == [
+        "Lessons in use:",
+        f"  {shipped_lessons_dir()}  (chosen by shipped)",
+        f"  {mine}  (chosen by {clean / 'etc.toml'})",
+        f"  {more}  (chosen by --add-lessons)",
+    ]
     assert len([line for line in out if line.startswith("OK")]) == 11
     assert main(["--lessons", str(more), "--lessons", str(mine), "check"]) == 0
     out = capsys.readouterr().out.splitlines()
@@ -115,18 +133,21 @@ def test_lessons_beside_or_instead_and_check_says_where_they_came_from(
 
 
 def test_an_id_or_order_used_twice_is_reported_with_both_files(
-        clean: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    clean: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     mine = lesson_folder(clean, "mine", ("one-kernel", 12, "Mine"), ("extra", 3, "Extra"))
     assert main(["--add-lessons", str(mine), "check"]) == 1
     out = capsys.readouterr().out
     shipped = sorted(shipped_lessons_dir().glob("*.toml"))
-    assert (f"ERROR {mine / 'one-kernel.toml'}: id: 'one-kernel' is already used by "
-            f"{shipped[0]}") in out
+    assert (
+        f"ERROR {mine / 'one-kernel.toml'}: id: 'one-kernel' is already used by {shipped[0]}"
+    ) in out
     assert f"ERROR {mine / 'extra.toml'}: order: 3 is already used by {shipped[2]}" in out
 
 
 async def test_a_teachers_lesson_shows_in_the_list_after_the_shipped_ones(
-        clean: Path, home: Path) -> None:
+    clean: Path, home: Path
+) -> None:
     mine = lesson_folder(clean, "mine", ("pooling", 10, "Pooling"))
     app = start.build_app(None, resolve(Settings(lessons=(mine,))).folders, home=home)
     async with run(app) as pilot:

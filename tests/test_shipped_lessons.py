@@ -44,8 +44,9 @@ def numeric_questions() -> list[tuple[str, NumberQuestion]]:
     ]
 
 
-@pytest.mark.parametrize(("name", "question"), numeric_questions(),
-                         ids=[n for n, _ in numeric_questions()])
+@pytest.mark.parametrize(
+    ("name", "question"), numeric_questions(), ids=[n for n, _ in numeric_questions()]
+)
 def test_numeric_answers_equal_the_counts(name: str, question: NumberQuestion) -> None:
     """The canonical layer and 200 drawn variants, answered correctly; drawn ones fit exactly
     unless the canonical layer leaves rows over (on purpose, to ask about rounding down)."""

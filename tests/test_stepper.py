@@ -38,14 +38,24 @@ def check_step_against_definition(stepper: Stepper, index: int) -> None:
 
 
 @settings(max_examples=120, deadline=None)
-@given(layer=layers(max_size=7), seed=st.integers(0, 2**32 - 1), unshared=st.booleans(),
-       column=st.booleans())
+@given(
+    layer=layers(max_size=7),
+    seed=st.integers(0, 2**32 - 1),
+    unshared=st.booleans(),
+    column=st.booleans(),
+)
 def test_every_step_matches_the_definition(
     layer: ConvLayer, seed: int, unshared: bool, column: bool
 ) -> None:
     x, w, b = integer_arrays(layer, seed, unshared=unshared)
-    stepper = Stepper(layer, x, w, b, mode="unshared" if unshared else "shared",
-                      order="column" if column else "row")
+    stepper = Stepper(
+        layer,
+        x,
+        w,
+        b,
+        mode="unshared" if unshared else "shared",
+        order="column" if column else "row",
+    )
     assert stepper.count == layer.filters * layer.out_height * layer.out_width
     seen = set()
     for index in range(stepper.count):
@@ -152,8 +162,11 @@ def test_windows_in_padding_show_zero_inputs() -> None:
 )
 def test_bad_arrays_are_refused_by_name(kwargs: dict, field: str) -> None:
     layer = ConvLayer(height=5, width=5, channels=2, kernel=3, filters=2)
-    args = {"inputs": np.zeros((2, 5, 5)), "weights": np.zeros((2, 2, 3, 3)),
-            "biases": np.zeros(2)} | kwargs
+    args = {
+        "inputs": np.zeros((2, 5, 5)),
+        "weights": np.zeros((2, 2, 3, 3)),
+        "biases": np.zeros(2),
+    } | kwargs
     with pytest.raises(LayerError) as caught:
         Stepper(layer, **args)
     assert caught.value.field == field
@@ -163,7 +176,11 @@ def test_large_layer_steps_without_recomputing() -> None:
     """AlexNet conv1 at full size: set-up once, then any step is one kernel's work."""
     layer = ConvLayer(height=227, width=227, channels=3, kernel=11, filters=96, stride=4)
     rng = np.random.default_rng(0)
-    stepper = Stepper(layer, rng.integers(0, 5, (3, 227, 227)),
-                      rng.integers(-2, 3, (96, 3, 11, 11)), rng.integers(-2, 3, 96))
+    stepper = Stepper(
+        layer,
+        rng.integers(0, 5, (3, 227, 227)),
+        rng.integers(-2, 3, (96, 3, 11, 11)),
+        rng.integers(-2, 3, 96),
+    )
     check_step_against_definition(stepper, stepper.count - 1)
     check_step_against_definition(stepper, 12_345)

@@ -50,7 +50,8 @@ def test_the_private_names_the_tutor_calls_still_exist() -> None:
     from textual.drivers import linux_driver
 
     assert linux_driver.XTermParser in (XTermParser, PasteGuardedParser), (
-        "the driver no longer makes its parser by this name: gap 5's guard does nothing")
+        "the driver no longer makes its parser by this name: gap 5's guard does nothing"
+    )
 
 
 async def test_the_private_names_the_tests_read_still_exist() -> None:

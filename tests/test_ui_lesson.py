@@ -64,8 +64,11 @@ async def test_play_runs_and_pause_stops_every_timer(home: Path) -> None:
         await pilot.press("plus", "plus", "plus")
         await pilot.press("p")
         await wait_for_text(pilot, "▶ playing 16 steps/s")
-        await wait_until(pilot, lambda: screen.stepper is not None and screen.stepper.position >= 3,
-                         "three steps of play")
+        await wait_until(
+            pilot,
+            lambda: screen.stepper is not None and screen.stepper.position >= 3,
+            "three steps of play",
+        )
         await pilot.press("p")
         await wait_for_text(pilot, "paused")
         assert screen._timer is None
@@ -159,14 +162,16 @@ def canvas_names(app) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 async def test_a_fully_connected_neuron_reads_every_input_a_conv_neuron_its_window(
-        home: Path) -> None:
+    home: Path,
+) -> None:
     app = build_app(home, lesson=7)
     async with run(app) as pilot:
         await pilot.press("n")
         text = await wait_for_text(pilot, "fully connected: all")
-        assert ("This neuron reads 9 inputs in the convolution (9 weights + 1 bias, shared by "
-                "all 16 neurons of its slice) and all 36 when fully connected") in " ".join(
-                    line.strip() for line in text.splitlines())
+        assert (
+            "This neuron reads 9 inputs in the convolution (9 weights + 1 bias, shared by "
+            "all 16 neurons of its slice) and all 36 when fully connected"
+        ) in " ".join(line.strip() for line in text.splitlines())
         canvas = app.screen.query_one(SceneCanvas)
         wired = canvas.drawn.grid("wiring-0")
         assert wired.shape == (6, 6) and all(mark == BOXED for row in wired.marks for mark in row)
@@ -175,8 +180,7 @@ async def test_a_fully_connected_neuron_reads_every_input_a_conv_neuron_its_wind
         await wait_for_text(pilot, "Step 3 of 16")
         assert canvas.drawn.grid("wiring-0") == wired, "every neuron reads all 36"
         assert canvas.drawn.grid("input-0").marks != window, "the window moved"
-        assert sum(mark == BOXED for row in canvas.drawn.grid("input-0").marks
-                   for mark in row) == 9
+        assert sum(mark == BOXED for row in canvas.drawn.grid("input-0").marks for mark in row) == 9
 
 
 async def test_pages_flow_into_the_quiz_and_back(home: Path) -> None:

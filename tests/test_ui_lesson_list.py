@@ -27,9 +27,11 @@ async def test_lists_every_lesson_as_new(home: Path) -> None:
     app = build_app(home)
     async with run(app) as pilot:
         text = await wait_for_text(pilot, "One kernel, one feature map")
-        for line in ("1  One kernel, one feature map  [new]",
-                     "6  AlexNet's first layer, counted both ways  [new]",
-                     "9  Beyond: 1 x 1, dilated, grouped and depthwise  [new]"):
+        for line in (
+            "1  One kernel, one feature map  [new]",
+            "6  AlexNet's first layer, counted both ways  [new]",
+            "9  Beyond: 1 x 1, dilated, grouped and depthwise  [new]",
+        ):
             assert line in text
         assert "Start with lesson 1" in text
         assert "c Continue" in text and "k Calculator" in text
@@ -69,7 +71,8 @@ async def test_a_broken_lesson_is_listed_with_its_message(home: Path, tmp_path: 
 
 
 async def test_a_lesson_broken_after_listing_says_why_when_opened(
-        home: Path, tmp_path: Path) -> None:
+    home: Path, tmp_path: Path
+) -> None:
     folder = lessons_one_and_two(tmp_path)
     app = build_app(home, folder)
     async with run(app) as pilot:
@@ -84,21 +87,24 @@ async def test_a_lesson_broken_after_listing_says_why_when_opened(
 
 
 async def test_a_lesson_edited_while_the_tutor_runs_is_read_again_without_a_restart(
-        home: Path, tmp_path: Path) -> None:
+    home: Path, tmp_path: Path
+) -> None:
     folder = lessons_one_and_two(tmp_path)
     path = folder / "02-stride-padding.toml"
     app = build_app(home, folder)
     async with run(app) as pilot:
         await pilot.press("down", "enter")
         await wait_for_text(pilot, "Lesson 2 · Stride, padding and output size · page 1 of 4")
-        path.write_text(path.read_text().replace('title = "Stride, padding and output size"',
-                                                 'title = "Stride and padding, revised"'))
+        path.write_text(
+            path.read_text().replace(
+                'title = "Stride, padding and output size"', 'title = "Stride and padding, revised"'
+            )
+        )
         await pilot.press("m")
         await wait_for_text(pilot, "2  Stride and padding, revised  [")
         await pilot.press("enter")
         await wait_for_text(pilot, "Lesson 2 · Stride and padding, revised · page 1 of 4")
-        (folder / "03-new.toml").write_text(
-            (shipped_lessons_dir() / "03-depth.toml").read_text())
+        (folder / "03-new.toml").write_text((shipped_lessons_dir() / "03-depth.toml").read_text())
         await pilot.press("m")
         await wait_for_text(pilot, "3  Depth: a kernel spans every input channel  [new]")
 
@@ -172,7 +178,8 @@ async def test_the_broken_corpus_beside_the_shipped_lessons(home: Path, tmp_path
 
 
 async def test_menu_keys_skip_broken_entries_and_page_through_a_long_list(
-        home: Path, tmp_path: Path) -> None:
+    home: Path, tmp_path: Path
+) -> None:
     folder = tmp_path / "lessons"
     shutil.copytree(shipped_lessons_dir(), folder)
     broken = sorted((Path(__file__).parent / "broken_lessons").glob("*.toml"))[:12]
@@ -194,7 +201,8 @@ async def test_menu_keys_skip_broken_entries_and_page_through_a_long_list(
 
 
 async def test_a_long_message_is_wrapped_whole_and_a_click_opens_a_lesson(
-        home: Path, tmp_path: Path) -> None:
+    home: Path, tmp_path: Path
+) -> None:
     folder = tmp_path / "lessons"
     folder.mkdir()
     shutil.copy(shipped_lessons_dir() / "02-stride-padding.toml", folder)
@@ -211,7 +219,8 @@ async def test_a_long_message_is_wrapped_whole_and_a_click_opens_a_lesson(
 
 
 async def test_a_start_lesson_broken_since_listing_opens_the_list_and_says_why(
-        home: Path, tmp_path: Path) -> None:
+    home: Path, tmp_path: Path
+) -> None:
     folder = lessons_one_and_two(tmp_path)
     app = build_app(home, folder, lesson=2)
     (folder / "02-stride-padding.toml").write_text("format_version = 1\n")

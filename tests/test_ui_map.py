@@ -16,8 +16,12 @@ from tutor.lessons.model import Lesson
 from tutor.ui.scene.map_canvas import MapCanvas
 from tutor.ui.screens.lesson import LessonScreen
 
-MAP_PAGES = [(lesson, n) for lesson in shipped_lessons() for n, page in enumerate(lesson.pages)
-             if page.map is not None]
+MAP_PAGES = [
+    (lesson, n)
+    for lesson in shipped_lessons()
+    for n, page in enumerate(lesson.pages)
+    if page.map is not None
+]
 
 
 def map_cursor(pilot: Pilot[None]) -> WalkCursor:
@@ -80,8 +84,10 @@ async def test_play_sweeps_a_row_at_a_time_and_a_click_points_at_a_neuron(home: 
         assert map_cursor(pilot).position % 55 == 0
         canvas = app.screen.query_one(MapCanvas)
         layout = canvas.drawn
-        where = (layout.left + 10 - canvas.scroll_offset.x + canvas.content_offset.x,
-                 layout.top + 4 - canvas.scroll_offset.y + canvas.content_offset.y)
+        where = (
+            layout.left + 10 - canvas.scroll_offset.x + canvas.content_offset.x,
+            layout.top + 4 - canvas.scroll_offset.y + canvas.content_offset.y,
+        )
         assert await pilot.click(canvas, offset=where)
         await wait_for_text(pilot, f"row {layout.first_row + 5}, col 11")
 
@@ -97,7 +103,8 @@ async def test_a_wide_terminal_puts_the_words_beside_the_map(home: Path) -> None
 
 @pytest.mark.parametrize("case", MAP_PAGES, ids=page_id)
 async def test_on_every_map_page_the_words_and_the_cursor_are_in_view(
-        case: tuple[Lesson, int], home: Path) -> None:
+    case: tuple[Lesson, int], home: Path
+) -> None:
     lesson, page = case
     app = build_app(home, lesson=lesson.order)
     async with run(app) as pilot:
@@ -105,8 +112,12 @@ async def test_on_every_map_page_the_words_and_the_cursor_are_in_view(
         await pilot.press("down", "down", "right")
         await wait_for_text(pilot, "row 3, col 2")
         text = screen_text(app)
-        for words in ("Reads input rows 9-19, cols 5-15", "Kernel ", "So far: 112 neurons",
-                      "whole layer"):
+        for words in (
+            "Reads input rows 9-19, cols 5-15",
+            "Kernel ",
+            "So far: 112 neurons",
+            "whole layer",
+        ):
             assert words in text, (words, text)
         row = next(line for line in text.splitlines() if line.startswith("  3 "))
         assert row.startswith("  3 " + "■" * 2), row

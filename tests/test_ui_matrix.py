@@ -23,8 +23,12 @@ def boxed_rows(grid: Grid) -> list[int]:
 
 
 def starred(grid: Grid) -> list[str]:
-    return [text.strip() for texts, marks in zip(grid.texts, grid.marks, strict=True)
-            for text, mark in zip(texts, marks, strict=True) if mark & STARRED]
+    return [
+        text.strip()
+        for texts, marks in zip(grid.texts, grid.marks, strict=True)
+        for text, mark in zip(texts, marks, strict=True)
+        if mark & STARRED
+    ]
 
 
 def joined(text: str) -> str:
@@ -32,7 +36,8 @@ def joined(text: str) -> str:
 
 
 async def test_the_dense_matrix_has_a_weight_in_every_entry_and_the_row_follows_the_step(
-        home: Path) -> None:
+    home: Path,
+) -> None:
     app = build_app(home, lesson=8)
     async with run(app) as pilot:
         text = await wait_for_text(pilot, "fully connected: 64 entries, 64 different weights")
@@ -40,7 +45,8 @@ async def test_the_dense_matrix_has_a_weight_in_every_entry_and_the_row_follows_
         assert dense.shape == (4, 16) and boxed_rows(dense) == [0]
         assert [t.strip() for t in dense.texts[1]] == [f"w{n}" for n in range(17, 33)]
         assert [t.strip() for t in drawn(app, "matrix-x").texts[0]] == [
-            f"x{n}" for n in range(1, 17)]
+            f"x{n}" for n in range(1, 17)
+        ]
         assert "Neuron 1 is row 1 of M" in joined(text)
         await pilot.press("right", "right")
         text = await wait_for_text(pilot, "Step 3 of 4")
@@ -53,16 +59,19 @@ async def test_the_dense_matrix_has_a_weight_in_every_entry_and_the_row_follows_
 
 
 async def test_locally_connected_rows_hold_new_weights_in_the_window_and_zeros_elsewhere(
-        home: Path) -> None:
+    home: Path,
+) -> None:
     app = build_app(home, lesson=8)
     async with run(app) as pilot:
         await pilot.press("n")
         await wait_for_text(pilot, "locally connected: 36 entries, 36 different weights")
         local = drawn(app, "matrix-unshared")
         assert all(sum(t.strip() != "·" for t in row) == 9 for row in local.texts)
-        assert all(bool(mark & DIMMED) == (text.strip() == "·")
-                   for texts, marks in zip(local.texts, local.marks, strict=True)
-                   for text, mark in zip(texts, marks, strict=True)), "zeros are dimmed"
+        assert all(
+            bool(mark & DIMMED) == (text.strip() == "·")
+            for texts, marks in zip(local.texts, local.marks, strict=True)
+            for text, mark in zip(texts, marks, strict=True)
+        ), "zeros are dimmed"
         await pilot.press("right", "5")
         text = await wait_for_text(pilot, "Tracing w5")
         assert starred(drawn(app, "matrix-unshared")) == ["w14"], "only this neuron's own w5"
@@ -71,14 +80,17 @@ async def test_locally_connected_rows_hold_new_weights_in_the_window_and_zeros_e
 
 
 async def test_the_convolution_repeats_nine_weights_and_its_rows_compute_the_outputs(
-        home: Path) -> None:
+    home: Path,
+) -> None:
     app = build_app(home, lesson=8)
     async with run(app) as pilot:
         await pilot.press("n", "n")
         await wait_for_text(pilot, "convolution: 36 entries, 9 different weights")
         shared = drawn(app, "matrix-shared")
         assert {t.strip() for row in shared.texts for t in row} == {
-            "·", *(f"w{n}" for n in range(1, 10))}
+            "·",
+            *(f"w{n}" for n in range(1, 10)),
+        }
         await pilot.press("5")
         text = await wait_for_text(pilot, "Tracing w5")
         assert starred(drawn(app, "matrix-shared")) == ["w5"] * 4, "w5 once in every row"
@@ -110,6 +122,7 @@ async def test_all_three_share_one_shape_and_column_width(home: Path) -> None:
         grids = [drawn(app, f"matrix-{scheme}") for scheme in ("dense", "unshared", "shared")]
         assert {grid.shape for grid in grids} == {(4, 16)}
         assert len({grid.cell_width for grid in grids}) == 1
-        labels = [np.array([[t.strip() != "·" for t in row] for row in grid.texts])
-                  for grid in grids]
+        labels = [
+            np.array([[t.strip() != "·" for t in row] for row in grid.texts]) for grid in grids
+        ]
         assert (labels[1] == labels[2]).all(), "the same entries are wired"

@@ -70,8 +70,11 @@ async def test_the_neuron_is_hidden_until_predicted_and_a_slip_is_named(home: Pa
         assert "the sum before the bias, which comes last" in text
         assert output_cell(app, 1, 2) == str(value)
         assert f"+ bias {int(step.bias)} = {value}" in text
-        await wait_until(pilot, lambda: (home / "progress.json").exists() and
-                         predictions(home) != [], "the prediction saved")
+        await wait_until(
+            pilot,
+            lambda: (home / "progress.json").exists() and predictions(home) != [],
+            "the prediction saved",
+        )
         [record] = predictions(home)
         assert record[:5] == [2, [0, 1, 2], str(before_bias), False, "left_out_bias"]
         await pilot.press("right")
@@ -105,7 +108,8 @@ async def test_a_right_prediction_and_what_is_not_a_number(home: Path) -> None:
 
 
 async def test_r_shows_the_neuron_without_a_prediction_and_a_new_visit_asks_again(
-        home: Path) -> None:
+    home: Path,
+) -> None:
     app = build_app(home, lesson=1)
     async with run(app) as pilot:
         await open_page_3(pilot)
@@ -180,7 +184,8 @@ kernel = 3
 
 
 async def test_a_prediction_of_the_first_neuron_leaves_the_text_to_be_read(
-        home: Path, tmp_path: Path) -> None:
+    home: Path, tmp_path: Path
+) -> None:
     folder = tmp_path / "lessons"
     folder.mkdir()
     (folder / "01-first.toml").write_text(FIRST_NEURON)

@@ -77,8 +77,9 @@ async def test_a_quiz_left_half_way_resumes_after_a_restart_exactly(home: Path) 
     app = build_app(home, lesson=5)
     async with run(app) as pilot:
         # A fourth attempt, where every layer and choice order is drawn afresh.
-        app.store.update(lambda progress: setattr(progress.lesson("sharing-vs-local"),
-                                                  "attempts", 3))
+        app.store.update(
+            lambda progress: setattr(progress.lesson("sharing-vs-local"), "attempts", 3)
+        )
         await pilot.press("n", "n", "n", "n")
         await wait_for_text(pilot, "Question 1 of 5")
         quiz = app.screen

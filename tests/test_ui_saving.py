@@ -33,7 +33,8 @@ def saved_page(home: Path, lesson: str = "one-kernel") -> int | None:
 
 
 async def test_a_hung_class_folder_never_freezes_the_screen_and_q_still_quits(
-        home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     answering = threading.Event()
     real = summary.write_summary
 
@@ -59,13 +60,15 @@ async def test_a_hung_class_folder_never_freezes_the_screen_and_q_still_quits(
             await wait_until(pilot, lambda: app.return_code is not None, "the tutor quitting")
         assert app.unsaved_warnings == [
             f"the class folder {results} did not answer within 1 s: your teacher sees your "
-            "latest results after your next save."]
+            "latest results after your next save."
+        ]
     finally:
         answering.set()
 
 
 async def test_a_quiz_passed_while_saves_failed_is_saved_by_the_next_save(
-        home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def full(*args: object, **kwargs: object) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 

@@ -19,10 +19,18 @@ from tutor.ui.scene.canvas import SceneCanvas
 from tutor.ui.screens.lesson import LessonScreen
 
 LESSONS = shipped_lessons()
-SCENE_PAGES = [(lesson, n) for lesson in LESSONS for n, page in enumerate(lesson.pages)
-               if page.scene is not None]
-COUNTS_PAGES = [(lesson, n) for lesson in LESSONS for n, page in enumerate(lesson.pages)
-                if page.counts is not None]
+SCENE_PAGES = [
+    (lesson, n)
+    for lesson in LESSONS
+    for n, page in enumerate(lesson.pages)
+    if page.scene is not None
+]
+COUNTS_PAGES = [
+    (lesson, n)
+    for lesson in LESSONS
+    for n, page in enumerate(lesson.pages)
+    if page.counts is not None
+]
 
 
 def page_id(case: tuple[Lesson, int]) -> str:
@@ -39,8 +47,9 @@ async def open_page(pilot, lesson: Lesson, page: int) -> LessonScreen:  # type: 
 
 
 @pytest.mark.parametrize("case", SCENE_PAGES, ids=page_id)
-async def test_after_a_step_the_sums_and_counts_are_in_view(case: tuple[Lesson, int],
-                                                            home: Path) -> None:
+async def test_after_a_step_the_sums_and_counts_are_in_view(
+    case: tuple[Lesson, int], home: Path
+) -> None:
     lesson, page = case
     app = build_app(home, lesson=lesson.order)
     async with run(app) as pilot:
@@ -65,15 +74,17 @@ async def test_after_a_step_the_sums_and_counts_are_in_view(case: tuple[Lesson, 
             assert "Neurons done 2 of" in text, text
         if not any(panel.endswith("-matrix") for panel in panels):  # M is wider: it scrolls
             assert canvas.drawn.width <= canvas.scrollable_content_region.width, (
-                "the scene is wider than 80 columns")
+                "the scene is wider than 80 columns"
+            )
         await pilot.press("1")
         text = await wait_for_text(pilot, "Tracing w1")
         assert "(0 stops)" in text, text
 
 
 @pytest.mark.parametrize("case", COUNTS_PAGES, ids=page_id)
-async def test_a_counts_table_fits_or_scrolls_with_the_keys(case: tuple[Lesson, int],
-                                                            home: Path) -> None:
+async def test_a_counts_table_fits_or_scrolls_with_the_keys(
+    case: tuple[Lesson, int], home: Path
+) -> None:
     lesson, page = case
     app = build_app(home, lesson=lesson.order)
     async with run(app) as pilot:

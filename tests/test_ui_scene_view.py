@@ -80,7 +80,8 @@ def row_of(lines: list[str], text: str) -> int:
 
 
 async def test_columns_scrolled_into_view_show_what_the_whole_scene_shows(
-        home: Path, tmp_path: Path) -> None:
+    home: Path, tmp_path: Path
+) -> None:
     folder = scene_lesson(tmp_path / "lessons", FOUR_CHANNELS, '"input", "kernel", "output"')
     wide = await whole_scene(home, folder, steps=3)
     app = build_app(home, folder, lesson=1)
@@ -98,15 +99,17 @@ async def test_columns_scrolled_into_view_show_what_the_whole_scene_shows(
         offset = round(canvas.scroll_x)
         top, wide_top = row_of(narrow, "input ch"), row_of(wide, "input ch1")
         for row in range(top, top + 16):
-            expected = wide[wide_top + row - top][1 + offset:][:CONTENT.stop - CONTENT.start]
+            expected = wide[wide_top + row - top][1 + offset :][: CONTENT.stop - CONTENT.start]
             assert narrow[row][CONTENT].rstrip() == expected.rstrip(), f"screen row {row}"
 
 
 async def test_a_long_working_widens_the_scene_and_scrolls_into_view(
-        home: Path, tmp_path: Path) -> None:
+    home: Path, tmp_path: Path
+) -> None:
     """A 2 x 7 kernel's working (7 products "-dd×-dd" a line) is wider than its grids."""
-    folder = scene_lesson(tmp_path / "lessons", LONG_WORKING, '"input", "kernel", "arithmetic"',
-                          values="[-99, -10]")
+    folder = scene_lesson(
+        tmp_path / "lessons", LONG_WORKING, '"input", "kernel", "arithmetic"', values="[-99, -10]"
+    )
     app = build_app(home, folder, lesson=1)
     async with run(app) as pilot:
         await wait_for_text(pilot, "Step 1 of")
@@ -114,19 +117,26 @@ async def test_a_long_working_widens_the_scene_and_scrolls_into_view(
         assert isinstance(screen, LessonScreen) and screen.stepper is not None
         working = [plain(line) for line in arithmetic_lines(screen.stepper.current, 77)]
         canvas = screen.query_one(SceneCanvas)
-        await wait_until(pilot, lambda: canvas.virtual_size.width == max(map(len, working)),
-                         "the scene to widen to its working")
+        await wait_until(
+            pilot,
+            lambda: canvas.virtual_size.width == max(map(len, working)),
+            "the scene to widen to its working",
+        )
         for _ in range(8):
             await pilot.press("L")
-        await wait_until(pilot, lambda: canvas.scroll_x == canvas.max_scroll_x > 0,
-                         "the scene to scroll to its right edge")
+        await wait_until(
+            pilot,
+            lambda: canvas.scroll_x == canvas.max_scroll_x > 0,
+            "the scene to scroll to its right edge",
+        )
         text = screen_text(app)
         widest = max(working, key=len)
         assert widest[-20:] in text, "the end of the widest line can be scrolled to"
 
 
-async def test_a_click_on_a_cell_scrolled_into_view_points_at_that_neuron(home: Path,
-                                                                         tmp_path: Path) -> None:
+async def test_a_click_on_a_cell_scrolled_into_view_points_at_that_neuron(
+    home: Path, tmp_path: Path
+) -> None:
     folder = scene_lesson(tmp_path / "lessons", FOUR_CHANNELS, '"input", "kernel", "output"')
     app = build_app(home, folder, lesson=1)
     async with run(app) as pilot:
@@ -134,8 +144,11 @@ async def test_a_click_on_a_cell_scrolled_into_view_points_at_that_neuron(home: 
         canvas = app.screen.query_one(SceneCanvas)
         for _ in range(40):
             await pilot.press("L")
-        await wait_until(pilot, lambda: canvas.scroll_x == canvas.max_scroll_x > 0,
-                         "the output slices to scroll into view")
+        await wait_until(
+            pilot,
+            lambda: canvas.scroll_x == canvas.max_scroll_x > 0,
+            "the output slices to scroll into view",
+        )
         await pilot.click(SceneCanvas, offset=canvas.cell_offset("output-0", 2, 11))
         canvas.scroll_to(x=0, animate=False)
         await wait_for_text(pilot, "Step 36 of 288  neuron at slice 1, row 3, col 12")

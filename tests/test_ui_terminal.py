@@ -69,16 +69,36 @@ async def test_help_opens_with_question_mark_or_f1_and_closes_with_letters(home:
 
 HELP_TEXT = " ".join(key + " " + does for _, rows in KEYS for key, does in rows).lower()
 KEY_WORDS = {
-    "right": "→", "left": "←", "up": "↑", "down": "↓", "question_mark": "?", "enter": "enter",
-    "pagedown": "pagedown", "pageup": "pageup", "escape": "esc", "space": "space",
-    "plus": "+", "minus": "-", "equals_sign": "+", "home": "home", "end": "end",
-    "right_square_bracket": "]", "left_square_bracket": "[", "f1": "f1", "f2": "f2",
-    "shift+down": "shift", "shift+up": "shift", "shift+left": "shift", "shift+right": "shift",
+    "right": "→",
+    "left": "←",
+    "up": "↑",
+    "down": "↓",
+    "question_mark": "?",
+    "enter": "enter",
+    "pagedown": "pagedown",
+    "pageup": "pageup",
+    "escape": "esc",
+    "space": "space",
+    "plus": "+",
+    "minus": "-",
+    "equals_sign": "+",
+    "home": "home",
+    "end": "end",
+    "right_square_bracket": "]",
+    "left_square_bracket": "[",
+    "f1": "f1",
+    "f2": "f2",
+    "shift+down": "shift",
+    "shift+up": "shift",
+    "shift+left": "shift",
+    "shift+right": "shift",
 }
 
 
-@pytest.mark.parametrize("screen", [LessonListScreen, LessonScreen, QuizScreen, ResultsScreen,
-                                    CalculatorScreen, StepperScreen])
+@pytest.mark.parametrize(
+    "screen",
+    [LessonListScreen, LessonScreen, QuizScreen, ResultsScreen, CalculatorScreen, StepperScreen],
+)
 def test_every_key_is_in_the_help(screen: type) -> None:
     for binding in screen.BINDINGS:
         for key in binding.key.split(","):  # type: ignore[union-attr]

@@ -28,8 +28,7 @@ def test_a_pair_drawn_per_axis_keeps_its_rows_and_columns_apart() -> None:
 
 def test_draws_round_down_only_when_the_canonical_layer_does() -> None:
     exact = ConvLayer(height=32, width=32, channels=1, filters=1, kernel=5, padding=2)
-    rounding = ConvLayer(height=32, width=32, channels=1, filters=1, kernel=5, padding=2,
-                         stride=2)
+    rounding = ConvLayer(height=32, width=32, channels=1, filters=1, kernel=5, padding=2, stride=2)
     assert exact.fits_exactly and not rounding.fits_exactly
     vary = (("size", 8, 64), ("stride", 1, 4))
     assert all(layer.fits_exactly for layer in draws(exact, vary))
@@ -43,7 +42,8 @@ def test_no_draw_says_which_axis_is_at_fault() -> None:
     assert isinstance(reason, str) and "most often the output width is not whole" in reason
     tall = example_draw(base, (("kernel:rows", 10, 12),))
     assert isinstance(tall, str) and tall.startswith(
-        "none of 200 draws from these ranges gives a layer (at least 20 must): most often kernel")
+        "none of 200 draws from these ranges gives a layer (at least 20 must): most often kernel"
+    )
 
 
 def test_ranges_that_rarely_give_a_layer_are_refused_with_their_share() -> None:

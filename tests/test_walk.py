@@ -19,8 +19,12 @@ ALEXNET = ConvLayer(height=227, width=227, channels=3, kernel=11, filters=96, st
 
 
 @settings(max_examples=150, deadline=None)
-@given(layer=layers(max_size=7), mode=st.sampled_from(["shared", "unshared"]),
-       order=st.sampled_from(["row", "column"]), data=st.data())
+@given(
+    layer=layers(max_size=7),
+    mode=st.sampled_from(["shared", "unshared"]),
+    order=st.sampled_from(["row", "column"]),
+    data=st.data(),
+)
 def test_the_walk_agrees_with_itself_and_the_definition(layer, mode, order, data) -> None:
     walk = NeuronWalk(layer, mode, order)
     counts = count_parameters(layer)

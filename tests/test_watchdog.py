@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-HUNG = textwrap.dedent('''
+HUNG = textwrap.dedent("""
     import asyncio
     import pytest
     from tests import watchdog
@@ -34,16 +34,31 @@ HUNG = textwrap.dedent('''
             await wait_for_text(pilot, "Start with lesson 1")
             pilot.app.call_later(lambda: [None for _ in iter(int, 1)])  # never ends
             await asyncio.Event().wait()
-''')
+""")
 
 
 def run_hung(tmp_path: Path, test: str) -> subprocess.CompletedProcess[str]:
     path = tmp_path / "test_hung.py"
     path.write_text(HUNG)
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "tests.conftest",
-         "-c", str(ROOT / "pyproject.toml"), f"{path}::{test}"],
-        cwd=ROOT, capture_output=True, text=True, timeout=60)
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "-p",
+            "tests.conftest",
+            "-c",
+            str(ROOT / "pyproject.toml"),
+            f"{path}::{test}",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 @pytest.mark.parametrize("test", ["test_waits_forever", "test_spins_in_the_loop"])

@@ -22,9 +22,7 @@ PRIVATE_NAMES = {
 def full_repaint(app: App[object]) -> RenderableType:
     """The whole screen as Textual would paint it from scratch, background screens included:
     what App.export_screenshot draws, without the SVG."""
-    return app.screen._compositor.render_update(
-        full=True, screen_stack=app._background_screens
-    )
+    return app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
 
 
 def running_timers(widget: Widget) -> list[object]:

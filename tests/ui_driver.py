@@ -59,14 +59,22 @@ async def finish_saving(app: TutorApp) -> None:
 def screen_text(app: TutorApp) -> str:
     """Everything visible on the terminal now, as plain text lines."""
     width, height = app.size
-    console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True,
-                      color_system=None, record=True, legacy_windows=False)
+    console = Console(
+        width=width,
+        height=height,
+        file=io.StringIO(),
+        force_terminal=True,
+        color_system=None,
+        record=True,
+        legacy_windows=False,
+    )
     console.print(full_repaint(app))
     return console.export_text()
 
 
-async def wait_until(pilot: Pilot[None], condition: Callable[[], bool],
-                     what: str = "the condition") -> None:
+async def wait_until(
+    pilot: Pilot[None], condition: Callable[[], bool], what: str = "the condition"
+) -> None:
     """Let the app process messages until `condition` holds (timers need real time to fire)."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + WAIT_SECONDS

@@ -63,8 +63,9 @@ def screens_now() -> str:
 
 
 @contextlib.contextmanager
-def time_limit(test: str, seconds: float, terminal: TextIO,
-               say: Callable[[str], None]) -> Iterator[None]:
+def time_limit(
+    test: str, seconds: float, terminal: TextIO, say: Callable[[str], None]
+) -> Iterator[None]:
     """Fail `test` with the screens shown if it runs longer than `seconds`. `say` prints past
     pytest's capture; `terminal` is where faulthandler writes the stacks."""
     said: list[str] = []

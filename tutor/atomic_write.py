@@ -22,8 +22,9 @@ _NO_FOLDER_SYNC = (errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EBADF)
 def write_atomically(path: Path, data: bytes, *, prefix: str, mode: int = 0o600) -> None:
     """Put `data` at `path`, readable as `mode` says; OSError if it could not be done, in which
     case `path` is as it was. The temporary file is `<prefix>*.tmp` in the same folder."""
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=prefix,
-                                             suffix=TEMPORARY_SUFFIX)
+    descriptor, temporary = tempfile.mkstemp(
+        dir=path.parent, prefix=prefix, suffix=TEMPORARY_SUFFIX
+    )
     try:
         os.fchmod(descriptor, mode)
         with os.fdopen(descriptor, "wb") as handle:

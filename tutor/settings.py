@@ -103,27 +103,34 @@ def _apply(settings: Settings, data: dict[str, Any], where: str, base: Path) -> 
                 raise SettingsError(f"{at}: must be true or false")
             changes[key] = value
         else:
-            raise SettingsError(f"{at}: is not a setting (settings: lessons, shipped_lessons, "
-                                "results, progress)")
+            raise SettingsError(
+                f"{at}: is not a setting (settings: lessons, shipped_lessons, results, progress)"
+            )
     sources = {**settings.sources, **dict.fromkeys(changes, where)}
     return replace(settings, **changes, sources=sources)
 
 
 def _apply_environment(settings: Settings) -> Settings:
     changes: dict[str, Any] = {}
-    variables = {LESSONS_VARIABLE: "lessons", RESULTS_VARIABLE: "results",
-                 HOME_VARIABLE: "progress"}
+    variables = {
+        LESSONS_VARIABLE: "lessons",
+        RESULTS_VARIABLE: "results",
+        HOME_VARIABLE: "progress",
+    }
     for variable, key in variables.items():
         value = os.environ.get(variable)
         if not value:
             continue
         if key == "lessons":
-            changes[key] = tuple(Path(part).expanduser() for part in value.split(os.pathsep)
-                                 if part)
+            changes[key] = tuple(
+                Path(part).expanduser() for part in value.split(os.pathsep) if part
+            )
         else:
             changes[key] = Path(value).expanduser()
-    sources = {**settings.sources, **{key: variable for variable, key in variables.items()
-                                      if key in changes}}
+    sources = {
+        **settings.sources,
+        **{key: variable for variable, key in variables.items() if key in changes},
+    }
     return replace(settings, **changes, sources=sources)
 
 

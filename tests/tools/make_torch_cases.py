@@ -29,12 +29,20 @@ def random_layers(rng: np.random.Generator, count: int) -> list[ConvLayer]:
             return (int(rng.integers(low, high + 1)), int(rng.integers(low, high + 1)))
 
         try:
-            found.append(ConvLayer(
-                height=int(rng.integers(1, 10)), width=int(rng.integers(1, 10)),
-                channels=groups * int(rng.integers(1, 3)), kernel=pick(1, 5),
-                filters=groups * int(rng.integers(1, 3)), stride=pick(1, 5), padding=pick(0, 4),
-                dilation=pick(1, 3), groups=groups, bias=bool(rng.integers(0, 2)),
-            ))
+            found.append(
+                ConvLayer(
+                    height=int(rng.integers(1, 10)),
+                    width=int(rng.integers(1, 10)),
+                    channels=groups * int(rng.integers(1, 3)),
+                    kernel=pick(1, 5),
+                    filters=groups * int(rng.integers(1, 3)),
+                    stride=pick(1, 5),
+                    padding=pick(0, 4),
+                    dilation=pick(1, 3),
+                    groups=groups,
+                    bias=bool(rng.integers(0, 2)),
+                )
+            )
         except LayerError:
             continue
     return found
@@ -45,23 +53,38 @@ def conv_cases(count: int) -> list[dict]:
     cases = []
     for number, layer in enumerate(random_layers(rng, count)):
         exact = number % 2 == 0
-        draw = (lambda shape: rng.integers(-9, 10, shape).astype(float)) if exact else (
-            rng.standard_normal
+        draw = (
+            (lambda shape: rng.integers(-9, 10, shape).astype(float))
+            if exact
+            else (rng.standard_normal)
         )
         x = draw((layer.channels, layer.height, layer.width))
         w = draw((layer.filters, layer.channels_per_group, *layer.kernel))
         b = draw((layer.filters,)) if layer.bias else None
-        geometry = {"stride": layer.stride, "padding": layer.padding,
-                    "dilation": layer.dilation, "groups": layer.groups}
+        geometry = {
+            "stride": layer.stride,
+            "padding": layer.padding,
+            "dilation": layer.dilation,
+            "groups": layer.groups,
+        }
         out = torch.nn.functional.conv2d(
-            torch.from_numpy(x)[None], torch.from_numpy(w),
-            None if b is None else torch.from_numpy(b), **geometry,
+            torch.from_numpy(x)[None],
+            torch.from_numpy(w),
+            None if b is None else torch.from_numpy(b),
+            **geometry,
         )[0].numpy()
-        cases.append({
-            "geometry": {k: list(v) if isinstance(v, tuple) else v for k, v in geometry.items()},
-            "x": x.tolist(), "w": w.tolist(), "b": None if b is None else b.tolist(),
-            "out": out.tolist(), "exact": exact,
-        })
+        cases.append(
+            {
+                "geometry": {
+                    k: list(v) if isinstance(v, tuple) else v for k, v in geometry.items()
+                },
+                "x": x.tolist(),
+                "w": w.tolist(),
+                "b": None if b is None else b.tolist(),
+                "out": out.tolist(),
+                "exact": exact,
+            }
+        )
     return cases
 
 
@@ -83,15 +106,26 @@ def count_cases() -> list[dict]:
     for name, c_in, c_out, k, s, p, d, g, bias, size in COUNT_LAYERS:
         conv = torch.nn.Conv2d(c_in, c_out, k, s, p, d, g, bias, device="meta")
         out = conv(torch.empty(1, c_in, size, size, device="meta")).shape
-        dense = torch.nn.Linear(c_in * size * size, out[1] * out[2] * out[3], bias=bias,
-                                device="meta")
-        cases.append({
-            "name": name, "channels": c_in, "filters": c_out, "kernel": k, "stride": s,
-            "padding": p, "dilation": d, "groups": g, "bias": bias, "size": size,
-            "output": list(out[1:]),
-            "conv_parameters": sum(t.numel() for t in conv.parameters()),
-            "dense_parameters": sum(t.numel() for t in dense.parameters()),
-        })
+        dense = torch.nn.Linear(
+            c_in * size * size, out[1] * out[2] * out[3], bias=bias, device="meta"
+        )
+        cases.append(
+            {
+                "name": name,
+                "channels": c_in,
+                "filters": c_out,
+                "kernel": k,
+                "stride": s,
+                "padding": p,
+                "dilation": d,
+                "groups": g,
+                "bias": bias,
+                "size": size,
+                "output": list(out[1:]),
+                "conv_parameters": sum(t.numel() for t in conv.parameters()),
+                "dense_parameters": sum(t.numel() for t in dense.parameters()),
+            }
+        )
     return cases
 
 

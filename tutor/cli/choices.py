@@ -32,18 +32,25 @@ class Choices(NamedTuple):
         return tuple(folder.path for folder in self.folders)
 
 
-def resolve(settings: Settings, instead: Sequence[Path] | None = None,
-            beside: Sequence[Path] | None = None) -> Choices:
+def resolve(
+    settings: Settings, instead: Sequence[Path] | None = None, beside: Sequence[Path] | None = None
+) -> Choices:
     from ..lessons.shipped import shipped_lessons_dir
 
     if instead:
         folders = [LessonFolder(path, "--lessons") for path in instead]
     else:
-        folders = [LessonFolder(shipped_lessons_dir(), "shipped")] \
-            if settings.shipped_lessons else []
-        folders += [LessonFolder(path, settings.sources.get("lessons", "settings"))
-                    for path in settings.lessons]
+        folders = (
+            [LessonFolder(shipped_lessons_dir(), "shipped")] if settings.shipped_lessons else []
+        )
+        folders += [
+            LessonFolder(path, settings.sources.get("lessons", "settings"))
+            for path in settings.lessons
+        ]
     folders += [LessonFolder(path, "--add-lessons") for path in beside or ()]
     unique = {folder.path: folder for folder in reversed(folders)}  # the first naming wins
-    return Choices(tuple(folder for folder in folders if unique[folder.path] is folder),
-                   settings.progress, settings.results)
+    return Choices(
+        tuple(folder for folder in folders if unique[folder.path] is folder),
+        settings.progress,
+        settings.results,
+    )

@@ -44,13 +44,20 @@ def render(counts: ParameterCounts) -> Group:
     layer = counts.layer
     h, w, c = layer.output_shape
     heading = Text.assemble(
-        ("Layer:  ", "bold"), layer.describe(), "\n",
-        ("PyTorch: ", "bold"), pytorch_line(layer), "\n",
-        ("Output: ", "bold"), f"{h} x {w} x {c} = {fmt(h * w * c)} neurons",
+        ("Layer:  ", "bold"),
+        layer.describe(),
+        "\n",
+        ("PyTorch: ", "bold"),
+        pytorch_line(layer),
+        "\n",
+        ("Output: ", "bold"),
+        f"{h} x {w} x {c} = {fmt(h * w * c)} neurons",
     )
     if not layer.fits_exactly:
-        heading.append(f"\nNote: the stride does not fit: {layer.leftover_words()} "
-                       "(frameworks round the output size down).")
+        heading.append(
+            f"\nNote: the stride does not fit: {layer.leftover_words()} "
+            "(frameworks round the output size down)."
+        )
     return Group(heading, counts_table(counts), breakdowns(counts))
 
 

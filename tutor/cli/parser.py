@@ -20,11 +20,13 @@ SETTINGS_HELP = """settings (for a lab; each overrides the one before, flags ove
 
 def _argument(parse: Callable[[str], Parsed]) -> Callable[[str], Parsed]:
     """A size parser as an argparse type: its SizeError becomes argparse's one-line error."""
+
     def argument(text: str) -> Parsed:
         try:
             return parse(text)
         except sizes.SizeError as error:
             raise argparse.ArgumentTypeError(str(error)) from None
+
     argument.__name__ = parse.__name__
     return argument
 
@@ -49,11 +51,19 @@ def build_parser() -> OneLineParser:
     parser.add_argument("--version", action="version", version=f"cnn-tutor {__version__}")
     parser.add_argument("--lesson", type=whole, metavar="N", help="open lesson N directly")
     parser.add_argument(
-        "--lessons", type=Path, action="append", metavar="DIR",
-        help="use the lesson files in DIR instead of the shipped ones (repeatable)")
+        "--lessons",
+        type=Path,
+        action="append",
+        metavar="DIR",
+        help="use the lesson files in DIR instead of the shipped ones (repeatable)",
+    )
     parser.add_argument(
-        "--add-lessons", type=Path, action="append", metavar="DIR",
-        help="use the lesson files in DIR beside the others (repeatable)")
+        "--add-lessons",
+        type=Path,
+        action="append",
+        metavar="DIR",
+        help="use the lesson files in DIR beside the others (repeatable)",
+    )
     commands = parser.add_subparsers(dest="command", parser_class=OneLineParser)
 
     params = commands.add_parser(
@@ -74,10 +84,15 @@ def build_parser() -> OneLineParser:
         "paths", nargs="*", type=Path, metavar="PATH", help="lesson files or folders"
     )
     report = commands.add_parser(
-        "report", help="a class's results: learners by lessons, questions missed, slips made")
+        "report", help="a class's results: learners by lessons, questions missed, slips made"
+    )
     report.add_argument(
-        "paths", nargs="*", type=Path, metavar="PATH",
-        help="progress files, or folders of them (default: the class results folder)")
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="progress files, or folders of them (default: the class results folder)",
+    )
     form = report.add_mutually_exclusive_group()
     form.add_argument("--csv", action="store_true", help="one row per learner and lesson")
     form.add_argument("--json", action="store_true", help="one JSON object")

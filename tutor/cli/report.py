@@ -26,12 +26,20 @@ def print_report(args: argparse.Namespace) -> int:
         return 2
     paths: list[Path] = args.paths or ([choices.results] if choices.results else [])
     if not paths:
-        print("cnn-tutor report: name progress files or folders, or set a class results "
-              "folder (results in the settings, or CNN_TUTOR_RESULTS)", file=sys.stderr)
+        print(
+            "cnn-tutor report: name progress files or folders, or set a class results "
+            "folder (results in the settings, or CNN_TUTOR_RESULTS)",
+            file=sys.stderr,
+        )
         return 2
     gathered = gather(paths)
-    lessons = [lesson for folder in choices.lesson_dirs if folder.is_dir()
-               for lesson in load_folder(folder) if isinstance(lesson, Lesson)]
+    lessons = [
+        lesson
+        for folder in choices.lesson_dirs
+        if folder.is_dir()
+        for lesson in load_folder(folder)
+        if isinstance(lesson, Lesson)
+    ]
     report = class_report(gathered.learners, lessons, gathered.problems)
     render = csv_report if args.csv else json_report if args.json else text_report
     print(render(report), end="" if args.csv else "\n")

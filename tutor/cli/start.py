@@ -22,9 +22,13 @@ class StartError(Exception):
     """A start the command line asked for that cannot happen; the message is one line."""
 
 
-def build_app(lesson: int | None = None, folders: Sequence[LessonFolder] | None = None,
-              home: Path | None = None, on_ready: Callable[[], None] | None = None,
-              results: Path | None = None) -> TutorApp:
+def build_app(
+    lesson: int | None = None,
+    folders: Sequence[LessonFolder] | None = None,
+    home: Path | None = None,
+    on_ready: Callable[[], None] | None = None,
+    results: Path | None = None,
+) -> TutorApp:
     """The app for `cnn-tutor [--lesson N]` with the lessons of `folders` (by default the
     shipped ones), keeping progress in `home` (by default the learner's data folder) and a
     copy for the teacher in `results`. The list's cache of verdicts is not saved here: the
@@ -50,16 +54,21 @@ def build_app(lesson: int | None = None, folders: Sequence[LessonFolder] | None 
         start = by_order(lessons, lesson)
         if start is None:
             numbers = ", ".join(str(x.order) for x in lessons if isinstance(x, LessonHeader))
-            raise StartError(f"--lesson {lesson}: there is no lesson {lesson} in "
-                             f"{', '.join(map(shown, paths))} (lessons: {numbers or 'none'})")
+            raise StartError(
+                f"--lesson {lesson}: there is no lesson {lesson} in "
+                f"{', '.join(map(shown, paths))} (lessons: {numbers or 'none'})"
+            )
     from ..ui.app import TutorApp
 
     store = ProgressStore(home or default_home(), results=results)
     return TutorApp(shelf, store, start, on_ready=on_ready)
 
 
-def run_app(lesson: int | None = None, instead: Sequence[Path] | None = None,
-            beside: Sequence[Path] | None = None) -> int:
+def run_app(
+    lesson: int | None = None,
+    instead: Sequence[Path] | None = None,
+    beside: Sequence[Path] | None = None,
+) -> int:
     """Load the settings, lessons and progress, then run the tutor (at lesson `lesson`)."""
     from ..settings import SettingsError, load_settings
     from .choices import resolve
@@ -67,14 +76,22 @@ def run_app(lesson: int | None = None, instead: Sequence[Path] | None = None,
     with startup_gc.paused():
         try:
             choices = resolve(load_settings(), instead, beside)
-            app = build_app(lesson, choices.folders, choices.progress,
-                            on_ready=startup_gc.resume, results=choices.results)
+            app = build_app(
+                lesson,
+                choices.folders,
+                choices.progress,
+                on_ready=startup_gc.resume,
+                results=choices.results,
+            )
         except (StartError, SettingsError) as error:
             print(f"cnn-tutor: {error}", file=sys.stderr)
             return 2
         if not (sys.stdin.isatty() and sys.stderr.isatty()):  # Textual draws on stderr
-            print("cnn-tutor: needs a terminal to draw on and read keys from; "
-                  "`cnn-tutor params` and `cnn-tutor check` work without one", file=sys.stderr)
+            print(
+                "cnn-tutor: needs a terminal to draw on and read keys from; "
+                "`cnn-tutor params` and `cnn-tutor check` work without one",
+                file=sys.stderr,
+            )
             return 2
         app.shelf.cache.save()
         return app.run_as_program()

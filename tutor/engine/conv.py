@@ -112,8 +112,13 @@ def conv2d(
     """Shared-weight convolution. x (C, H, W), w (F, C/groups, KH, KW), b (F,) -> (F, Ho, Wo)."""
     x, w = np.asarray(x), np.asarray(w)
     layer = layer_of(
-        x, w.shape, bias=b is not None, stride=stride, padding=padding,
-        dilation=dilation, groups=groups,
+        x,
+        w.shape,
+        bias=b is not None,
+        stride=stride,
+        padding=padding,
+        dilation=dilation,
+        groups=groups,
     )
     g = layer.groups
     kernel_shape = (g, layer.filters_per_group, layer.channels_per_group, *layer.kernel)
@@ -139,12 +144,15 @@ def locally_connected2d(
         raise LayerError("weights", f"must be (filters, ho, wo, channels, kh, kw), got {w.shape}")
     filters, _, _, per_group, kh, kw = w.shape
     layer = layer_of(
-        x, (filters, per_group, kh, kw), bias=b is not None, stride=stride, padding=padding,
-        dilation=dilation, groups=groups,
+        x,
+        (filters, per_group, kh, kw),
+        bias=b is not None,
+        stride=stride,
+        padding=padding,
+        dilation=dilation,
+        groups=groups,
     )
     ho, wo = layer.out_height, layer.out_width
     require_shape("weights", w, (filters, ho, wo, per_group, kh, kw))
     kernel_shape = (layer.groups, layer.filters_per_group, ho, wo, per_group, kh, kw)
-    return _apply_kernels(
-        x, w, b, layer, "gcyxij,goyxcij->goyx", kernel_shape, (filters, ho, wo)
-    )
+    return _apply_kernels(x, w, b, layer, "gcyxij,goyxcij->goyx", kernel_shape, (filters, ho, wo))

@@ -110,15 +110,23 @@ def shared_count(layer: ConvLayer) -> SchemeCount:
     total = layer.filters * per_kernel
     weights = layer.filters * weights_per_kernel(layer)
     kh, kw = layer.kernel
-    lines = [*kernel_lines(layer),
-             f"weights stored as {layer.filters} x {layer.channels_per_group} x {kh} x {kw} "
-             "(C_out x C_in x K x K, as in PyTorch)",
-             f"{plural(layer.filters, 'filter')} x {fmt(per_kernel)} = {fmt(total)}"]
+    lines = [
+        *kernel_lines(layer),
+        f"weights stored as {layer.filters} x {layer.channels_per_group} x {kh} x {kw} "
+        "(C_out x C_in x K x K, as in PyTorch)",
+        f"{plural(layer.filters, 'filter')} x {fmt(per_kernel)} = {fmt(total)}",
+    ]
     if layer.bias:
-        lines.append(f"{fmt(weights)} weights + {fmt(layer.filters)} "
-                     f"{'bias' if layer.filters == 1 else 'biases'} = {fmt(total)}")
-    return SchemeCount(scheme="shared", weights=weights,
-                       biases=layer.filters if layer.bias else 0, lines=tuple(lines))
+        lines.append(
+            f"{fmt(weights)} weights + {fmt(layer.filters)} "
+            f"{'bias' if layer.filters == 1 else 'biases'} = {fmt(total)}"
+        )
+    return SchemeCount(
+        scheme="shared",
+        weights=weights,
+        biases=layer.filters if layer.bias else 0,
+        lines=tuple(lines),
+    )
 
 
 def unshared_count(layer: ConvLayer) -> SchemeCount:

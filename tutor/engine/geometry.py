@@ -84,11 +84,26 @@ SIZE_FIELDS = ("height", "width", "channels", "filters", "groups")
 """A layer's whole-number fields (each at least 1)."""
 PAIR_FIELDS = ("kernel", "stride", "padding", "dilation")
 """A layer's (rows, cols) fields: one number stands for both."""
-LAYER_FIELDS = ("height", "width", "channels", "kernel", "filters", "stride", "padding",
-                "dilation", "groups", "bias")
+LAYER_FIELDS = (
+    "height",
+    "width",
+    "channels",
+    "kernel",
+    "filters",
+    "stride",
+    "padding",
+    "dilation",
+    "groups",
+    "bias",
+)
 """Every field of a layer, in the order lessons and the calculator list them."""
 LAYER_DEFAULTS: dict[str, object] = {
-    "channels": 1, "filters": 1, "stride": 1, "padding": 0, "dilation": 1, "groups": 1,
+    "channels": 1,
+    "filters": 1,
+    "stride": 1,
+    "padding": 0,
+    "dilation": 1,
+    "groups": 1,
     "bias": True,
 }
 """What a lesson's layer gets for a field it leaves out (height, width and kernel it may not)."""
@@ -115,9 +130,20 @@ class ConvLayer:
     bias: bool = True
 
     if TYPE_CHECKING:  # what construction takes: a single number for a pair field too
-        def __init__(self, height: int, width: int, channels: int, kernel: PairLike,
-                     filters: int, stride: PairLike = 1, padding: PairLike = 0,
-                     dilation: PairLike = 1, groups: int = 1, bias: bool = True) -> None: ...
+
+        def __init__(
+            self,
+            height: int,
+            width: int,
+            channels: int,
+            kernel: PairLike,
+            filters: int,
+            stride: PairLike = 1,
+            padding: PairLike = 0,
+            dilation: PairLike = 1,
+            groups: int = 1,
+            bias: bool = True,
+        ) -> None: ...
 
     def __post_init__(self) -> None:
         for name in LAYER_FIELDS:
@@ -198,11 +224,12 @@ class ConvLayer:
                     read[low:high] = b"\x01" * max(high - low, 0)
             else:  # each tap reads every stride-th row from where it starts
                 for tap in range(kernel):
-                    rows = range(tap * dilation - pad, tap * dilation - pad + windows * stride,
-                                 stride)
-                    inside = rows[bisect_left(rows, 0):bisect_left(rows, size)]
+                    rows = range(
+                        tap * dilation - pad, tap * dilation - pad + windows * stride, stride
+                    )
+                    inside = rows[bisect_left(rows, 0) : bisect_left(rows, size)]
                     if inside:
-                        read[inside.start:inside.stop:stride] = b"\x01" * len(inside)
+                        read[inside.start : inside.stop : stride] = b"\x01" * len(inside)
             counts.append(size - sum(read))
         return (counts[0], counts[1])
 
@@ -211,8 +238,7 @@ class ConvLayer:
         rows, cols = self.unread
         if rows == cols == 0:
             return "only padding is left over: every input value is read"
-        parts = [plural(n, noun) for n, noun in ((rows, "input row"), (cols, "input column"))
-                 if n]
+        parts = [plural(n, noun) for n, noun in ((rows, "input row"), (cols, "input column")) if n]
         verb = "is" if rows + cols == 1 else "are"
         return f"{' and '.join(parts)} {verb} never read"
 

@@ -56,8 +56,10 @@ def connections(layer: ConvLayer) -> Connections:
 
 def matrix_shape(layer: ConvLayer) -> tuple[int, int]:
     """(neurons, input values): F·H_out·W_out rows, C·H·W columns."""
-    return (layer.filters * layer.out_height * layer.out_width,
-            layer.channels * layer.height * layer.width)
+    return (
+        layer.filters * layer.out_height * layer.out_width,
+        layer.channels * layer.height * layer.width,
+    )
 
 
 def conv_matrix(
@@ -75,8 +77,14 @@ def conv_matrix(
     if w.ndim != 4:
         raise LayerError("weights", f"must be (filters, channels, kh, kw), got {w.shape}")
     height, width = input_hw
-    layer = layer_of(np.empty((w.shape[1], height, width)), w.shape, bias=False,
-                     stride=stride, padding=padding, dilation=dilation)
+    layer = layer_of(
+        np.empty((w.shape[1], height, width)),
+        w.shape,
+        bias=False,
+        stride=stride,
+        padding=padding,
+        dilation=dilation,
+    )
     wired = connections(layer)
     matrix = np.zeros(matrix_shape(layer), dtype=np.result_type(w, np.int64))
     matrix[wired.rows, wired.cols] = w.reshape(-1)[wired.shared_weight]
@@ -111,8 +119,9 @@ def matrix_row(layer: ConvLayer, neuron: tuple[int, int, int]) -> int:
     return int(np.ravel_multi_index(neuron, (layer.filters, layer.out_height, layer.out_width)))
 
 
-def weight_label(layer: ConvLayer, scheme: Scheme, neuron: tuple[int, int, int],
-                 tap: tuple[int, int, int]) -> int:
+def weight_label(
+    layer: ConvLayer, scheme: Scheme, neuron: tuple[int, int, int], tap: tuple[int, int, int]
+) -> int:
     """The label `matrix_labels` gives the weight neuron (filter, row, col) applies at tap
     (channel, kernel row, kernel col): the same for every neuron of a filter when shared, the
     neuron's own when not. Dense weights are not a kernel's: asking for one is an error."""
@@ -123,7 +132,9 @@ def weight_label(layer: ConvLayer, scheme: Scheme, neuron: tuple[int, int, int],
     if scheme == "shared":
         return int(np.ravel_multi_index((filter, channel, i, j), (f, c, kh, kw))) + 1
     if scheme == "unshared":
-        return int(np.ravel_multi_index((filter, row, col, channel, i, j),
-                                        (f, ho, wo, c, kh, kw))) + 1
-    raise LayerError("scheme", f"only shared and unshared weights belong to a kernel, "
-                               f"not {scheme!r}")
+        return (
+            int(np.ravel_multi_index((filter, row, col, channel, i, j), (f, ho, wo, c, kh, kw))) + 1
+        )
+    raise LayerError(
+        "scheme", f"only shared and unshared weights belong to a kernel, not {scheme!r}"
+    )

@@ -93,8 +93,10 @@ def most_reads(layer: ConvLayer) -> int:
 def _reads_lines(layer: ConvLayer, which: str) -> tuple[str, ...]:
     rows, cols = reads_per_position(layer, 0), reads_per_position(layer, 1)
     pick = (lambda xs: xs[0]) if which == "corner" else max
-    return (f"{pick(rows)} windows read its row x {pick(cols)} read its column = "
-            f"{pick(rows) * pick(cols)} products",)
+    return (
+        f"{pick(rows)} windows read its row x {pick(cols)} read its column = "
+        f"{pick(rows) * pick(cols)} products",
+    )
 
 
 def ungrouped_total(layer: ConvLayer) -> int:
@@ -120,8 +122,11 @@ def _scheme_part(scheme: str, part: str) -> Quantity:
             return count.lines
         return (*count.lines, f"of which {fmt(getattr(count, part))} are {part}")
 
-    words = {"shared": "with parameter sharing", "unshared": "without sharing (locally "
-             "connected)", "dense": "fully connected"}[scheme]
+    words = {
+        "shared": "with parameter sharing",
+        "unshared": "without sharing (locally connected)",
+        "dense": "fully connected",
+    }[scheme]
     return Quantity(f"{scheme}_{part}", f"{part} {words}", value, explain)
 
 
@@ -129,53 +134,70 @@ QUANTITIES: dict[str, Quantity] = {
     q.name: q
     for q in (
         Quantity(
-            "output_height", "output height",
-            lambda layer: layer.out_height, lambda layer: output_axis_lines(layer, 0),
+            "output_height",
+            "output height",
+            lambda layer: layer.out_height,
+            lambda layer: output_axis_lines(layer, 0),
         ),
         Quantity(
-            "output_width", "output width",
-            lambda layer: layer.out_width, lambda layer: output_axis_lines(layer, 1),
+            "output_width",
+            "output width",
+            lambda layer: layer.out_width,
+            lambda layer: output_axis_lines(layer, 1),
         ),
         Quantity(
-            "output_depth", "output depth (depth slices)",
+            "output_depth",
+            "output depth (depth slices)",
             lambda layer: layer.filters,
             lambda layer: (f"one depth slice per filter: {layer.filters}",),
         ),
         Quantity(
-            "neurons_per_slice", "neurons in one depth slice",
-            lambda layer: layer.out_height * layer.out_width, _slice_lines,
+            "neurons_per_slice",
+            "neurons in one depth slice",
+            lambda layer: layer.out_height * layer.out_width,
+            _slice_lines,
         ),
         Quantity(
-            "total_neurons", "output neurons", total_neurons,
+            "total_neurons",
+            "output neurons",
+            total_neurons,
             lambda layer: (neuron_line(layer),),
         ),
         Quantity(
-            "input_values", "values in the input",
+            "input_values",
+            "values in the input",
             input_values,
             lambda layer: (
                 f"{layer.height} x {layer.width} x {layer.channels} = {fmt(input_values(layer))}",
             ),
         ),
         Quantity(
-            "weights_per_filter", "weights in one kernel",
-            weights_per_kernel, lambda layer: kernel_lines(layer)[:-1],
+            "weights_per_filter",
+            "weights in one kernel",
+            weights_per_kernel,
+            lambda layer: kernel_lines(layer)[:-1],
         ),
         Quantity(
-            "parameters_per_filter", "parameters of one kernel with its bias",
-            parameters_per_kernel, kernel_lines,
+            "parameters_per_filter",
+            "parameters of one kernel with its bias",
+            parameters_per_kernel,
+            kernel_lines,
         ),
         Quantity(
-            "shared_kernels", "distinct kernels with sharing",
+            "shared_kernels",
+            "distinct kernels with sharing",
             lambda layer: layer.filters,
             lambda layer: (f"one kernel per filter, reused everywhere: {layer.filters}",),
         ),
         Quantity(
-            "unshared_kernels", "distinct kernels without sharing",
+            "unshared_kernels",
+            "distinct kernels without sharing",
             total_neurons,
             lambda layer: (neuron_line(layer), "one kernel per output neuron"),
         ),
         Quantity(
-            "multiplications", "multiplications to compute the layer",
+            "multiplications",
+            "multiplications to compute the layer",
             lambda layer: total_neurons(layer) * weights_per_kernel(layer),
             lambda layer: (
                 neuron_line(layer),
@@ -190,15 +212,20 @@ QUANTITIES: dict[str, Quantity] = {
             for part in ("weights", "biases", "total")
         ),
         Quantity(
-            "corner_reads", "products the top-left input value enters (one filter)",
-            corner_reads, lambda layer: _reads_lines(layer, "corner"),
+            "corner_reads",
+            "products the top-left input value enters (one filter)",
+            corner_reads,
+            lambda layer: _reads_lines(layer, "corner"),
         ),
         Quantity(
-            "most_reads", "products the most-read input value enters (one filter)",
-            most_reads, lambda layer: _reads_lines(layer, "most"),
+            "most_reads",
+            "products the most-read input value enters (one filter)",
+            most_reads,
+            lambda layer: _reads_lines(layer, "most"),
         ),
         Quantity(
-            "ungrouped_parameters", "parameters of the same layer without groups",
+            "ungrouped_parameters",
+            "parameters of the same layer without groups",
             ungrouped_total,
             lambda layer: count_parameters(replace(layer, groups=1)).shared.lines,
         ),

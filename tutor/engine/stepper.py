@@ -97,8 +97,14 @@ class Stepper(Cursor[Step]):
         self._fields = receptive_fields(self.inputs, layer)
         convolve = conv2d if mode == "shared" else locally_connected2d
         self.output: np.ndarray = convolve(
-            self.inputs, self.weights, self.biases, stride=layer.stride, padding=layer.padding,
-            dilation=layer.dilation, groups=layer.groups)
+            self.inputs,
+            self.weights,
+            self.biases,
+            stride=layer.stride,
+            padding=layer.padding,
+            dilation=layer.dilation,
+            groups=layer.groups,
+        )
         """(F, H_out, W_out): every neuron's result, computed once."""
 
         self._tap_rows = np.array([self.walk.tap_rows(r) for r in range(ho)]).reshape(ho, -1)

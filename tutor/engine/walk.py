@@ -52,9 +52,11 @@ class NeuronWalk:
 
     def index_of(self, filter: int, row: int, col: int) -> int:
         layer = self.layer
-        for name, value, limit in (("filter", filter, layer.filters),
-                                   ("row", row, layer.out_height),
-                                   ("col", col, layer.out_width)):
+        for name, value, limit in (
+            ("filter", filter, layer.filters),
+            ("row", row, layer.out_height),
+            ("col", col, layer.out_width),
+        ):
             if not 0 <= value < limit:
                 raise IndexError(f"{name} {value} is outside 0..{limit - 1}")
         return filter * self.per_slice + self._within(row, col)
@@ -79,15 +81,21 @@ class NeuronWalk:
 
     def tap_rows(self, row: int) -> range:
         """The input rows a neuron of output row `row` reads; outside 0..H-1 is padding."""
-        (stride, _), (padding, _), (dilation, _) = (self.layer.stride, self.layer.padding,
-                                                    self.layer.dilation)
+        (stride, _), (padding, _), (dilation, _) = (
+            self.layer.stride,
+            self.layer.padding,
+            self.layer.dilation,
+        )
         first = row * stride - padding
         return range(first, first + self.layer.kernel[0] * dilation, dilation)
 
     def tap_cols(self, col: int) -> range:
         """The input columns a neuron of output column `col` reads."""
-        (_, stride), (_, padding), (_, dilation) = (self.layer.stride, self.layer.padding,
-                                                    self.layer.dilation)
+        (_, stride), (_, padding), (_, dilation) = (
+            self.layer.stride,
+            self.layer.padding,
+            self.layer.dilation,
+        )
         first = col * stride - padding
         return range(first, first + self.layer.kernel[1] * dilation, dilation)
 

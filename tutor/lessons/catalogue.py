@@ -19,8 +19,15 @@ from .model import BrokenLesson, Lesson, LessonHeader
 
 
 def header_of(lesson: Lesson) -> LessonHeader:
-    return LessonHeader(lesson.id, lesson.order, lesson.title, lesson.summary,
-                        len(lesson.pages), lesson.source, lesson.requires)
+    return LessonHeader(
+        lesson.id,
+        lesson.order,
+        lesson.title,
+        lesson.summary,
+        len(lesson.pages),
+        lesson.source,
+        lesson.requires,
+    )
 
 
 def read_catalogue(folder: Path, cache: HeaderCache) -> list[LessonHeader | BrokenLesson]:
@@ -44,8 +51,9 @@ def read_catalogue(folder: Path, cache: HeaderCache) -> list[LessonHeader | Brok
     return arrange(found)
 
 
-def read_catalogues(folders: Sequence[Path], cache: HeaderCache
-                    ) -> list[LessonHeader | BrokenLesson]:
+def read_catalogues(
+    folders: Sequence[Path], cache: HeaderCache
+) -> list[LessonHeader | BrokenLesson]:
     """The lessons of several folders as one list: an id or an order used twice is reported on
     the later file, naming the earlier."""
     return arrange(entry for folder in folders for entry in read_catalogue(folder, cache))

@@ -33,8 +33,9 @@ def check_paths(paths: Iterable[Path], together: bool = False) -> tuple[list[str
         found += in_folder
     for lesson in arrange(found) if together else found:
         if isinstance(lesson, BrokenLesson):
-            lines += [f"ERROR {shown(lesson.source)}: {problem}" for problem in lesson.problems] \
-                or [f"ERROR {lesson.message}"]
+            lines += [
+                f"ERROR {shown(lesson.source)}: {problem}" for problem in lesson.problems
+            ] or [f"ERROR {lesson.message}"]
             ok = False
         else:
             lines.append(f"OK    {shown(lesson.source)}: {describe(lesson)}")

@@ -48,8 +48,9 @@ def lesson_files(folder: Path) -> list[Path]:
         names = os.listdir(folder)
     except OSError:
         return []
-    return sorted(folder / name for name in names
-                  if name.endswith(".toml") and not name.startswith("."))
+    return sorted(
+        folder / name for name in names if name.endswith(".toml") and not name.startswith(".")
+    )
 
 
 def arrange(found: Iterable[Entry | BrokenLesson]) -> list[Entry | BrokenLesson]:
@@ -61,11 +62,14 @@ def arrange(found: Iterable[Entry | BrokenLesson]) -> list[Entry | BrokenLesson]
     for entry in found:
         if not isinstance(entry, BrokenLesson):
             if entry.id in ids:
-                entry = broken(entry.source,
-                               f"id: {entry.id!r} is already used by {shown(ids[entry.id])}")
+                entry = broken(
+                    entry.source, f"id: {entry.id!r} is already used by {shown(ids[entry.id])}"
+                )
             elif entry.order in orders:
-                entry = broken(entry.source, f"order: {entry.order} is already used by "
-                                             f"{shown(orders[entry.order])}")
+                entry = broken(
+                    entry.source,
+                    f"order: {entry.order} is already used by {shown(orders[entry.order])}",
+                )
             else:
                 ids[entry.id], orders[entry.order] = entry.source, entry.source
         loaded.append(entry)

@@ -51,9 +51,12 @@ def _header(value: Any, source: Path) -> LessonHeader | None:
     if not (isinstance(value, list) and len(value) == 6):
         return None
     lesson_id, order, title, summary, pages, requires = value
-    if not (all(isinstance(x, str) for x in (lesson_id, title, summary))
-            and all(type(x) is int for x in (order, pages))
-            and isinstance(requires, list) and all(isinstance(x, str) for x in requires)):
+    if not (
+        all(isinstance(x, str) for x in (lesson_id, title, summary))
+        and all(type(x) is int for x in (order, pages))
+        and isinstance(requires, list)
+        and all(isinstance(x, str) for x in requires)
+    ):
         return None
     return LessonHeader(lesson_id, order, title, summary, pages, source, tuple(requires))
 
@@ -106,15 +109,28 @@ class HeaderCache:
         document = entry.get("document") if isinstance(entry, dict) else None
         return document if isinstance(document, dict) else None
 
-    def put(self, digest: str, verdict: LessonHeader | BrokenLesson,
-            document: dict[str, Any] | None = None) -> None:
+    def put(
+        self,
+        digest: str,
+        verdict: LessonHeader | BrokenLesson,
+        document: dict[str, Any] | None = None,
+    ) -> None:
         """Remember the verdict on these bytes, and a good lesson's document if JSON holds it."""
         if isinstance(verdict, BrokenLesson):
             entry: dict[str, Any] = {
-                "broken": verdict.message.removeprefix(f"{shown(verdict.source)}: ")}
+                "broken": verdict.message.removeprefix(f"{shown(verdict.source)}: ")
+            }
         else:
-            entry = {"header": [verdict.id, verdict.order, verdict.title, verdict.summary,
-                                verdict.pages, list(verdict.requires)]}
+            entry = {
+                "header": [
+                    verdict.id,
+                    verdict.order,
+                    verdict.title,
+                    verdict.summary,
+                    verdict.pages,
+                    list(verdict.requires),
+                ]
+            }
             if document is not None and _json_holds(document):
                 entry["document"] = document
         self._used[digest] = entry

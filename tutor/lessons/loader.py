@@ -42,15 +42,15 @@ def read_lesson(data: dict[str, Any], source: Path) -> Lesson:
     summary = problems.read(table.take_text, "summary", limits.MAX_TEXT_CHARS)
     requires = problems.read(read_requires, table, lesson_id)
     page_tables = problems.read(table.take_tables, "pages", 1, limits.MAX_PAGES) or []
-    pages = tuple(problems.read(read_page, page) for page in page_tables)
+    read_pages = [problems.read(read_page, page) for page in page_tables]
     quiz_table = problems.read(table.take_table, "quiz")
     quiz = None if quiz_table is None else problems.read(read_quiz, quiz_table, problems)
     problems.read(table.finish)
     problems.check()
     assert lesson_id is not None and order is not None and title is not None
     assert summary is not None and requires is not None and quiz is not None
-    return Lesson(lesson_id, order, title, summary, pages, quiz, source,  # type: ignore[arg-type]
-                  requires)
+    pages = tuple(page for page in read_pages if page is not None)  # all: none was broken
+    return Lesson(lesson_id, order, title, summary, pages, quiz, source, requires)
 
 
 def read_id(table: Table) -> str:
@@ -64,8 +64,9 @@ def read_requires(table: Table, lesson_id: str | None) -> tuple[str, ...]:
     requires = table.take_texts("requires", limits.MAX_REQUIRES, 40)
     for n, required in enumerate(requires):
         if not limits.LESSON_ID.fullmatch(required) or required == lesson_id:
-            raise LessonError(f"requires[{n}]", f"must be the id of another lesson, got "
-                                                f"{required!r}")
+            raise LessonError(
+                f"requires[{n}]", f"must be the id of another lesson, got {required!r}"
+            )
     return tuple(dict.fromkeys(requires))
 
 
@@ -78,8 +79,9 @@ def parse_document(raw: bytes) -> dict[str, Any]:
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         raise LessonError(
-            "", f"is not UTF-8 text (line {line} has the byte 0x{raw[error.start]:02x}); "
-            "save it as UTF-8"
+            "",
+            f"is not UTF-8 text (line {line} has the byte 0x{raw[error.start]:02x}); "
+            "save it as UTF-8",
         ) from None
     try:
         data = tomllib.loads(text)
@@ -90,8 +92,9 @@ def parse_document(raw: bytes) -> dict[str, Any]:
         if long is None:
             raise LessonError("", f"is not valid TOML: {error}") from None
         line = text.count("\n", 0, long.start()) + 1
-        raise LessonError("", f"line {line} has a number too long to read (more than "
-                              f"{_MAX_DIGITS:,} digits)") from None
+        raise LessonError(
+            "", f"line {line} has a number too long to read (more than {_MAX_DIGITS:,} digits)"
+        ) from None
     if not data:
         raise LessonError("", "is empty")
     huge = huge_numbers(data)
@@ -100,8 +103,9 @@ def parse_document(raw: bytes) -> dict[str, Any]:
     return data
 
 
-def lesson_and_document(raw: bytes, path: Path, document: dict[str, Any] | None = None
-                        ) -> tuple[Lesson | BrokenLesson, dict[str, Any] | None]:
+def lesson_and_document(
+    raw: bytes, path: Path, document: dict[str, Any] | None = None
+) -> tuple[Lesson | BrokenLesson, dict[str, Any] | None]:
     """The lesson in a file's bytes, checked in full, or a BrokenLesson whose message starts
     with the file's path; and the TOML document it was read from (None if there is none).
 

@@ -18,28 +18,40 @@ def read_page(table: Table) -> Page:
     """A page; its title, narration and what it shows are each read even if one is broken."""
     problems = Problems()
     title = problems.read(table.take_text, "title", limits.MAX_TEXT_CHARS, "")
-    narration = problems.read(lambda: table.take_text("narration", limits.MAX_NARRATION_CHARS,
-                                                      lines=True))
+    narration = problems.read(
+        lambda: table.take_text("narration", limits.MAX_NARRATION_CHARS, lines=True)
+    )
     scene = problems.read(_optional(read_scene), table, "scene")
     counts = problems.read(_optional(read_layer), table, "counts")
     neuron_map = problems.read(_optional(read_map), table, "map")
     parts = {"scene": scene, "counts": counts, "map": neuron_map}
     shown = [key for key, part in parts.items() if part is not None]
     if len(shown) > 1:
-        problems.found.append(LessonError(table.path(shown[1]), f"a page shows one thing under "
-                                          f"its text: {' or '.join(shown)}, not both"))
+        problems.found.append(
+            LessonError(
+                table.path(shown[1]),
+                f"a page shows one thing under its text: {' or '.join(shown)}, not both",
+            )
+        )
     predict = None
     asks = problems.read(table.take_table, "predict", False)
     if asks is not None and scene is not None:
         predict = problems.read(read_prediction, asks, scene.layer)
     elif asks is not None and not table.has("scene"):  # a broken scene is reported already
-        problems.found.append(LessonError(asks.where, "asks for a prediction: the page needs "
-                                                      "a scene"))
+        problems.found.append(
+            LessonError(asks.where, "asks for a prediction: the page needs a scene")
+        )
     problems.read(table.finish)
     problems.check()
     assert narration is not None and title is not None  # problems.check() raised otherwise
-    page = Page(narration=narration, title=title, scene=scene, counts=counts, map=neuron_map,
-                predict=predict)
+    page = Page(
+        narration=narration,
+        title=title,
+        scene=scene,
+        counts=counts,
+        map=neuron_map,
+        predict=predict,
+    )
     check_placeholders({table.path("narration"): narration}, page.layer is not None, "page")
     return page
 
@@ -48,16 +60,24 @@ def read_prediction(table: Table, layer: ConvLayer) -> Prediction:
     """`neuron = [row, col]` (or [slice, row, col] with several filters) from 1, inside the
     scene's output, and an optional one-line prompt."""
     wanted = ["slice", "row", "col"] if layer.filters > 1 else ["row", "col"]
-    sizes = dict(zip(["slice", "row", "col"], (layer.filters, layer.out_height,
-                                               layer.out_width), strict=True))
+    sizes = dict(
+        zip(
+            ["slice", "row", "col"], (layer.filters, layer.out_height, layer.out_width), strict=True
+        )
+    )
     where = table.path("neuron")
     neuron = table.take_list("neuron", 3)
     if len(neuron) != len(wanted):
-        shape = "[slice, row, col]: the layer has several filters" if layer.filters > 1 else (
-            "[row, col]")
+        shape = (
+            "[slice, row, col]: the layer has several filters"
+            if layer.filters > 1
+            else ("[row, col]")
+        )
         raise LessonError(where, f"must be {shape}, got {len(neuron)} numbers")
-    found = {name: check_int(value, f"{where}[{n}]", 1, sizes[name]) - 1
-             for n, (name, value) in enumerate(zip(wanted, neuron, strict=True))}
+    found = {
+        name: check_int(value, f"{where}[{n}]", 1, sizes[name]) - 1
+        for n, (name, value) in enumerate(zip(wanted, neuron, strict=True))
+    }
     prompt = table.take_text("prompt", limits.MAX_TEXT_CHARS, DEFAULT_PREDICTION_PROMPT)
     table.finish()
     return Prediction((found.get("slice", 0), found["row"], found["col"]), prompt)
@@ -65,7 +85,9 @@ def read_prediction(table: Table, layer: ConvLayer) -> Prediction:
 
 def _optional(read: Callable[[Table], Part]) -> Callable[[Table, str], Part | None]:
     """`read` of the table at `key` of a table, or None when there is none."""
+
     def read_at(table: Table, key: str) -> Part | None:
         found = table.take_table(key, required=False)
         return None if found is None else read(found)
+
     return read_at

@@ -61,8 +61,11 @@ def fill(text: str, layer: ConvLayer | None) -> str:
     if layer is None:
         return text
     filled = _PLACEHOLDER.sub(
-        lambda match: layer_word(match.group(1), layer) if match.group(1) in PLACEHOLDERS
-        else match.group(0), text)
+        lambda match: (
+            layer_word(match.group(1), layer) if match.group(1) in PLACEHOLDERS else match.group(0)
+        ),
+        text,
+    )
     return filled[:1].upper() + filled[1:] if text.startswith("{") else filled
 
 

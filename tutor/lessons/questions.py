@@ -26,8 +26,10 @@ def read_vary(table: Table) -> Ranges:
             continue
         bounds = table.take_list(key, 2)
         if key in PAIR_FIELDS and len(bounds) == 2 and all(isinstance(b, list) for b in bounds):
-            ranges += [(f"{key}:{axis}", *_range(axis_bounds, f"{table.path(key)}[{n}]"))
-                       for n, (axis, axis_bounds) in enumerate(zip(AXES, bounds, strict=True))]
+            ranges += [
+                (f"{key}:{axis}", *_range(axis_bounds, f"{table.path(key)}[{n}]"))
+                for n, (axis, axis_bounds) in enumerate(zip(AXES, bounds, strict=True))
+            ]
         else:
             ranges.append((key, *_range(bounds, table.path(key))))
     table.finish()
@@ -48,8 +50,10 @@ def read_number_question(table: Table, prompt: str, hints: tuple[str, ...]) -> N
     if quantity not in QUANTITIES:
         hint = difflib.get_close_matches(quantity, QUANTITIES, n=1)
         also = f" (did you mean {hint[0]!r}?)" if hint else ""
-        raise LessonError(table.path("answer"), f"{quantity!r} is not a known quantity{also}; "
-                                                f"the quantities: {', '.join(QUANTITIES)}")
+        raise LessonError(
+            table.path("answer"),
+            f"{quantity!r} is not a known quantity{also}; the quantities: {', '.join(QUANTITIES)}",
+        )
     required = table.take_bool("required", False)
     layer_table = table.take_table("layer", required=False)
     layer = None if layer_table is None else read_layer(layer_table)
@@ -58,13 +62,21 @@ def read_number_question(table: Table, prompt: str, hints: tuple[str, ...]) -> N
     layer_from = None
     if table.has("layer_from"):
         if layer is not None or vary:
-            raise LessonError(table.path("layer_from"), "asks about another question's layer: "
-                                                        "give it no layer or vary of its own")
+            raise LessonError(
+                table.path("layer_from"),
+                "asks about another question's layer: give it no layer or vary of its own",
+            )
         layer_from = table.take_int("layer_from", 1, limits.MAX_QUESTIONS) - 1
     table.finish()
     if layer_from is not None:  # its question is checked with the quiz (read_quiz)
-        return NumberQuestion(prompt=prompt, quantity=quantity, layer=None, hints=hints,
-                              required=required, layer_from=layer_from)
+        return NumberQuestion(
+            prompt=prompt,
+            quantity=quantity,
+            layer=None,
+            hints=hints,
+            required=required,
+            layer_from=layer_from,
+        )
     if layer is None and not vary:
         raise LessonError(table.where, "needs a layer, or vary ranges, or both")
     names = {name for name, _, _ in vary}
@@ -80,8 +92,15 @@ def read_number_question(table: Table, prompt: str, hints: tuple[str, ...]) -> N
         if isinstance(drawn, str):
             raise LessonError(table.path("vary"), drawn)
         example = drawn
-    return NumberQuestion(prompt=prompt, quantity=quantity, layer=layer, vary=vary, hints=hints,
-                          example=example, required=required)
+    return NumberQuestion(
+        prompt=prompt,
+        quantity=quantity,
+        layer=layer,
+        vary=vary,
+        hints=hints,
+        example=example,
+        required=required,
+    )
 
 
 def read_choice_question(table: Table, prompt: str, hints: tuple[str, ...]) -> ChoiceQuestion:
@@ -92,23 +111,27 @@ def read_choice_question(table: Table, prompt: str, hints: tuple[str, ...]) -> C
         raise LessonError(table.path("choices"), "has the same choice twice")
     answer = table.take_int("answer", 1, len(choices))
     explanation = table.take_text("explanation", limits.MAX_TEXT_CHARS * 2, "", lines=True)
-    explanations = table.take_texts("explanations", limits.MAX_CHOICES,
-                                    limits.MAX_TEXT_CHARS * 2)
+    explanations = table.take_texts("explanations", limits.MAX_CHOICES, limits.MAX_TEXT_CHARS * 2)
     if explanations and len(explanations) != len(choices):
-        raise LessonError(table.path("explanations"), f"needs one text per choice "
-                                                      f"({len(choices)}), got {len(explanations)}")
+        raise LessonError(
+            table.path("explanations"),
+            f"needs one text per choice ({len(choices)}), got {len(explanations)}",
+        )
     required = table.take_bool("required", False)
     layer_table = table.take_table("layer", required=False)
     layer = None if layer_table is None else read_layer(layer_table)
     table.finish()
     check_placeholders(
-        {**{f"{table.path('choices')}[{i}]": c for i, c in enumerate(choices)},
-         **{f"{table.path('explanations')}[{i}]": e for i, e in enumerate(explanations)},
-         table.path("explanation"): explanation},
+        {
+            **{f"{table.path('choices')}[{i}]": c for i, c in enumerate(choices)},
+            **{f"{table.path('explanations')}[{i}]": e for i, e in enumerate(explanations)},
+            table.path("explanation"): explanation,
+        },
         layer is not None,
     )
-    return ChoiceQuestion(prompt, choices, answer - 1, explanation, hints, layer, required,
-                          explanations)
+    return ChoiceQuestion(
+        prompt, choices, answer - 1, explanation, hints, layer, required, explanations
+    )
 
 
 def read_question(table: Table) -> NumberQuestion | ChoiceQuestion:
@@ -116,18 +139,21 @@ def read_question(table: Table) -> NumberQuestion | ChoiceQuestion:
     is broken."""
     problems = Problems()
     kind = problems.read(table.take_choice, "kind", ("number", "choice"))
-    prompt = problems.read(lambda: table.take_text("prompt", limits.MAX_TEXT_CHARS * 2,
-                                                   lines=True))
+    prompt = problems.read(lambda: table.take_text("prompt", limits.MAX_TEXT_CHARS * 2, lines=True))
     hints = problems.read(table.take_texts, "hints", limits.MAX_HINTS, limits.MAX_TEXT_CHARS)
     question = None
     if kind is not None:
         body: Callable[[Table, str, tuple[str, ...]], Question] = (
-            read_number_question if kind == "number" else read_choice_question)
+            read_number_question if kind == "number" else read_choice_question
+        )
         question = problems.read(body, table, prompt or "", hints or ())
     problems.check()
     assert question is not None and prompt is not None and hints is not None
-    has_layer = (question.layer is not None or bool(getattr(question, "vary", ()))
-                 or getattr(question, "layer_from", None) is not None)
+    has_layer = (
+        question.layer is not None
+        or bool(getattr(question, "vary", ()))
+        or getattr(question, "layer_from", None) is not None
+    )
     texts = {table.path("prompt"): prompt}
     texts.update({f"{table.path('hints')}[{i}]": hint for i, hint in enumerate(hints)})
     check_placeholders(texts, has_layer)
@@ -138,28 +164,36 @@ def read_quiz(table: Table, problems: Problems) -> Quiz | None:
     """The quiz; each question's problem is kept in `problems` and the next one read. None if
     any part was broken."""
     found = len(problems.found)
-    pass_percent = problems.read(table.take_int, "pass_percent", 1, 100,
-                                 limits.DEFAULT_PASS_PERCENT)
+    pass_percent = problems.read(
+        table.take_int, "pass_percent", 1, 100, limits.DEFAULT_PASS_PERCENT
+    )
     tables = problems.read(table.take_tables, "questions", 1, limits.MAX_QUESTIONS) or []
     questions = [problems.read(read_question, q) for q in tables]
     problems.read(table.finish)
     for n, question in enumerate(questions):
         source = None if question is None else getattr(question, "layer_from", None)
         if source is not None and (source >= len(questions) or questions[source] is not None):
-            questions[n] = problems.read(linked, question, questions,
-                                         f"{table.path('questions')}[{n}]", n)
+            questions[n] = problems.read(
+                linked, question, questions, f"{table.path('questions')}[{n}]", n
+            )
     if len(problems.found) > found or pass_percent is None:
         return None
     return Quiz(questions=tuple(questions), pass_percent=pass_percent)  # type: ignore[arg-type]
 
 
-def linked(question: NumberQuestion, questions: list[NumberQuestion | ChoiceQuestion],
-           where: str, index: int) -> NumberQuestion:
+def linked(
+    question: NumberQuestion,
+    questions: list[NumberQuestion | ChoiceQuestion],
+    where: str,
+    index: int,
+) -> NumberQuestion:
     """A question asking about an earlier number question's layer, with that one's example."""
     source = question.layer_from
     assert source is not None
     earlier = questions[source] if source < index else None
     if not isinstance(earlier, NumberQuestion) or earlier.layer_from is not None:
-        raise LessonError(f"{where}.layer_from", f"must name an earlier number question with a "
-                                                 f"layer of its own, got {source + 1}")
+        raise LessonError(
+            f"{where}.layer_from",
+            f"must name an earlier number question with a layer of its own, got {source + 1}",
+        )
     return question._replace(example=earlier.example)

@@ -37,9 +37,10 @@ class LessonErrors(LessonError):
     def __init__(self, problems: list[LessonError]) -> None:
         self.problems = [str(problem) for problem in problems]
         more = len(self.problems) - self.SHOWN
-        said = "; ".join(self.problems[:self.SHOWN])
-        super().__init__("", said + (f"; and {more} more (cnn-tutor check lists them all)"
-                                     if more > 0 else ""))
+        said = "; ".join(self.problems[: self.SHOWN])
+        super().__init__(
+            "", said + (f"; and {more} more (cnn-tutor check lists them all)" if more > 0 else "")
+        )
 
 
 class Problems:
@@ -68,8 +69,14 @@ class Problems:
 
 
 def _kind(value: object) -> str:
-    names = {bool: "true/false", int: "a whole number", float: "a number", str: "text",
-             list: "a list", dict: "a table"}
+    names = {
+        bool: "true/false",
+        int: "a whole number",
+        float: "a number",
+        str: "text",
+        list: "a list",
+        dict: "a table",
+    }
     return names.get(type(value), type(value).__name__)
 
 
@@ -104,8 +111,9 @@ class Table:
         value = self.raw(key, default)
         return check_int(value, self.path(key), low, high)
 
-    def take_text(self, key: str, limit: int, default: Any = _MISSING, *,
-                  lines: bool = False) -> str:
+    def take_text(
+        self, key: str, limit: int, default: Any = _MISSING, *, lines: bool = False
+    ) -> str:
         """Text of at most `limit` characters; one line unless `lines` (then tabs are fine too)."""
         if default is not _MISSING and key not in self.data:
             self._taken.add(key)
@@ -121,9 +129,7 @@ class Table:
     def take_choice(self, key: str, options: tuple[str, ...], default: Any = _MISSING) -> str:
         value = self.take_text(key, 40, default)
         if value not in options:
-            raise LessonError(
-                self.path(key), f"must be one of {', '.join(options)}, got {value!r}"
-            )
+            raise LessonError(self.path(key), f"must be one of {', '.join(options)}, got {value!r}")
         return value
 
     def take_list(self, key: str, limit: int, default: Any = _MISSING) -> list[Any]:
@@ -138,8 +144,10 @@ class Table:
         """A list of texts; every item that is not one is a problem, all said at once."""
         items = self.take_list(key, count, [])
         problems = Problems()
-        texts = [problems.read(check_text, v, f"{self.path(key)}[{i}]", limit)
-                 for i, v in enumerate(items)]
+        texts = [
+            problems.read(check_text, v, f"{self.path(key)}[{i}]", limit)
+            for i, v in enumerate(items)
+        ]
         problems.check()
         return tuple(texts)  # type: ignore[arg-type]
 
@@ -160,8 +168,10 @@ class Table:
 
     def finish(self) -> None:
         """Every key nobody took is a problem: all of them are said at once."""
-        unknown = [LessonError(self.path(key), "is not a known key (a typo?)")
-                   for key in sorted(set(self.data) - self._taken)]
+        unknown = [
+            LessonError(self.path(key), "is not a known key (a typo?)")
+            for key in sorted(set(self.data) - self._taken)
+        ]
         if len(unknown) == 1:
             raise unknown[0]
         if unknown:
@@ -182,13 +192,17 @@ def huge_numbers(document: dict[str, Any]) -> list[LessonError]:
     while waiting:
         where, value = waiting.pop()
         if isinstance(value, dict):  # reversed: the first key is looked at first
-            waiting += reversed([(Table({}, where).path(key), item)
-                                 for key, item in value.items()])
+            waiting += reversed([(Table({}, where).path(key), item) for key, item in value.items()])
         elif isinstance(value, list):
             waiting += reversed([(f"{where}[{n}]", item) for n, item in enumerate(value)])
-        elif isinstance(value, int) and abs(value) >= 10 ** MAX_NUMBER_DIGITS:
-            found.append(LessonError(where, f"is a number of more than {MAX_NUMBER_DIGITS} "
-                                            "digits: too large for any field of a lesson"))
+        elif isinstance(value, int) and abs(value) >= 10**MAX_NUMBER_DIGITS:
+            found.append(
+                LessonError(
+                    where,
+                    f"is a number of more than {MAX_NUMBER_DIGITS} "
+                    "digits: too large for any field of a lesson",
+                )
+            )
     return found
 
 
@@ -216,6 +230,9 @@ def check_text(value: object, where: str, limit: int, *, lines: bool = False) ->
         position, name = found
         if name == "U+000A":
             raise LessonError(where, f"must be one line (a line break at character {position + 1})")
-        raise LessonError(where, f"has a control character, {name}, at character "
-                                 f"{position + 1}: lesson text must be plain text")
+        raise LessonError(
+            where,
+            f"has a control character, {name}, at character "
+            f"{position + 1}: lesson text must be plain text",
+        )
     return text

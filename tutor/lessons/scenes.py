@@ -132,13 +132,19 @@ def read_scene(table: Table) -> Scene:
     layer = problems.read(read_scene_layer, table)
     inputs = weights = bias = None
     if layer is not None and mode is not None:
-        inputs, weights, bias = (problems.read(read_scene_values, table, layer, mode, part)
-                                 for part in ("input", "weights", "bias"))
+        inputs, weights, bias = (
+            problems.read(read_scene_values, table, layer, mode, part)
+            for part in ("input", "weights", "bias")
+        )
     else:
         table.skip("input", "weights", "bias")
     problems.read(table.finish)
-    if panels is not None and layer is not None and mode is not None \
-            and set(panels) & set(limits.MATRIX_PANELS):
+    if (
+        panels is not None
+        and layer is not None
+        and mode is not None
+        and set(panels) & set(limits.MATRIX_PANELS)
+    ):
         problems.read(check_matrix_panel, layer, mode, table.path("panels"))
     problems.check()
     return Scene(layer, inputs, weights, bias, mode, order, panels)  # type: ignore[arg-type]
@@ -180,8 +186,9 @@ def read_scene_values(table: Table, layer: ConvLayer, mode: str, part: str) -> V
                 "an unshared scene has a kernel per position: give seed and range instead",
             )
         shapes = [(f, c, kh, kw), *[(c, kh, kw)] * (f == 1), *[(kh, kw)] * (f * c == 1)]
-        return read_values(weights_table, shapes if mode == "shared" else [],
-                           "filters x channels x rows x cols")
+        return read_values(
+            weights_table, shapes if mode == "shared" else [], "filters x channels x rows x cols"
+        )
     bias_table = table.take_table("bias", required=False)
     if bias_table is None:
         return Values()
@@ -199,9 +206,12 @@ def check_matrix_panel(layer: ConvLayer, mode: str, where: str) -> None:
     if mode != "shared" or layer.groups != 1:
         raise LessonError(where, "the matrix panels need a shared scene without groups")
     if inputs > limits.MAX_MATRIX_INPUTS or neurons > limits.MAX_MATRIX_NEURONS:
-        raise LessonError(where, f"the matrix panels draw at most {limits.MAX_MATRIX_INPUTS} "
-                                 f"input values and {limits.MAX_MATRIX_NEURONS} neurons; this "
-                                 f"layer has {inputs} and {neurons}")
+        raise LessonError(
+            where,
+            f"the matrix panels draw at most {limits.MAX_MATRIX_INPUTS} "
+            f"input values and {limits.MAX_MATRIX_NEURONS} neurons; this "
+            f"layer has {inputs} and {neurons}",
+        )
 
 
 def read_map(table: Table) -> NeuronMap:
@@ -211,9 +221,11 @@ def read_map(table: Table) -> NeuronMap:
     table.finish()
     for key, side in (("height", layer.out_height), ("width", layer.out_width)):
         if side > limits.MAX_MAP_SIDE:
-            raise LessonError(f"{layer_table.where}.{key}",
-                              f"a neuron map draws at most {limits.MAX_MAP_SIDE} neurons a side; "
-                              f"this layer's output is {side}")
+            raise LessonError(
+                f"{layer_table.where}.{key}",
+                f"a neuron map draws at most {limits.MAX_MAP_SIDE} neurons a side; "
+                f"this layer's output is {side}",
+            )
     return NeuronMap(layer, mode)
 
 

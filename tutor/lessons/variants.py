@@ -83,7 +83,8 @@ def _one_draw(base: ConvLayer | None, vary: Ranges, rng: random.Random) -> ConvL
     rows, cols = layer.unused
     if (rows or cols) and not rounds_down(base):
         side = "height" if rows else "width"
-        return (f"the output {side} is not whole ((N + 2P - K) / S + 1 with the {side}s); a "
-                "question whose layer rounds down may draw layers that do")
+        return (
+            f"the output {side} is not whole ((N + 2P - K) / S + 1 with the {side}s); a "
+            "question whose layer rounds down may draw layers that do"
+        )
     return layer
-

@@ -50,16 +50,25 @@ class AttemptRecord:
 
 
 def attempt_to_json(record: AttemptRecord) -> dict[str, Any]:
-    return {"finished": record.finished, "percent": record.percent, "passed": record.passed,
-            "answers": [[a.question, a.kind, a.given, a.correct, a.slip, a.hints]
-                        for a in record.answers]}
+    return {
+        "finished": record.finished,
+        "percent": record.percent,
+        "passed": record.passed,
+        "answers": [
+            [a.question, a.kind, a.given, a.correct, a.slip, a.hints] for a in record.answers
+        ],
+    }
 
 
 def attempt_from_json(data: Any, where: str) -> AttemptRecord:
     if not isinstance(data, dict) or set(data) != {"finished", "percent", "passed", "answers"}:
         raise BadHistory(f"{where} is not a quiz attempt")
-    finished, percent, passed, answers = (data["finished"], data["percent"], data["passed"],
-                                          data["answers"])
+    finished, percent, passed, answers = (
+        data["finished"],
+        data["percent"],
+        data["passed"],
+        data["answers"],
+    )
     if not is_time(finished):
         raise BadHistory(f"{where}.finished is not a time")
     if not is_whole(percent, 0, 100):
@@ -68,9 +77,12 @@ def attempt_from_json(data: Any, where: str) -> AttemptRecord:
         raise BadHistory(f"{where}.passed is not true or false")
     if not isinstance(answers, list) or len(answers) > MAX_QUESTIONS:
         raise BadHistory(f"{where}.answers is not a list of at most {MAX_QUESTIONS} answers")
-    return AttemptRecord(float(finished), percent, passed,
-                         tuple(_answer(item, f"{where}.answers[{n}]")
-                               for n, item in enumerate(answers)))
+    return AttemptRecord(
+        float(finished),
+        percent,
+        passed,
+        tuple(_answer(item, f"{where}.answers[{n}]") for n, item in enumerate(answers)),
+    )
 
 
 def _answer(item: Any, where: str) -> AnswerRecord:

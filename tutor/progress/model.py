@@ -105,9 +105,12 @@ class Progress:
     def _forget_oldest(self, records: str, when: Callable[[Any], float], most: int) -> None:
         """Keep the latest `most` of one kind of record (history or predictions) over all
         lessons; each lesson's list is oldest first."""
-        dated = sorted((when(record), key) for key, entry in self.lessons.items()
-                       for record in getattr(entry, records))
-        for _, key in dated[:max(0, len(dated) - most)]:
+        dated = sorted(
+            (when(record), key)
+            for key, entry in self.lessons.items()
+            for record in getattr(entry, records)
+        )
+        for _, key in dated[: max(0, len(dated) - most)]:
             getattr(self.lessons[key], records).pop(0)
 
     def reset(self, lesson_id: str | None = None) -> None:
@@ -158,8 +161,9 @@ def _entry(key: str, entry: Any) -> LessonProgress:
         raise DamagedProgress(f"lesson {key} is not an object")
     unknown = sorted(set(entry) - _FIELDS)
     if unknown:
-        raise DamagedProgress(f"lesson {key} has a field this version does not know, "
-                              f"{escaped(repr(unknown[0])[:60])}")
+        raise DamagedProgress(
+            f"lesson {key} has a field this version does not know, {escaped(repr(unknown[0])[:60])}"
+        )
     best = entry.get("best_percent")
     passed = entry.get("passed", False)
     in_quiz = entry.get("in_quiz", False)
@@ -174,10 +178,11 @@ def _entry(key: str, entry: Any) -> LessonProgress:
         raise DamagedProgress(f"{key}.predictions is not a list of at most {MAX_PREDICTIONS}")
     try:
         state = None if quiz is None else quiz_state_from_json(quiz, f"{key}.quiz")
-        records = [attempt_from_json(item, f"{key}.history[{n}]")
-                   for n, item in enumerate(history)]
-        predictions = [prediction_from_json(item, f"{key}.predictions[{n}]")
-                       for n, item in enumerate(predicted)]
+        records = [attempt_from_json(item, f"{key}.history[{n}]") for n, item in enumerate(history)]
+        predictions = [
+            prediction_from_json(item, f"{key}.predictions[{n}]")
+            for n, item in enumerate(predicted)
+        ]
     except (BadQuizState, BadHistory) as error:
         raise DamagedProgress(str(error)) from None
     if not is_time(updated):
@@ -202,8 +207,10 @@ def from_json(data: Any) -> Progress:
     if not isinstance(data, dict):
         raise DamagedProgress("the top level is not an object")
     if type(data.get("version")) is not int or data["version"] not in READABLE_VERSIONS:
-        raise DamagedProgress(f"version {escaped(repr(data.get('version'))[:20])} is not "
-                              f"one of {', '.join(map(str, READABLE_VERSIONS))}")
+        raise DamagedProgress(
+            f"version {escaped(repr(data.get('version'))[:20])} is not "
+            f"one of {', '.join(map(str, READABLE_VERSIONS))}"
+        )
     if set(data) != {"version", "last_lesson", "lessons"}:
         raise DamagedProgress("it does not hold exactly version, last_lesson and lessons")
     lessons, last = data["lessons"], data["last_lesson"]

@@ -30,8 +30,14 @@ class PredictionRecord:
 
 
 def prediction_to_json(record: PredictionRecord) -> list[Any]:
-    return [record.page, list(record.neuron), record.given, record.correct, record.slip,
-            record.when]
+    return [
+        record.page,
+        list(record.neuron),
+        record.given,
+        record.correct,
+        record.slip,
+        record.when,
+    ]
 
 
 def prediction_from_json(item: Any, where: str) -> PredictionRecord:
@@ -40,8 +46,11 @@ def prediction_from_json(item: Any, where: str) -> PredictionRecord:
     page, neuron, given, correct, slip, when = item
     if not is_whole(page, 0, MAX_PAGES - 1):
         raise BadHistory(f"{where} names no page")
-    if not (isinstance(neuron, list) and len(neuron) == 3
-            and all(is_whole(n, 0, NEURON_LIMIT - 1) for n in neuron)):
+    if not (
+        isinstance(neuron, list)
+        and len(neuron) == 3
+        and all(is_whole(n, 0, NEURON_LIMIT - 1) for n in neuron)
+    ):
         raise BadHistory(f"{where} names no neuron")
     if not is_text(given, MAX_PREDICTED_CHARS):
         raise BadHistory(f"{where} does not hold the number given")
@@ -49,5 +58,6 @@ def prediction_from_json(item: Any, where: str) -> PredictionRecord:
         raise BadHistory(f"{where} has no verdict this version knows")
     if not is_time(when):
         raise BadHistory(f"{where} has no time")
-    return PredictionRecord(page, (neuron[0], neuron[1], neuron[2]), given, correct, slip,
-                            float(when))
+    return PredictionRecord(
+        page, (neuron[0], neuron[1], neuron[2]), given, correct, slip, float(when)
+    )

@@ -37,25 +37,36 @@ class QuizState:
 
 
 def quiz_state_from_json(data: Any, where: str) -> QuizState:
-    if not isinstance(data, dict) or set(data) != {"attempt", "index", "layers", "orders",
-                                                  "replies", "hints"}:
+    if not isinstance(data, dict) or set(data) != {
+        "attempt",
+        "index",
+        "layers",
+        "orders",
+        "replies",
+        "hints",
+    }:
         raise BadQuizState(f"{where} is not a saved quiz attempt")
     count = len(data["layers"]) if isinstance(data["layers"], list) else -1
     if not 1 <= count <= MAX_QUESTIONS or any(
-            not isinstance(data[key], list) or len(data[key]) != count
-            for key in ("orders", "replies", "hints")):
+        not isinstance(data[key], list) or len(data[key]) != count
+        for key in ("orders", "replies", "hints")
+    ):
         raise BadQuizState(f"{where} does not hold one entry per question")
     _whole(data["attempt"], f"{where}.attempt", 1_000_000)
     _whole(data["index"], f"{where}.index", count - 1)
     for n in range(count):
         _layer(data["layers"][n], f"{where}.layers[{n}]")
         order = data["orders"][n]
-        if not isinstance(order, list) or len(order) > MAX_CHOICES or \
-                sorted(order) != list(range(len(order))):
+        if (
+            not isinstance(order, list)
+            or len(order) > MAX_CHOICES
+            or sorted(order) != list(range(len(order)))
+        ):
             raise BadQuizState(f"{where}.orders[{n}] is not an order of choices")
         reply = data["replies"][n]
-        if not (reply is None or is_whole(reply, 0, MAX_CHOICES - 1)
-                or is_text(reply, MAX_REPLY_CHARS)):
+        if not (
+            reply is None or is_whole(reply, 0, MAX_CHOICES - 1) or is_text(reply, MAX_REPLY_CHARS)
+        ):
             raise BadQuizState(f"{where}.replies[{n}] is not a reply")
         _whole(data["hints"][n], f"{where}.hints[{n}]", MAX_HINTS)
     return QuizState(**data)

@@ -95,8 +95,7 @@ class ProgressStore:
         except NoLock as error:
             progress = self._read_only(error)
         except OSError as error:
-            self._say(f"Progress could not be read from {escaped(str(self.home))}: "
-                      f"{_why(error)}.")
+            self._say(f"Progress could not be read from {escaped(str(self.home))}: {_why(error)}.")
             return self.progress
         with self._memory:
             self.progress = progress
@@ -133,13 +132,15 @@ class ProgressStore:
             self.problem = _why(error)
             if not self._warned_unsaved and self._not_a_file is None:
                 self._warned_unsaved = True
-                self._say(f"Progress cannot be saved in {escaped(str(self.home))}: "
-                          f"{_why(error)}. It is kept until you quit, and saved as soon as "
-                          "it can be.")
+                self._say(
+                    f"Progress cannot be saved in {escaped(str(self.home))}: "
+                    f"{_why(error)}. It is kept until you quit, and saved as soon as "
+                    "it can be."
+                )
             return False
         self.problem = ""
         with self._memory:
-            del self._unsaved[:len(changes)]
+            del self._unsaved[: len(changes)]
             for change in self._unsaved:  # made while this save was writing
                 change(current)
             self.progress = current
@@ -186,12 +187,13 @@ class ProgressStore:
         try:
             progress = self._read(writable=False)
         except OSError as error:
-            self._say(f"Progress could not be read from {escaped(str(self.home))}: "
-                      f"{_why(error)}.")
+            self._say(f"Progress could not be read from {escaped(str(self.home))}: {_why(error)}.")
             return Progress()
         self._warned_unsaved = True  # said here, once
-        self._say(f"Your progress folder {escaped(str(self.home))} is read-only ({_why(why)}): "
-                  "your progress is shown as it was saved, and nothing new can be saved.")
+        self._say(
+            f"Your progress folder {escaped(str(self.home))} is read-only ({_why(why)}): "
+            "your progress is shown as it was saved, and nothing new can be saved."
+        )
         return progress
 
     def copy_for_the_teacher(self) -> None:
@@ -209,9 +211,11 @@ class ProgressStore:
                 if not self._warned_results:
                     self._warned_results = True
                     why = _why(error) if isinstance(error, OSError) else "no login name"
-                    self._say(f"Your results cannot be copied to the class folder "
-                              f"{escaped(str(self.results))}: {why}. Your own progress is "
-                              "saved.")
+                    self._say(
+                        f"Your results cannot be copied to the class folder "
+                        f"{escaped(str(self.results))}: {why}. Your own progress is "
+                        "saved."
+                    )
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
@@ -254,8 +258,10 @@ class ProgressStore:
             return Progress()
         except NotRegularFile as problem:
             self._not_a_file = f"{FILE_NAME} {problem.reason}"
-            self._say(f"{FILE_NAME} in {escaped(str(self.home))} {problem.reason}: it was left "
-                      "as it is, and your progress is kept only until you quit.")
+            self._say(
+                f"{FILE_NAME} in {escaped(str(self.home))} {problem.reason}: it was left "
+                "as it is, and your progress is kept only until you quit."
+            )
             return Progress()
         except FileTooLarge as problem:
             return self._damaged(problem.reason, writable)
@@ -287,8 +293,10 @@ class ProgressStore:
             self._say(f"Your progress file could not be used ({problem}); it was left as it is.")
             return Progress()
         kept = self._set_aside()
-        self._say(f"Your progress file could not be used ({problem}). It was kept as "
-                  f"{kept.name} and a fresh one started.")
+        self._say(
+            f"Your progress file could not be used ({problem}). It was kept as "
+            f"{kept.name} and a fresh one started."
+        )
         return Progress()
 
     def _set_aside(self) -> Path:

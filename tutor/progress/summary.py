@@ -54,5 +54,6 @@ def write_summary(folder: Path, login: str, saved: dict[str, Any]) -> None:
         if os.lstat(target).st_uid != os.getuid():
             raise OSError(f"{target.name} there belongs to another user")
     data = {**saved, LEARNER_FIELD: login, "written": time.time()}
-    write_atomically(target, json.dumps(data).encode("utf-8"), prefix=f".{login}-",
-                     mode=SUMMARY_MODE)
+    write_atomically(
+        target, json.dumps(data).encode("utf-8"), prefix=f".{login}-", mode=SUMMARY_MODE
+    )

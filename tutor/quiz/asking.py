@@ -50,8 +50,9 @@ class Asked:
         return isinstance(self.question, ChoiceQuestion)
 
 
-def draw(question: Question, attempt: int, rng: random.Random,
-         earlier: Sequence[Drawn] = ()) -> Drawn:
+def draw(
+    question: Question, attempt: int, rng: random.Random, earlier: Sequence[Drawn] = ()
+) -> Drawn:
     """An attempt's draws for `question`, after the draws of the questions before it."""
     if isinstance(question, ChoiceQuestion):
         order = list(range(len(question.choices)))
@@ -80,7 +81,8 @@ def ask(question: Question, drawn: Drawn) -> Asked:
             answer=drawn.order.index(question.answer),
             explanation=fill(question.explanation, layer),
             explanations=tuple(fill(explanations[i], layer) for i in drawn.order)
-            if explanations else (),
+            if explanations
+            else (),
         )
     if layer is None:  # the loader gives every question a layer or an example
         raise ValueError("a number question needs a layer, or ranges a layer can be drawn from")

@@ -16,13 +16,23 @@ TYPED_DIGITS = r"\d"
 SEPARATORS = "'\u2019\u066b\u066c\uff0c\uff0e\u2212\u2013\uff0b\uff0d"
 """Characters the answer boxes accept beside ASCII ones: apostrophes (34'944), Arabic and
 full-width separators, minus signs and a full-width plus."""
-_TWINS = str.maketrans({
-    "\u066c": ",", "\uff0c": ",",  # Arabic thousands separator, full-width comma
-    "\u066b": ".", "\uff0e": ".",  # Arabic decimal separator, full-width full stop
-    "\u2212": "-", "\u2013": "-", "\uff0d": "-", "\uff0b": "+",
-    "\u2019": "'",
-    "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u3000": " ",
-})
+_TWINS = str.maketrans(
+    {
+        "\u066c": ",",
+        "\uff0c": ",",  # Arabic thousands separator, full-width comma
+        "\u066b": ".",
+        "\uff0e": ".",  # Arabic decimal separator, full-width full stop
+        "\u2212": "-",
+        "\u2013": "-",
+        "\uff0d": "-",
+        "\uff0b": "+",
+        "\u2019": "'",
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u3000": " ",
+    }
+)
 _DOTTED = re.compile(r"[+-]?[0-9]{1,3}(?:\.[0-9]{3})+")
 _APOSTROPHES = re.compile(r"[+-]?[0-9]{1,3}(?:'[0-9]{3})+")
 
@@ -38,9 +48,13 @@ def thousands_advice(cleaned: str) -> str | None:
     """How to type thousands, when `cleaned` groups them with dots or apostrophes (34.944 and
     34'944 are 34,944 in much of the world, and 34.944 a decimal in the rest)."""
     if _DOTTED.fullmatch(cleaned):
-        return (f"{cleaned} reads as a decimal here: for thousands type "
-                f"{cleaned.replace('.', ',')} or {cleaned.replace('.', '')}.")
+        return (
+            f"{cleaned} reads as a decimal here: for thousands type "
+            f"{cleaned.replace('.', ',')} or {cleaned.replace('.', '')}."
+        )
     if _APOSTROPHES.fullmatch(cleaned):
-        return (f"Type thousands as {cleaned.replace(chr(39), ',')} or "
-                f"{cleaned.replace(chr(39), '')}, without the apostrophe.")
+        return (
+            f"Type thousands as {cleaned.replace(chr(39), ',')} or "
+            f"{cleaned.replace(chr(39), '')}, without the apostrophe."
+        )
     return None

@@ -40,8 +40,13 @@ def grade_number(asked: Asked, text: str) -> Feedback:
             if value == parsed.value:
                 slip, slip_name = slip_sentence(name, asked.layer, question.quantity), name
                 break
-    return Feedback(False, f"Not quite: you said {fmt(parsed.value)}, the answer is {right}.",
-                    asked.breakdown, slip, slip_name=slip_name)
+    return Feedback(
+        False,
+        f"Not quite: you said {fmt(parsed.value)}, the answer is {right}.",
+        asked.breakdown,
+        slip,
+        slip_name=slip_name,
+    )
 
 
 def grade_choice(asked: Asked, index: int) -> Feedback:

@@ -55,8 +55,9 @@ def read_prediction(text: str) -> ReadPrediction:
     if advice is not None:
         return ReadPrediction(None, advice)
     if _DECIMAL.fullmatch(cleaned):
-        return ReadPrediction(None, "This layer's numbers are whole, so every neuron is: type "
-                                    "a whole number.")
+        return ReadPrediction(
+            None, "This layer's numbers are whole, so every neuron is: type a whole number."
+        )
     return ReadPrediction(None, "Type the number with digits, for example 12 or -3.")
 
 
@@ -71,9 +72,15 @@ def judge_prediction(step: Step, given: int) -> PredictionVerdict:
     return PredictionVerdict(False, value, slip, message)
 
 
-def prediction_record(page: int, step: Step, typed: str, verdict: PredictionVerdict
-                      ) -> PredictionRecord:
+def prediction_record(
+    page: int, step: Step, typed: str, verdict: PredictionVerdict
+) -> PredictionRecord:
     """What the progress file keeps of one prediction: the neuron, the text, the verdict."""
-    return PredictionRecord(page, (step.filter, step.row, step.col),
-                            typed.strip()[:MAX_PREDICTED_CHARS], verdict.correct, verdict.slip,
-                            time.time())
+    return PredictionRecord(
+        page,
+        (step.filter, step.row, step.col),
+        typed.strip()[:MAX_PREDICTED_CHARS],
+        verdict.correct,
+        verdict.slip,
+        time.time(),
+    )

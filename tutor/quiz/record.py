@@ -13,8 +13,9 @@ def attempt_record(run: QuizRun) -> AttemptRecord:
     """What the learner answered in `run`, which is finished: a choice by its number in the
     lesson (not on screen, where the order is shuffled), a number as typed."""
     answers = []
-    for n, (asked, feedback, reply) in enumerate(zip(run.asked, run.feedback, run.replies,
-                                                     strict=True)):
+    for n, (asked, feedback, reply) in enumerate(
+        zip(run.asked, run.feedback, run.replies, strict=True)
+    ):
         if feedback is None or reply is None:
             continue
         question = asked.question
@@ -22,6 +23,7 @@ def attempt_record(run: QuizRun) -> AttemptRecord:
             kind, given = question.quantity, str(reply)[:MAX_GIVEN_CHARS]
         else:
             kind, given = CHOICE, f"choice {run.drawn[n].order[int(reply)] + 1}"
-        answers.append(AnswerRecord(n, kind, given, feedback.correct, feedback.slip_name,
-                                    run.hints_shown[n]))
+        answers.append(
+            AnswerRecord(n, kind, given, feedback.correct, feedback.slip_name, run.hints_shown[n])
+        )
     return AttemptRecord(time.time(), run.percent, run.passed, tuple(answers))

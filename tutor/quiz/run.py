@@ -15,11 +15,17 @@ from ..lessons.model import NumberQuestion, Question, Quiz
 from .asking import Asked, Drawn, ask, draw
 from .grading import Feedback, grade_choice, grade_number
 
-PARAMETER_COUNTS = frozenset({
-    "weights_per_filter", "parameters_per_filter",
-    *(f"{scheme}_{part}" for scheme in ("shared", "unshared", "dense")
-      for part in ("weights", "biases", "total")),
-})
+PARAMETER_COUNTS = frozenset(
+    {
+        "weights_per_filter",
+        "parameters_per_filter",
+        *(
+            f"{scheme}_{part}"
+            for scheme in ("shared", "unshared", "dense")
+            for part in ("weights", "biases", "total")
+        ),
+    }
+)
 
 
 def counts_parameters(question: Question) -> bool:
@@ -43,8 +49,13 @@ class QuizRun:
     asks about an earlier one's layer gets that very layer.
     """
 
-    def __init__(self, quiz: Quiz, attempt: int = 0, rng: random.Random | None = None,
-                 drawn: Sequence[Drawn] | None = None) -> None:
+    def __init__(
+        self,
+        quiz: Quiz,
+        attempt: int = 0,
+        rng: random.Random | None = None,
+        drawn: Sequence[Drawn] | None = None,
+    ) -> None:
         self.quiz = quiz
         self.attempt = attempt
         if drawn is None:
@@ -54,8 +65,9 @@ class QuizRun:
                 drawn.append(draw(question, attempt, rng, drawn))
         self.drawn = tuple(drawn)
         self.asked: tuple[Asked, ...] = tuple(
-            ask(question, drawn_for) for question, drawn_for in
-            zip(quiz.questions, self.drawn, strict=True))
+            ask(question, drawn_for)
+            for question, drawn_for in zip(quiz.questions, self.drawn, strict=True)
+        )
         self.feedback: list[Feedback | None] = [None] * len(self.asked)
         self.replies: list[Reply | None] = [None] * len(self.asked)
         self.hints_shown = [0] * len(self.asked)

@@ -47,10 +47,13 @@ def resumed_run(quiz: Quiz, state: QuizState) -> QuizRun | None:
     for index, reply in enumerate(state.replies):
         if reply is not None:
             run.index = index
-            if type(reply) is not (int if run.current.is_choice else str) or \
-                    run.answer(reply).problem:
+            if (
+                type(reply) is not (int if run.current.is_choice else str)
+                or run.answer(reply).problem
+            ):
                 return None
-    run.hints_shown = [min(shown, len(asked.hints))
-                       for shown, asked in zip(state.hints, run.asked, strict=True)]
+    run.hints_shown = [
+        min(shown, len(asked.hints)) for shown, asked in zip(state.hints, run.asked, strict=True)
+    ]
     run.index = state.index
     return run

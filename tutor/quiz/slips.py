@@ -13,8 +13,10 @@ def slip_sentence(slip: str, layer: ConvLayer, quantity: str = "") -> str:
     kh, kw = layer.kernel
     if slip == "used_input_size" and quantity in ("output_height", "output_width"):
         side = "height" if quantity == "output_height" else "width"
-        return (f"That is the input's {side}: the kernel has to fit inside the input, so the "
-                "output is smaller: (N + 2P - K) / S + 1.")
+        return (
+            f"That is the input's {side}: the kernel has to fit inside the input, so the "
+            "output is smaller: (N + 2P - K) / S + 1."
+        )
     sentences = {
         "forgot_bias": "That leaves out the biases: every kernel also has 1 bias of its own.",
         "one_bias_for_layer": (

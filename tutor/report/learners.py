@@ -54,8 +54,11 @@ def _files(path: Path, problems: list[str]) -> list[Path]:
         own = path / FILE_NAME
         if own.exists():
             return [own]
-        return sorted(file for file in path.iterdir()
-                      if file.suffix == ".json" and not file.name.startswith("."))
+        return sorted(
+            file
+            for file in path.iterdir()
+            if file.suffix == ".json" and not file.name.startswith(".")
+        )
     except OSError as error:
         problems.append(f"{escaped(str(path))}: cannot be read ({error.strerror or error})")
         return []
@@ -68,8 +71,9 @@ def _read(file: Path, follow_symlinks: bool) -> Learner | str:
         data = json.loads(read_regular_file(file, MAX_BYTES, follow_symlinks=follow_symlinks))
         name = _name(file, data)
         if isinstance(data, dict):
-            data = {key: value for key, value in data.items()
-                    if key not in (LEARNER_FIELD, "written")}
+            data = {
+                key: value for key, value in data.items() if key not in (LEARNER_FIELD, "written")
+            }
         return Learner(name, from_json(data), file)
     except UnreadableFile as problem:
         return problem.reason
@@ -100,7 +104,10 @@ def _distinct_names(learners: list[Learner]) -> list[Learner]:
     counts: dict[str, int] = {}
     for learner in learners:
         counts[learner.name] = counts.get(learner.name, 0) + 1
-    named = [learner if counts[learner.name] == 1 else
-             learner._replace(name=f"{learner.name} ({escaped(str(learner.source))})")
-             for learner in learners]
+    named = [
+        learner
+        if counts[learner.name] == 1
+        else learner._replace(name=f"{learner.name} ({escaped(str(learner.source))})")
+        for learner in learners
+    ]
     return sorted(named, key=lambda learner: learner.name)

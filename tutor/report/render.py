@@ -18,35 +18,45 @@ NAME_WIDTH = 16
 CELL = 6
 MOST = 10
 """Questions and slips listed, most frequent first."""
-LEGEND = ("✓ passed, ✗ not yet: best score % / attempts · … started, no quiz yet · "
-          "- not started")
+LEGEND = "✓ passed, ✗ not yet: best score % / attempts · … started, no quiz yet · - not started"
 FORMULA_STARTS = ("=", "+", "-", "@")
 
 
 def text_report(report: ClassReport) -> str:
-    lines = [f"Class report: {plural(len(report.rows), 'learner')}, "
-             f"{plural(len(report.columns), 'lesson')}", ""]
+    lines = [
+        f"Class report: {plural(len(report.rows), 'learner')}, "
+        f"{plural(len(report.columns), 'lesson')}",
+        "",
+    ]
     numbers = [_number(column) for column in report.columns]
     lines.append(" ".join(["learner".ljust(NAME_WIDTH), *(n.rjust(CELL) for n in numbers)]))
     for name, standings in report.rows:
         cells = [_cell(standings.get(column.id)) for column in report.columns]
         lines.append(" ".join([_fit(name, NAME_WIDTH), *cells]))
     lines += [LEGEND, ""]
-    lines += [f"{number:>3}  {column.title}" for number, column in zip(numbers, report.columns,
-                                                                        strict=True)]
+    lines += [
+        f"{number:>3}  {column.title}"
+        for number, column in zip(numbers, report.columns, strict=True)
+    ]
     if report.missed:
         lines += ["", "Questions most often missed (learners wrong at least once / answering):"]
-        lines += [f"  {m.learners}/{m.answered}  {_number(m.lesson)}, question "
-                  f"{m.question + 1}: {m.asks}" for m in report.missed[:MOST]]
+        lines += [
+            f"  {m.learners}/{m.answered}  {_number(m.lesson)}, question {m.question + 1}: {m.asks}"
+            for m in report.missed[:MOST]
+        ]
     if report.predictions:
         lines += ["", "Predictions (learners right the first time / predicting):"]
-        lines += [f"  {t.right_first}/{t.learners}  {_number(t.lesson)}, page {t.page + 1}: "
-                  f"the neuron at {neuron_place(t.neuron, t.neuron[0] > 0)}"
-                  for t in report.predictions]
+        lines += [
+            f"  {t.right_first}/{t.learners}  {_number(t.lesson)}, page {t.page + 1}: "
+            f"the neuron at {neuron_place(t.neuron, t.neuron[0] > 0)}"
+            for t in report.predictions
+        ]
     if report.slips:
         lines += ["", "Slips most often made:"]
-        lines += [f"  {s.label}: {plural(s.learners, 'learner')} ({plural(s.times, 'time')})"
-                  for s in report.slips[:MOST]]
+        lines += [
+            f"  {s.label}: {plural(s.learners, 'learner')} ({plural(s.times, 'time')})"
+            for s in report.slips[:MOST]
+        ]
     if not any(standings for _, standings in report.rows):
         lines += ["", "No quiz attempts or lessons started yet."]
     if report.problems:
@@ -55,9 +65,21 @@ def text_report(report: ClassReport) -> str:
     return "\n".join(lines)
 
 
-CSV_FIELDS = ("learner", "lesson_id", "lesson", "title", "started", "passed", "best_percent",
-              "attempts", "wrong_answers", "hints_used", "last_attempt", "predictions",
-              "predictions_right")
+CSV_FIELDS = (
+    "learner",
+    "lesson_id",
+    "lesson",
+    "title",
+    "started",
+    "passed",
+    "best_percent",
+    "attempts",
+    "wrong_answers",
+    "hints_used",
+    "last_attempt",
+    "predictions",
+    "predictions_right",
+)
 
 
 def csv_report(report: ClassReport) -> str:
@@ -68,29 +90,67 @@ def csv_report(report: ClassReport) -> str:
     for name, standings in report.rows:
         for column in report.columns:
             row = _facts(standings.get(column.id))
-            writer.writerow([_safe(name), column.id, column.order or "", _safe(column.title),
-                             *(("" if row[key] is None else str(row[key]).lower()
-                                if isinstance(row[key], bool) else row[key])
-                               for key in CSV_FIELDS[4:])])
+            writer.writerow(
+                [
+                    _safe(name),
+                    column.id,
+                    column.order or "",
+                    _safe(column.title),
+                    *(
+                        (
+                            ""
+                            if row[key] is None
+                            else str(row[key]).lower()
+                            if isinstance(row[key], bool)
+                            else row[key]
+                        )
+                        for key in CSV_FIELDS[4:]
+                    ),
+                ]
+            )
     return out.getvalue()
 
 
 def json_report(report: ClassReport) -> str:
-    return json.dumps({
-        "lessons": [{"id": c.id, "order": c.order, "title": c.title} for c in report.columns],
-        "learners": [{"name": name, "lessons": {c.id: _facts(standings.get(c.id))
-                                                for c in report.columns}}
-                     for name, standings in report.rows],
-        "missed": [{"lesson_id": m.lesson.id, "question": m.question + 1, "asks": m.asks,
-                    "learners_wrong": m.learners, "learners_answered": m.answered}
-                   for m in report.missed],
-        "predictions": [{"lesson_id": t.lesson.id, "page": t.page + 1,
-                         "neuron": [n + 1 for n in t.neuron], "learners": t.learners,
-                         "right_first_time": t.right_first} for t in report.predictions],
-        "slips": [{"slip": s.slip, "label": s.label, "learners": s.learners, "times": s.times}
-                  for s in report.slips],
-        "not_read": report.problems,
-    }, indent=1, ensure_ascii=False)
+    return json.dumps(
+        {
+            "lessons": [{"id": c.id, "order": c.order, "title": c.title} for c in report.columns],
+            "learners": [
+                {
+                    "name": name,
+                    "lessons": {c.id: _facts(standings.get(c.id)) for c in report.columns},
+                }
+                for name, standings in report.rows
+            ],
+            "missed": [
+                {
+                    "lesson_id": m.lesson.id,
+                    "question": m.question + 1,
+                    "asks": m.asks,
+                    "learners_wrong": m.learners,
+                    "learners_answered": m.answered,
+                }
+                for m in report.missed
+            ],
+            "predictions": [
+                {
+                    "lesson_id": t.lesson.id,
+                    "page": t.page + 1,
+                    "neuron": [n + 1 for n in t.neuron],
+                    "learners": t.learners,
+                    "right_first_time": t.right_first,
+                }
+                for t in report.predictions
+            ],
+            "slips": [
+                {"slip": s.slip, "label": s.label, "learners": s.learners, "times": s.times}
+                for s in report.slips
+            ],
+            "not_read": report.problems,
+        },
+        indent=1,
+        ensure_ascii=False,
+    )
 
 
 def _number(column: Column) -> str:
@@ -107,18 +167,28 @@ def _cell(standing: Standing | None) -> str:
 
 
 def _fit(name: str, width: int) -> str:
-    return name.ljust(width) if len(name) <= width else name[:width - 1] + "…"
+    return name.ljust(width) if len(name) <= width else name[: width - 1] + "…"
 
 
 def _facts(standing: Standing | None) -> dict[str, Any]:
     if standing is None:
         standing = Standing(False, False, None, 0, 0, 0, None)
-    last = None if standing.last is None else time.strftime(
-        "%Y-%m-%dT%H:%M:%SZ", time.gmtime(standing.last))
-    return {"started": standing.started, "passed": standing.passed,
-            "best_percent": standing.best_percent, "attempts": standing.attempts,
-            "wrong_answers": standing.wrong, "hints_used": standing.hints, "last_attempt": last,
-            "predictions": standing.predictions, "predictions_right": standing.predicted_right}
+    last = (
+        None
+        if standing.last is None
+        else time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(standing.last))
+    )
+    return {
+        "started": standing.started,
+        "passed": standing.passed,
+        "best_percent": standing.best_percent,
+        "attempts": standing.attempts,
+        "wrong_answers": standing.wrong,
+        "hints_used": standing.hints,
+        "last_attempt": last,
+        "predictions": standing.predictions,
+        "predictions_right": standing.predicted_right,
+    }
 
 
 def _safe(text: str) -> str:

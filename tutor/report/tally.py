@@ -91,8 +91,9 @@ def column_of(lesson: Lesson) -> Column:
     for question in lesson.quiz.questions if lesson.quiz else ():
         if isinstance(question, ChoiceQuestion):
             prompt = " ".join(question.prompt.split())
-            asks.append(escaped(prompt if len(prompt) <= PROMPT_CHARS
-                                else prompt[:PROMPT_CHARS - 1] + "…"))
+            asks.append(
+                escaped(prompt if len(prompt) <= PROMPT_CHARS else prompt[: PROMPT_CHARS - 1] + "…")
+            )
         else:
             asks.append(QUANTITIES[question.quantity].meaning)
     return Column(lesson.id, lesson.order, lesson.title, tuple(asks))
@@ -100,24 +101,38 @@ def column_of(lesson: Lesson) -> Column:
 
 def standing(entry: LessonProgress) -> Standing:
     answers = [answer for record in entry.history for answer in record.answers]
-    return Standing(entry.started, entry.passed, entry.best_percent, entry.attempts,
-                    sum(not answer.correct for answer in answers),
-                    sum(answer.hints for answer in answers),
-                    entry.history[-1].finished if entry.history else None,
-                    len(entry.predictions), sum(p.correct for p in entry.predictions))
+    return Standing(
+        entry.started,
+        entry.passed,
+        entry.best_percent,
+        entry.attempts,
+        sum(not answer.correct for answer in answers),
+        sum(answer.hints for answer in answers),
+        entry.history[-1].finished if entry.history else None,
+        len(entry.predictions),
+        sum(p.correct for p in entry.predictions),
+    )
 
 
-def class_report(learners: Sequence[Learner], lessons: Sequence[Lesson],
-                 problems: list[str]) -> ClassReport:
+def class_report(
+    learners: Sequence[Learner], lessons: Sequence[Lesson], problems: list[str]
+) -> ClassReport:
     columns = {lesson.id: column_of(lesson) for lesson in sorted(lessons, key=lambda x: x.order)}
     for learner in learners:
         for key in learner.progress.lessons:
             columns.setdefault(key, Column(key, None, key))
-    rows = [(learner.name, {key: standing(entry)
-                            for key, entry in learner.progress.lessons.items()})
-            for learner in learners]
-    return ClassReport(list(columns.values()), rows, _missed(learners, columns),
-                       _slips(learners), problems, _predictions(learners, columns))
+    rows = [
+        (learner.name, {key: standing(entry) for key, entry in learner.progress.lessons.items()})
+        for learner in learners
+    ]
+    return ClassReport(
+        list(columns.values()),
+        rows,
+        _missed(learners, columns),
+        _slips(learners),
+        problems,
+        _predictions(learners, columns),
+    )
 
 
 def _missed(learners: Sequence[Learner], columns: dict[str, Column]) -> list[Missed]:
@@ -137,23 +152,30 @@ def _missed(learners: Sequence[Learner], columns: dict[str, Column]) -> list[Mis
     for (key, number), who in wrong.items():
         column = columns[key]
         kind = kinds[(key, number)]
-        asks = (column.questions[number] if number < len(column.questions)
-                else "a choice" if kind == CHOICE else QUANTITIES[kind].meaning)
+        asks = (
+            column.questions[number]
+            if number < len(column.questions)
+            else "a choice"
+            if kind == CHOICE
+            else QUANTITIES[kind].meaning
+        )
         missed.append(Missed(column, number, asks, len(who), len(answered[(key, number)])))
     return sorted(missed, key=lambda m: (-m.learners, m.lesson.order or 0, m.question))
 
 
-def _predictions(learners: Sequence[Learner], columns: dict[str, Column]
-                 ) -> list[PredictionTally]:
+def _predictions(learners: Sequence[Learner], columns: dict[str, Column]) -> list[PredictionTally]:
     """Each neuron predicted: by how many learners, and how many were right the first time."""
     firsts: dict[tuple[str, int, tuple[int, int, int]], dict[int, bool]] = {}
     for n, learner in enumerate(learners):
         for key, entry in learner.progress.lessons.items():
             for record in entry.predictions:  # oldest first: the first kept is the first made
                 firsts.setdefault((key, record.page, record.neuron), {}).setdefault(
-                    n, record.correct)
-    tallies = [PredictionTally(columns[key], page, neuron, len(who), sum(who.values()))
-               for (key, page, neuron), who in firsts.items()]
+                    n, record.correct
+                )
+    tallies = [
+        PredictionTally(columns[key], page, neuron, len(who), sum(who.values()))
+        for (key, page, neuron), who in firsts.items()
+    ]
     return sorted(tallies, key=lambda t: (t.lesson.order or 0, t.lesson.id, t.page, t.neuron))
 
 
@@ -169,5 +191,7 @@ def _slips(learners: Sequence[Learner]) -> list[SlipTally]:
                 who.setdefault(slip, set()).add(n)
                 times[slip] = times.get(slip, 0) + 1
     labels = {**SLIP_LABELS, **NEURON_SLIP_LABELS}
-    return sorted((SlipTally(slip, labels[slip], len(people), times[slip])
-                   for slip, people in who.items()), key=lambda s: (-s.learners, -s.times, s.slip))
+    return sorted(
+        (SlipTally(slip, labels[slip], len(people), times[slip]) for slip, people in who.items()),
+        key=lambda s: (-s.learners, -s.times, s.slip),
+    )

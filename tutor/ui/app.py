@@ -58,8 +58,13 @@ class TutorApp(App[None]):
         Binding("ctrl+l", "redraw", "Redraw", show=False, priority=True),
     ]
 
-    def __init__(self, shelf: Shelf, store: ProgressStore, start: LessonHeader | None = None,
-                 on_ready: Callable[[], None] | None = None) -> None:
+    def __init__(
+        self,
+        shelf: Shelf,
+        store: ProgressStore,
+        start: LessonHeader | None = None,
+        on_ready: Callable[[], None] | None = None,
+    ) -> None:
         """`on_ready` is called once the first screen has been drawn (the command line uses it
         to let the garbage collector back in)."""
         super().__init__()
@@ -76,8 +81,9 @@ class TutorApp(App[None]):
         self._as_program = False
         """Run by `cnn-tutor` itself (run_as_program), not inside a test's event loop."""
         self._saves = Lane(self, "save", store.save, self._saved)
-        self._copies = Lane(self, "class copy", store.copy_for_the_teacher,
-                            lambda _: self.show_notices())
+        self._copies = Lane(
+            self, "class copy", store.copy_for_the_teacher, lambda _: self.show_notices()
+        )
         self.unsaved_warnings: list[str] = []
         """What to say after quitting about saves that could not finish."""
 
@@ -102,8 +108,9 @@ class TutorApp(App[None]):
         start-up). With --lesson the list replaces the lesson when the learner first goes to it.
         """
         self.store.load()
-        screen: Screen[None] = self._new_list_screen() if self.start is None else (
-            self._start_screen(self.start))
+        screen: Screen[None] = (
+            self._new_list_screen() if self.start is None else (self._start_screen(self.start))
+        )
         give_first_screen_a_result_callback(screen)
         return screen
 
@@ -176,8 +183,9 @@ class TutorApp(App[None]):
     @on(requests.SavePosition)
     @on(requests.SaveQuiz)
     @on(requests.RecordPrediction)
-    def save(self, request: requests.SavePosition | requests.SaveQuiz
-             | requests.RecordPrediction) -> None:
+    def save(
+        self, request: requests.SavePosition | requests.SaveQuiz | requests.RecordPrediction
+    ) -> None:
         """Where the learner is: a page and step, or the quiz attempt under way as it is now
         (a restart asks it again exactly); or a prediction made on a page."""
         lesson_id = request.lesson.id
@@ -219,34 +227,38 @@ class TutorApp(App[None]):
         """Killed or hung up on: save as on quit, and leave the terminal as it was. Nobody is
         at the screen now, so the save is waited for here (at most SAVE_WAIT s)."""
         self._save_everything()
-        last = threading.Thread(target=self.store.save_and_copy, name="cnn-tutor last save",
-                                daemon=True)
+        last = threading.Thread(
+            target=self.store.save_and_copy, name="cnn-tutor last save", daemon=True
+        )
         last.start()
         last.join(SAVE_WAIT)
         hung_saving = last.is_alive() and self.store.unsaved > 0
-        self._warn_if_unsaved(saved=not hung_saving,
-                              copied=not (last.is_alive() and not hung_saving))
+        self._warn_if_unsaved(
+            saved=not hung_saving, copied=not (last.is_alive() and not hung_saving)
+        )
         self.exit(return_code=1)
 
     def _warn_if_unsaved(self, saved: bool, copied: bool) -> None:
         """What to say after quitting when the last save did not finish or failed."""
         home = escaped(str(self.store.home))
         if not saved:
-            self.unsaved_warnings.append(f"your latest progress was not saved: {home} did not "
-                                         f"answer within {SAVE_WAIT:g} s.")
+            self.unsaved_warnings.append(
+                f"your latest progress was not saved: {home} did not answer within {SAVE_WAIT:g} s."
+            )
         elif self.store.unsaved:
-            self.unsaved_warnings.append(f"your latest progress could not be saved in {home}: "
-                                         f"{self.store.problem}.")
+            self.unsaved_warnings.append(
+                f"your latest progress could not be saved in {home}: {self.store.problem}."
+            )
         if not copied:
             self.unsaved_warnings.append(
                 f"the class folder {escaped(str(self.store.results))} did not answer within "
-                f"{SAVE_WAIT:g} s: your teacher sees your latest results after your next save.")
+                f"{SAVE_WAIT:g} s: your teacher sees your latest results after your next save."
+            )
 
     @on(requests.ResetProgress)
     def reset_progress(self, request: requests.ResetProgress) -> None:
         lesson = request.lesson
-        self.change_progress(lambda progress: progress.reset(None if lesson is None
-                                                             else lesson.id))
+        self.change_progress(lambda progress: progress.reset(None if lesson is None else lesson.id))
         what = "All progress" if lesson is None else f"Lesson {lesson.order}"
         self.notify(f"{what} reset.", timeout=3, markup=False)
         self.refresh_lesson_list()
@@ -269,13 +281,22 @@ class TutorApp(App[None]):
     def _say_locked(self, header: LessonHeader) -> None:
         from .screens.lesson_list import and_list
 
-        self.notify(f"Lesson {header.order} opens once you have passed "
-                    f"{and_list(self.listing().not_yet_passed(header))}.",
-                    title="Not yet", markup=False, timeout=6)
+        self.notify(
+            f"Lesson {header.order} opens once you have passed "
+            f"{and_list(self.listing().not_yet_passed(header))}.",
+            title="Not yet",
+            markup=False,
+            timeout=6,
+        )
 
     def _cannot_open(self, broken: BrokenLesson) -> None:
-        self.notify(escaped(broken.message), title="This lesson cannot be opened",
-                    severity="error", markup=False, timeout=12)
+        self.notify(
+            escaped(broken.message),
+            title="This lesson cannot be opened",
+            severity="error",
+            markup=False,
+            timeout=12,
+        )
 
     # -- navigation -------------------------------------------------------------------------
 
@@ -420,13 +441,16 @@ class TutorApp(App[None]):
             self.push_screen(GuardedCommandPalette(id="--command-palette"))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield SystemCommand("Parameter calculator", "Count any layer's parameters three ways",
-                            self.open_calculator)
+        yield SystemCommand(
+            "Parameter calculator", "Count any layer's parameters three ways", self.open_calculator
+        )
         yield SystemCommand("Help: keys", "Every key of every screen", self.action_help)
         for lesson in self.lessons:
             if isinstance(lesson, LessonHeader):  # the palette reads its texts as markup
                 title = f"Lesson {lesson.order}: {lesson.title}"
-                yield SystemCommand(escape_markup(escaped(title)),
-                                    escape_markup(escaped(lesson.summary)),
-                                    lambda lesson=lesson: self.resume_lesson(lesson))
+                yield SystemCommand(
+                    escape_markup(escaped(title)),
+                    escape_markup(escaped(lesson.summary)),
+                    lambda lesson=lesson: self.resume_lesson(lesson),
+                )
         yield SystemCommand("Quit", "Save and leave", self.action_quit)

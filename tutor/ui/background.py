@@ -46,8 +46,9 @@ class Lane(Generic[Result]):
     again while it runs, it runs once more afterwards (the last state wins, nothing piles up).
     `after` is called on the UI loop with each run's result."""
 
-    def __init__(self, app: App[Any], name: str, work: Callable[[], Result],
-                 after: Callable[[Result], None]) -> None:
+    def __init__(
+        self, app: App[Any], name: str, work: Callable[[], Result], after: Callable[[Result], None]
+    ) -> None:
         self._app, self._name, self._work, self._after = app, name, work, after
         self._running = False
         self._again = False

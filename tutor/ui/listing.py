@@ -38,8 +38,11 @@ class Listing:
             if entry is not None and entry.passed:
                 continue
             header = self.by_id(required)
-            missing.append(f"lesson {header.order}" if header is not None
-                           else f"{required!r} (no such lesson here)")
+            missing.append(
+                f"lesson {header.order}"
+                if header is not None
+                else f"{required!r} (no such lesson here)"
+            )
         return missing
 
     def last(self) -> tuple[LessonHeader, LessonProgress] | None:

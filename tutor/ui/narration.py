@@ -27,7 +27,7 @@ def inline(line: str) -> Text:
     text = Text()
     position = 0
     for match in _INLINE.finditer(line):
-        text.append(line[position:match.start()])
+        text.append(line[position : match.start()])
         kind = match.lastgroup or "bold"
         text.append(match.group(kind), style=STYLES[kind])
         position = match.end()
@@ -71,17 +71,22 @@ def _bullets(lines: list[str]) -> Text:
 def _table(lines: list[str]) -> Text:
     """A pipe table, its columns aligned (right where the rule says `--:`), the header bold
     when a rule follows it."""
-    rows = [[inline(cell.strip()) for cell in line.strip().strip("|").split("|")]
-            for line in lines]
-    rules = [n for n, row in enumerate(rows)
-             if row and all(_RULE_CELL.fullmatch(cell.plain) for cell in row)]
+    rows = [[inline(cell.strip()) for cell in line.strip().strip("|").split("|")] for line in lines]
+    rules = [
+        n
+        for n, row in enumerate(rows)
+        if row and all(_RULE_CELL.fullmatch(cell.plain) for cell in row)
+    ]
     rule = [cell.plain for cell in rows[rules[0]]] if rules else []
     rows = [row for n, row in enumerate(rows) if n not in rules]
     columns = max(len(row) for row in rows)
-    widths = [max((row[c].cell_len for row in rows if c < len(row)), default=0)
-              for c in range(columns)]
-    right = [c < len(rule) and rule[c].endswith(":") and not rule[c].startswith(":")
-             for c in range(columns)]
+    widths = [
+        max((row[c].cell_len for row in rows if c < len(row)), default=0) for c in range(columns)
+    ]
+    right = [
+        c < len(rule) and rule[c].endswith(":") and not rule[c].startswith(":")
+        for c in range(columns)
+    ]
     lines_out = []
     for n, row in enumerate(rows):
         line = Text("  ")

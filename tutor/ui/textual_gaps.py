@@ -113,17 +113,17 @@ class PasteGuard:
                 end = text.find(PASTE_END)
                 if end < 0:
                     kept = _mark_begun(text, PASTE_END)
-                    self._held = text[len(text) - kept:] if kept else ""
-                    passed.append(text[:len(text) - kept].replace(ESC, ""))
+                    self._held = text[len(text) - kept :] if kept else ""
+                    passed.append(text[: len(text) - kept].replace(ESC, ""))
                     break
                 passed += [text[:end].replace(ESC, ""), PASTE_END]
-                text, self.in_paste = text[end + len(PASTE_END):], False
+                text, self.in_paste = text[end + len(PASTE_END) :], False
             else:
                 seen = self._before + text
                 start = seen.find(PASTE_START)
                 if start < 0:
                     passed.append(text)
-                    self._before = seen[-(len(PASTE_START) - 1):]
+                    self._before = seen[-(len(PASTE_START) - 1) :]
                     break
                 after = start + len(PASTE_START) - len(self._before)
                 passed.append(text[:after])

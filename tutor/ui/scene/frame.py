@@ -38,7 +38,7 @@ UNWIRED = "·"
 class Matrix(NamedTuple):
     """One scheme's matrix M of the layer: which weight each entry is, and how many."""
 
-    scheme: str
+    scheme: Scheme
     labels: np.ndarray
     """(neurons, input values): the weight's number, 0 where not wired."""
     entries: int
@@ -113,16 +113,18 @@ def scene_facts(stepper: Stepper, panels: tuple[str, ...]) -> SceneFacts:
     layer = stepper.layer
     (pad_rows, pad_cols), (rows, cols) = layer.padding, layer.padded_shape
     padding = np.ones((rows, cols), dtype=bool)
-    padding[pad_rows:pad_rows + layer.height, pad_cols:pad_cols + layer.width] = False
+    padding[pad_rows : pad_rows + layer.height, pad_cols : pad_cols + layer.width] = False
     inputs = []
     for channel in stepper.inputs:
         texts = np.full((rows, cols), PADDING, dtype=object)
         texts[~padding] = [number_text(v) for v in channel.ravel().tolist()]
         inputs.append(tuple(map(tuple, texts.tolist())))
-    outputs = np.array([number_text(v) for v in stepper.output.ravel().tolist()],
-                       dtype=object).reshape(stepper.output.shape)
-    names = np.array([kernel_name(stepper.mode, k) for k in stepper.kernel_ids.ravel().tolist()],
-                     dtype=object).reshape(stepper.output.shape)
+    outputs = np.array(
+        [number_text(v) for v in stepper.output.ravel().tolist()], dtype=object
+    ).reshape(stepper.output.shape)
+    names = np.array(
+        [kernel_name(stepper.mode, k) for k in stepper.kernel_ids.ravel().tolist()], dtype=object
+    ).reshape(stepper.output.shape)
     schemes = [scheme for scheme in SCHEMES if f"{scheme}-matrix" in panels]
     matrices, matrix_outputs = layer_as_matrices(stepper, schemes) if schemes else ((), ())
     return SceneFacts(
@@ -144,26 +146,49 @@ def scene_facts(stepper: Stepper, panels: tuple[str, ...]) -> SceneFacts:
     )
 
 
-def layer_as_matrices(stepper: Stepper, schemes: list[Scheme]
-                      ) -> tuple[tuple[Matrix, ...], tuple[str, ...]]:
+def layer_as_matrices(
+    stepper: Stepper, schemes: list[Scheme]
+) -> tuple[tuple[Matrix, ...], tuple[str, ...]]:
     """The layer's M under each of `schemes`, and every neuron's output computed as M x + b
     (with the convolution's M: the weights are the scene's)."""
     layer, counts = stepper.layer, count_parameters(stepper.layer)
     matrices = []
     for scheme in schemes:
-        labels = matrix_labels(layer, scheme)  # type: ignore[arg-type]
+        labels = matrix_labels(layer, scheme)
         distinct = distinct_weights(labels)
-        matrices.append(Matrix(scheme, labels, int((labels > 0).sum()), distinct,
-                               getattr(counts, scheme).weights - distinct))
-    outputs = conv_matrix(stepper.weights, (layer.height, layer.width), stride=layer.stride,
-                          padding=layer.padding, dilation=layer.dilation) @ stepper.inputs.ravel()
+        matrices.append(
+            Matrix(
+                scheme,
+                labels,
+                int((labels > 0).sum()),
+                distinct,
+                getattr(counts, scheme).weights - distinct,
+            )
+        )
+    outputs = (
+        conv_matrix(
+            stepper.weights,
+            (layer.height, layer.width),
+            stride=layer.stride,
+            padding=layer.padding,
+            dilation=layer.dilation,
+        )
+        @ stepper.inputs.ravel()
+    )
     if stepper.biases is not None:
         outputs = outputs + np.repeat(stepper.biases, layer.out_height * layer.out_width)
     return tuple(matrices), tuple(number_text(v) for v in outputs.tolist())
 
 
-def scene_frame(facts: SceneFacts, stepper: Stepper, traced: Cell | None, playing: bool,
-                speed: float, names: bool = False, hidden: bool = False) -> SceneFrame:
+def scene_frame(
+    facts: SceneFacts,
+    stepper: Stepper,
+    traced: Cell | None,
+    playing: bool,
+    speed: float,
+    names: bool = False,
+    hidden: bool = False,
+) -> SceneFrame:
     """The frame of the stepper's current step; `hidden` withholds the current neuron."""
     step = stepper.current
     reach = None
@@ -176,8 +201,12 @@ def scene_frame(facts: SceneFacts, stepper: Stepper, traced: Cell | None, playin
         facts=facts,
         step=step,
         computed=computed,
-        tally=Tally(neurons=step.index + 1, of=stepper.count, kernels=stepper.kernels_used(),
-                    parameters=stepper.parameters_used()),
+        tally=Tally(
+            neurons=step.index + 1,
+            of=stepper.count,
+            kernels=stepper.kernels_used(),
+            parameters=stepper.parameters_used(),
+        ),
         traced=traced,
         reach=reach,
         playing=playing,

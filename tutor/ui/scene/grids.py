@@ -38,8 +38,10 @@ class Grid(NamedTuple):
         return self.shape[1] * self.pitch + 1
 
     def lines(self) -> list[Line]:
-        return [grid_row(texts, marks, self.cell_width)
-                for texts, marks in zip(self.texts, self.marks, strict=True)]
+        return [
+            grid_row(texts, marks, self.cell_width)
+            for texts, marks in zip(self.texts, self.marks, strict=True)
+        ]
 
 
 @lru_cache(maxsize=2048)
@@ -96,8 +98,9 @@ def input_grid(frame: SceneFrame, channel: int) -> Grid:
         pad_rows, pad_cols = facts.layer.padding
         marks[np.ix_(step.tap_rows + pad_rows, step.tap_cols + pad_cols)] |= BOXED
         if frame.reach is not None:
-            inside = marks[pad_rows:pad_rows + facts.layer.height,
-                           pad_cols:pad_cols + facts.layer.width]
+            inside = marks[
+                pad_rows : pad_rows + facts.layer.height, pad_cols : pad_cols + facts.layer.width
+            ]
             inside[frame.reach.cells] |= STARRED
     return Grid(facts.inputs[channel], _rows(marks), facts.input_width)
 
@@ -126,8 +129,9 @@ def inputs_header(frame: SceneFrame) -> Grid:
     """x1, x2, ...: the input value each column of M multiplies, channel by channel, row by
     row."""
     columns, width = frame.facts.matrices[0].labels.shape[1], matrix_cell_width(frame)
-    return Grid((tuple(f"x{n + 1}".ljust(width) for n in range(columns)),), ((0,) * columns,),
-                width)
+    return Grid(
+        (tuple(f"x{n + 1}".ljust(width) for n in range(columns)),), ((0,) * columns,), width
+    )
 
 
 def matrix_grid(frame: SceneFrame, matrix: Matrix) -> Grid:
@@ -139,8 +143,15 @@ def matrix_grid(frame: SceneFrame, matrix: Matrix) -> Grid:
     layer = facts.layer
     marks[matrix_row(layer, (step.filter, step.row, step.col))] |= BOXED
     if frame.traced is not None and matrix.scheme != "dense":
-        traced = [weight_label(layer, matrix.scheme, (step.filter, step.row, step.col),  # type: ignore[arg-type]
-                               (channel, *frame.traced)) for channel in step.channels]
+        traced = [
+            weight_label(
+                layer,
+                matrix.scheme,
+                (step.filter, step.row, step.col),
+                (channel, *frame.traced),
+            )
+            for channel in step.channels
+        ]
         marks[np.isin(labels, traced)] |= STARRED
     width = matrix_cell_width(frame)
     texts = tuple(tuple(weight_text(label, width) for label in row) for row in labels.tolist())
@@ -158,8 +169,9 @@ def weight_names_grid(frame: SceneFrame) -> Grid:
     """w1..wn laid out like the kernel: the names the number keys and the notes use."""
     rows, cols = frame.facts.layer.kernel
     texts = tuple(tuple(weight_name((r, c), cols) for c in range(cols)) for r in range(rows))
-    return Grid(texts, _boxed(frame.traced, rows, cols), len(weight_name((rows - 1, cols - 1),
-                                                                         cols)))
+    return Grid(
+        texts, _boxed(frame.traced, rows, cols), len(weight_name((rows - 1, cols - 1), cols))
+    )
 
 
 def output_grid(frame: SceneFrame, filter: int) -> Grid:
@@ -190,6 +202,6 @@ def _boxed(cell: tuple[int, int] | None, rows: int, cols: int) -> tuple[tuple[in
     return _rows(marks)
 
 
-def _rows(array: np.ndarray) -> tuple[tuple, ...]:  # type: ignore[type-arg]
+def _rows(array: np.ndarray) -> tuple[tuple, ...]:
     """A 2-D array as rows of plain Python values."""
     return tuple(map(tuple, array.tolist()))

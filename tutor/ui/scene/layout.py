@@ -69,14 +69,25 @@ class SceneLayout(NamedTuple):
         return None
 
 
-def scene_layout(frame: SceneFrame, width: int, console: Console,
-                 view: View = EVERYTHING) -> SceneLayout:
+def scene_layout(
+    frame: SceneFrame, width: int, console: Console, view: View = EVERYTHING
+) -> SceneLayout:
     """Every line of the scene for `frame`, prose wrapped to `width`; the columns of grids
     wholly outside `view` left blank."""
     facts, step = frame.facts, frame.step
     playing = f"{frame.speed:g} steps/s" if frame.playing else ""
-    lines = text_lines(status_text(step.index, facts.steps, (step.filter, step.row, step.col),
-                                   facts.layer.filters, playing, frame.names), width, console)
+    lines = text_lines(
+        status_text(
+            step.index,
+            facts.steps,
+            (step.filter, step.row, step.col),
+            facts.layer.filters,
+            playing,
+            frame.names,
+        ),
+        width,
+        console,
+    )
     grids = stage(_columns(frame), len(lines), view)
     lines += grids.lines
     places, widest = list(grids.places), grids.width
@@ -90,14 +101,16 @@ def scene_layout(frame: SceneFrame, width: int, console: Console,
         lines += text_lines(wiring_text(facts.layer, facts.mode), width, console)
     if frame.traced is not None and frame.reach is not None:
         name = weight_name(frame.traced, facts.layer.kernel[1])
-        note = (matrix_trace_note(name, frame.traced, step, facts.layer, facts.matrices)
-                if facts.matrices else trace_note(name, facts.mode, frame.reach, step))
+        note = (
+            matrix_trace_note(name, frame.traced, step, facts.layer, facts.matrices)
+            if facts.matrices
+            else trace_note(name, facts.mode, frame.reach, step)
+        )
         lines += text_lines(note, width, console)
     if facts.matrices:  # last: the tallest part, scrolled to on a small terminal
         row = matrix_row(facts.layer, (step.filter, step.row, step.col))
         output = PENDING if frame.hidden else facts.matrix_outputs[row]
-        lines += text_lines(matrix_text(row, facts.layer, facts.matrices, output), width,
-                            console)
+        lines += text_lines(matrix_text(row, facts.layer, facts.matrices, output), width, console)
         matrices = stage([_matrices(frame)], len(lines), view)
         lines += matrices.lines
         places += matrices.places
@@ -115,27 +128,41 @@ def _columns(frame: SceneFrame) -> list[list[Block]]:
         column = []
         if "input" in panels:
             title = f"input ch{channel + 1}" if layer.channels > 1 else "input"
-            column += [Block(title), Block(grid=input_grid(frame, channel),
-                                           panel=f"input-{channel}")]
+            column += [
+                Block(title),
+                Block(grid=input_grid(frame, channel), panel=f"input-{channel}"),
+            ]
         if "kernel" in panels and layer.channels > 1:
             column += _kernel_slice(frame, channel)
         columns.append(column)
     if "kernel" in panels and layer.channels == 1:
-        columns.append([*_kernel_slice(frame, 0), Block("weight names"),
-                        Block(grid=weight_names_grid(frame), panel="weight-names")])
+        columns.append(
+            [
+                *_kernel_slice(frame, 0),
+                Block("weight names"),
+                Block(grid=weight_names_grid(frame), panel="weight-names"),
+            ]
+        )
     if "wiring" in panels:
         wired = []
         for channel in range(layer.channels):
-            title = f"fully connected: all ch{channel + 1}" if layer.channels > 1 else (
-                "fully connected: all")
-            wired += [Block(title), Block(grid=wiring_grid(frame, channel),
-                                          panel=f"wiring-{channel}")]
+            title = (
+                f"fully connected: all ch{channel + 1}"
+                if layer.channels > 1
+                else ("fully connected: all")
+            )
+            wired += [
+                Block(title),
+                Block(grid=wiring_grid(frame, channel), panel=f"wiring-{channel}"),
+            ]
         columns.append(wired)
     if "output" in panels:
         outputs = []
         for f in range(layer.filters):
-            outputs += [Block(_output_title(frame, f)),
-                        Block(grid=output_grid(frame, f), panel=f"output-{f}")]
+            outputs += [
+                Block(_output_title(frame, f)),
+                Block(grid=output_grid(frame, f), panel=f"output-{f}"),
+            ]
         columns.append(outputs)
     return columns
 
@@ -145,8 +172,10 @@ def _matrices(frame: SceneFrame) -> list[Block]:
     multiply."""
     blocks = []
     for matrix in frame.facts.matrices:
-        title = (f"{SCHEME_MEANINGS[matrix.scheme]}: {fmt(matrix.entries)} entries, "
-                 f"{plural(matrix.distinct, 'different weight')}")
+        title = (
+            f"{SCHEME_MEANINGS[matrix.scheme]}: {fmt(matrix.entries)} entries, "
+            f"{plural(matrix.distinct, 'different weight')}"
+        )
         if matrix.off_the_input:
             title += f" (+{fmt(matrix.off_the_input)} over padding: no entry)"
         blocks.append(Block(title))
@@ -174,9 +203,10 @@ def _kernel_slice(frame: SceneFrame, channel: int) -> list[Block]:
     if channel not in step.channels:  # as tall as a slice, so nothing under it moves
         blank = [Block() for _ in range(facts.layer.kernel[0])]
         return [Block(f"(W{step.filter + 1} skips it)", reserve), *blank]
-    return [Block(title + suffix, reserve),
-            Block(grid=kernel_grid(frame, channel - step.channels.start),
-                  panel=f"kernel-{channel}")]
+    return [
+        Block(title + suffix, reserve),
+        Block(grid=kernel_grid(frame, channel - step.channels.start), panel=f"kernel-{channel}"),
+    ]
 
 
 def _output_title(frame: SceneFrame, f: int) -> str:

@@ -23,8 +23,12 @@ from textual.strip import Strip
 from .lines import BOXED, DIMMED, STARRED, TITLE, Line, Run, line_width
 from .stage import View
 
-MARK_CLASSES = ((DIMMED, "scene--dimmed"), (STARRED, "scene--starred"), (BOXED, "scene--boxed"),
-                (TITLE, "scene--title"))
+MARK_CLASSES = (
+    (DIMMED, "scene--dimmed"),
+    (STARRED, "scene--starred"),
+    (BOXED, "scene--boxed"),
+    (TITLE, "scene--title"),
+)
 
 
 class Drawing(Protocol):
@@ -71,8 +75,10 @@ class LineCanvas(ScrollView, Generic[Frame, Drawn], can_focus=False):
         lines = self.drawn.lines
         # The scene never shrinks between steps (a line of working fewer would move the
         # scrollbars under the learner); the spare lines at the bottom are blank.
-        size = Size(max(self.drawn.width, self.virtual_size.width),
-                    max(len(lines), self.virtual_size.height))
+        size = Size(
+            max(self.drawn.width, self.virtual_size.width),
+            max(len(lines), self.virtual_size.height),
+        )
         if size != self.virtual_size:
             self.virtual_size = size
             self.refresh()

@@ -68,24 +68,37 @@ def map_layout(frame: MapFrame, width: int, height: int, console: Console) -> Ma
     map_width = label + 1 + layer.out_width
     beside = width - map_width - GAP >= SIDE_TEXT
     text_width = width - map_width - GAP if beside else width
-    texts = [status_text(index, walk.count, (filter, row, col), layer.filters, frame.playing),
-             field_text(walk, filter, row, col), kernel_text(walk, filter, row, col),
-             sweep_text(walk, index)]
+    texts = [
+        status_text(index, walk.count, (filter, row, col), layer.filters, frame.playing),
+        field_text(walk, filter, row, col),
+        kernel_text(walk, filter, row, col),
+        sweep_text(walk, index),
+    ]
     words = [line for text in texts for line in text_lines(text, text_width, console)]
     top = 0 if beside else len(words)
     rows = min(layer.out_height, max(height - top, 1))
     first_row = min(row - row % rows, layer.out_height - rows)
     visited = walk.visited_in_slice(filter, index)
-    neurons = [merged([(Run(f"{r + 1:>{label}} "),),
-                       neuron_row(visited[r].tolist(), col if r == row else None)])
-               for r in range(first_row, first_row + rows)]
+    neurons = [
+        merged(
+            [
+                (Run(f"{r + 1:>{label}} "),),
+                neuron_row(visited[r].tolist(), col if r == row else None),
+            ]
+        )
+        for r in range(first_row, first_row + rows)
+    ]
     lines = [*words, *neurons]
     if beside:  # each row of neurons, then the text of that line
-        lines = [trimmed(merged([left, (Run(" " * (map_width - line_width(left) + GAP)),), right]))
-                 for left, right in zip(padded(neurons, len(words)), padded(words, len(neurons)),
-                                        strict=True)]
-    return MapLayout(tuple(lines), max(map(line_width, lines)), top, label + 1, first_row, rows,
-                     layer.out_width)
+        lines = [
+            trimmed(merged([left, (Run(" " * (map_width - line_width(left) + GAP)),), right]))
+            for left, right in zip(
+                padded(neurons, len(words)), padded(words, len(neurons)), strict=True
+            )
+        ]
+    return MapLayout(
+        tuple(lines), max(map(line_width, lines)), top, label + 1, first_row, rows, layer.out_width
+    )
 
 
 def padded(lines: list[Line], length: int) -> list[Line]:
@@ -97,8 +110,11 @@ def neuron_row(visited: list[bool], cursor: int | None) -> Line:
     """One row of a slice: runs of visited and pending neurons, the cursor boxed."""
     runs: list[Run] = []
     for col, done in enumerate(visited):
-        run = Run(VISITED, BOXED) if col == cursor else (
-            Run(VISITED) if done else Run(PENDING, DIMMED))
+        run = (
+            Run(VISITED, BOXED)
+            if col == cursor
+            else (Run(VISITED) if done else Run(PENDING, DIMMED))
+        )
         if runs and runs[-1].marks == run.marks:
             runs[-1] = Run(runs[-1].text + run.text, run.marks)
         else:

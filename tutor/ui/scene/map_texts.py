@@ -32,12 +32,15 @@ def field_text(walk: NeuronWalk, filter: int, row: int, col: int) -> Text:
     layer = walk.layer
     per_group = layer.channels_per_group
     first = filter // layer.filters_per_group * per_group
-    channels = (f"channel {first + 1}" if per_group == 1
-                else f"channels {first + 1}-{first + per_group}")
+    channels = (
+        f"channel {first + 1}" if per_group == 1 else f"channels {first + 1}-{first + per_group}"
+    )
     kh, kw = layer.kernel
-    return Text(f"Reads input {span_text(walk.tap_rows(row), layer.height, 'row')}, "
-                f"{span_text(walk.tap_cols(col), layer.width, 'col')}, {channels}: "
-                f"{kh} x {kw} x {per_group} = {plural(weights_per_kernel(layer), 'value')}")
+    return Text(
+        f"Reads input {span_text(walk.tap_rows(row), layer.height, 'row')}, "
+        f"{span_text(walk.tap_cols(col), layer.width, 'col')}, {channels}: "
+        f"{kh} x {kw} x {per_group} = {plural(weights_per_kernel(layer), 'value')}"
+    )
 
 
 def kernel_text(walk: NeuronWalk, filter: int, row: int, col: int) -> Text:
@@ -47,12 +50,15 @@ def kernel_text(walk: NeuronWalk, filter: int, row: int, col: int) -> Text:
     text = Text("Kernel ")
     if walk.mode == "shared":
         text.append(f"W{filter + 1}", style=BOLD)
-        text.append(f": the same {weights} weights{bias} as all "
-                    f"{fmt(walk.per_slice)} neurons of slice {filter + 1}")
+        text.append(
+            f": the same {weights} weights{bias} as all "
+            f"{fmt(walk.per_slice)} neurons of slice {filter + 1}"
+        )
     else:
         text.append(f"#{fmt(walk.kernel_id(filter, row, col) + 1)}", style=BOLD)
-        text.append(f" of {fmt(walk.kernels())}: its own {weights} weights{bias}, used by "
-                    "this neuron only")
+        text.append(
+            f" of {fmt(walk.kernels())}: its own {weights} weights{bias}, used by this neuron only"
+        )
     return text
 
 
@@ -63,6 +69,8 @@ def sweep_text(walk: NeuronWalk, index: int) -> Text:
     text.append(fmt(walk.kernels_used(index)), style=BOLD)
     text.append(" · parameters ")
     text.append(fmt(walk.parameters_used(index)), style=BOLD)
-    text.append(f" · whole layer: {plural(walk.kernels(), 'kernel')}, "
-                f"{plural(walk.parameters_used(last), 'parameter')}")
+    text.append(
+        f" · whole layer: {plural(walk.kernels(), 'kernel')}, "
+        f"{plural(walk.parameters_used(last), 'parameter')}"
+    )
     return text

@@ -91,7 +91,7 @@ def stage(columns: Sequence[Sequence[Block]], top: int, view: View = EVERYTHING)
                     rows[y] += (line, after)
                     y += 1
             else:
-                for row in rows[y:y + block.height]:
+                for row in rows[y : y + block.height]:
                     row.append(blank)
                 y += block.height
         for row in rows[y:]:

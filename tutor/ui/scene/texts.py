@@ -34,8 +34,11 @@ def text_lines(text: Text, width: int, console: Console) -> list[Line]:
 
 def text_line(text: Text, console: Console) -> Line:
     """One line of Rich Text, never wrapped, as runs with the styles Rich gives it."""
-    return merged((Run(segment.text, 0, segment.style or None),)
-                  for segment in text.render(console) if segment.text)
+    return merged(
+        (Run(segment.text, 0, segment.style or None),)
+        for segment in text.render(console)
+        if segment.text
+    )
 
 
 def _products(step: Step, n: int) -> list[list[str]]:
@@ -43,8 +46,10 @@ def _products(step: Step, n: int) -> list[list[str]]:
     weights, inputs = step.weights[n].tolist(), step.inputs[n].tolist()
     padding = step.in_padding.tolist()
     return [
-        [f"{number_text(w)}×{'0' if pad else number_text(x)}"
-         for w, x, pad in zip(w_row, x_row, pad_row, strict=True)]
+        [
+            f"{number_text(w)}×{'0' if pad else number_text(x)}"
+            for w, x, pad in zip(w_row, x_row, pad_row, strict=True)
+        ]
         for w_row, x_row, pad_row in zip(weights, inputs, padding, strict=True)
     ]
 
@@ -57,6 +62,7 @@ def arithmetic_lines(step: Step, width: int, hidden: bool = False) -> list[Line]
     `hidden` (the learner is predicting this neuron) writes every sum as PENDING: the
     products to work out stay, what they add up to does not show.
     """
+
     def sum_text(value: object) -> str:
         return PENDING if hidden else number_text(value)
 
@@ -68,21 +74,24 @@ def arithmetic_lines(step: Step, width: int, hidden: bool = False) -> list[Line]
         label = f"ch{channel + 1}: " if labelled else ""
         products = _products(step, n)
         if kh * kw <= SMALL_KERNEL:
-            line = (f"{label}{' + '.join(p for row in products for p in row)} = "
-                    f"{sum_text(channel_totals[n])}")
+            line = (
+                f"{label}{' + '.join(p for row in products for p in row)} = "
+                f"{sum_text(channel_totals[n])}"
+            )
             if len(line) <= width:
                 lines.append(line)
                 continue
-        lines += [f"{label}row {i + 1}: {' + '.join(row)} = {sum_text(row_totals[n][i])}"
-                  for i, row in enumerate(products)]
+        lines += [
+            f"{label}row {i + 1}: {' + '.join(row)} = {sum_text(row_totals[n][i])}"
+            for i, row in enumerate(products)
+        ]
         lines.append(f"{label}sum of rows = {sum_text(channel_totals[n])}")
     last = ""
     if labelled:
         parts = " + ".join(sum_text(t) for t in channel_totals)
         last = f"channels: {parts} = {sum_text(step.total)}, then "
     last += f"{sum_text(step.total)} + bias {number_text(step.bias)} = "
-    return [(Run(line),) for line in lines] + [(Run(last), Run(sum_text(step.result), 0,
-                                                                 RESULT))]
+    return [(Run(line),) for line in lines] + [(Run(last), Run(sum_text(step.result), 0, RESULT))]
 
 
 def counter_text(mode: str, tally: Tally, counts: ParameterCounts) -> Text:
@@ -102,8 +111,11 @@ def wiring_text(layer: ConvLayer, mode: str) -> Text:
     """How many inputs, and so weights, this one neuron has under each scheme."""
     window, everything = weights_per_kernel(layer), input_values(layer)
     bias = " + 1 bias" if layer.bias else ""
-    whose = (f"shared by all {fmt(layer.out_height * layer.out_width)} neurons of its slice"
-             if mode == "shared" else "its own")
+    whose = (
+        f"shared by all {fmt(layer.out_height * layer.out_width)} neurons of its slice"
+        if mode == "shared"
+        else "its own"
+    )
     text = Text("This neuron reads ")
     text.append(f"{fmt(window)} inputs", style=BOLD)
     text.append(f" in the convolution ({fmt(window)} weights{bias}, {whose}) and ")
@@ -118,18 +130,22 @@ def matrix_text(row: int, layer: ConvLayer, matrices: tuple[Matrix, ...], output
     n, bias = row + 1, " + its bias" if layer.bias else ""
     text = Text(f"Neuron {n} is row {n} of {'each M' if len(matrices) > 1 else 'M'}: ")
     if not any(matrix.scheme == "shared" for matrix in matrices):
-        text.append(f"its output is row {n} · x{bias}. These weights have names, not values: "
-                    "what counts is how many.")
+        text.append(
+            f"its output is row {n} · x{bias}. These weights have names, not values: "
+            "what counts is how many."
+        )
         return text
     text.append(f"row {n} · x{bias} = ")
     text.append(output, style=BOLD)
-    text.append(", its output" + (" (with the convolution's weights)." if len(matrices) > 1
-                                  else "."))
+    text.append(
+        ", its output" + (" (with the convolution's weights)." if len(matrices) > 1 else ".")
+    )
     return text
 
 
-def matrix_trace_note(name: str, cell: tuple[int, int], step: Step, layer: ConvLayer,
-                      matrices: tuple[Matrix, ...]) -> Text:
+def matrix_trace_note(
+    name: str, cell: tuple[int, int], step: Step, layer: ConvLayer, matrices: tuple[Matrix, ...]
+) -> Text:
     """Where one kernel weight sits in each M drawn: in every row when shared, in one entry
     when not; a fully connected M has no kernel to trace."""
     neuron, tap = (step.filter, step.row, step.col), (step.channels.start, *cell)
@@ -139,7 +155,7 @@ def matrix_trace_note(name: str, cell: tuple[int, int], step: Step, layer: ConvL
         if matrix.scheme == "dense":
             parts.append(f"the {meaning} M has no kernel to trace")
             continue
-        label = weight_label(layer, matrix.scheme, neuron, tap)  # type: ignore[arg-type]
+        label = weight_label(layer, matrix.scheme, neuron, tap)
         entries = int((matrix.labels == label).sum())
         if matrix.scheme == "shared":
             parts.append(f"in the {meaning} M it is w{label}, in all {entries} * entries")
@@ -155,8 +171,14 @@ def dense_text(counts: ParameterCounts) -> Text:
     return text
 
 
-def status_text(index: int, count: int, cell: tuple[int, int, int], filters: int,
-                playing: str, names: bool = False) -> Text:
+def status_text(
+    index: int,
+    count: int,
+    cell: tuple[int, int, int],
+    filters: int,
+    playing: str,
+    names: bool = False,
+) -> Text:
     """Which step of how many, which neuron, whether the pass is playing (`playing` says how
     fast, "" when paused), and whether the output cells show kernels rather than values."""
     text = Text()
@@ -179,14 +201,22 @@ def trace_note(name: str, mode: str, reach: WeightReach, step: Step) -> Text:
     """
     slices, kernel = len(step.channels), f"W{step.filter + 1}"
     if mode == "shared" and slices > 1:
-        return Text(f"Tracing {name} in each of {kernel}'s {slices} channel slices: {slices} "
-                    f"weights, each entering {reach.uses} products at the * cells of its own "
-                    "channel. (0 stops)")
+        return Text(
+            f"Tracing {name} in each of {kernel}'s {slices} channel slices: {slices} "
+            f"weights, each entering {reach.uses} products at the * cells of its own "
+            "channel. (0 stops)"
+        )
     if mode == "shared":
-        return Text(f"Tracing {name} of {kernel}: it enters {reach.uses} products, at every * "
-                    "cell. One weight, reused. (0 stops)")
+        return Text(
+            f"Tracing {name} of {kernel}: it enters {reach.uses} products, at every * "
+            "cell. One weight, reused. (0 stops)"
+        )
     if slices > 1:
-        return Text(f"Tracing {name} in each channel slice of this neuron's own kernel: 1 "
-                    "product each. The next neuron has different ones. (0 stops)")
-    return Text(f"Tracing {name} of this neuron's own kernel: 1 product. The next neuron has "
-                "a different one. (0 stops)")
+        return Text(
+            f"Tracing {name} in each channel slice of this neuron's own kernel: 1 "
+            "product each. The next neuron has different ones. (0 stops)"
+        )
+    return Text(
+        f"Tracing {name} of this neuron's own kernel: 1 product. The next neuron has "
+        "a different one. (0 stops)"
+    )

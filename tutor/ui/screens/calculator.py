@@ -68,9 +68,13 @@ class CalculatorScreen(Screen[None]):
                 with Horizontal(classes="field-row"):
                     for key in row:
                         yield Label(LABELS.get(key, key), classes="field-label")
-                        yield CharacterInput(default_text(key), id=f"field-{key}",
-                                             characters=SIZE_CHARACTERS, max_length=20,
-                                             classes="field")
+                        yield CharacterInput(
+                            default_text(key),
+                            id=f"field-{key}",
+                            characters=SIZE_CHARACTERS,
+                            max_length=20,
+                            classes="field",
+                        )
                     if key == "filters":  # room for the bias box on the first row
                         yield Checkbox(BIAS_LABELS[True], True, id="field-bias")
             yield Static(id="calculator-status")
@@ -101,23 +105,30 @@ class CalculatorScreen(Screen[None]):
         table.display = True
         counts = count_parameters(self.conv_layer)
         h, w, c = self.conv_layer.output_shape
-        message = Text.assemble(("Output ", "bold"),
-                                f"{h} x {w} x {c} = {fmt(h * w * c)} neurons")
+        message = Text.assemble(("Output ", "bold"), f"{h} x {w} x {c} = {fmt(h * w * c)} neurons")
         if not self.conv_layer.fits_exactly:
             message.append(f"  (the stride does not fit: {self.conv_layer.leftover_words()})")
-        message.append("  o: step through it" if self.scene_problem() is None
-                       else "  (too big to animate)", style="dim")
+        message.append(
+            "  o: step through it" if self.scene_problem() is None else "  (too big to animate)",
+            style="dim",
+        )
         status.update(message)
         table.show(counts)
 
     def read_layer(self) -> ConvLayer:
         height, width, channels = self._field("input", size3)
-        return ConvLayer(height=height, width=width, channels=channels,
-                         kernel=self._field("kernel", pair), filters=self._field("filters", whole),
-                         stride=self._field("stride", pair), padding=self._field("padding", pair),
-                         dilation=self._field("dilation", pair),
-                         groups=self._field("groups", whole),
-                         bias=self.query_one("#field-bias", Checkbox).value)
+        return ConvLayer(
+            height=height,
+            width=width,
+            channels=channels,
+            kernel=self._field("kernel", pair),
+            filters=self._field("filters", whole),
+            stride=self._field("stride", pair),
+            padding=self._field("padding", pair),
+            dilation=self._field("dilation", pair),
+            groups=self._field("groups", whole),
+            bias=self.query_one("#field-bias", Checkbox).value,
+        )
 
     def _field(self, key: str, read: Callable[[str], Value]) -> Value:
         """The field's text as `read` reads it; its SizeError names the field."""
@@ -141,9 +152,13 @@ class CalculatorScreen(Screen[None]):
         if problem is not None or self.conv_layer is None:
             self.notify(f"Cannot animate this layer: {problem}.", severity="warning", timeout=4)
             return
-        scene = Scene(layer=self.conv_layer, inputs=Values(seed=1, low=0, high=3),
-                      weights=Values(seed=2, low=-1, high=1), bias=Values(seed=3, low=0, high=1),
-                      panels=("input", "kernel", "output", "arithmetic", "counter", "dense"))
+        scene = Scene(
+            layer=self.conv_layer,
+            inputs=Values(seed=1, low=0, high=3),
+            weights=Values(seed=2, low=-1, high=1),
+            bias=Values(seed=3, low=0, high=1),
+            panels=("input", "kernel", "output", "arithmetic", "counter", "dense"),
+        )
         title = f"Calculator layer: {self.conv_layer.describe()}"
         self.app.push_screen(StepperScreen(scene, title))
 

@@ -12,52 +12,70 @@ from textual.widgets import Static
 from ..screen_css import screen_css
 
 KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
-    ("Everywhere", (
-        ("q", "quit (everything is saved)"),
-        ("? or F1", "this help"),
-        ("Ctrl+P", "command palette: calculator, help, lessons"),
-        ("Ctrl+L", "redraw the whole screen, if it looks garbled"),
-    )),
-    ("Lesson list", (
-        ("↑ ↓, Enter", "choose a lesson and open it where you left off"),
-        ("c", "continue the lesson you were last in"),
-        ("k", "parameter calculator"),
-        ("r / R", "reset this lesson / all progress (asks first)"),
-    )),
-    ("Lesson", (
-        ("→ l space", "next step: the kernel moves one position"),
-        ("← h", "previous step"),
-        ("↑ k / ↓ j", "the same column, one output row up / down"),
-        ("Home / End", "first / last step"),
-        ("f", "the same position in the next depth slice"),
-        ("s", "a neuron map: the same neuron with weights shared / not shared"),
-        ("p", "play / pause; + and - change the speed"),
-        ("w", "output cells: each neuron's kernel (W1, or its own #n) / its value"),
-        ("1-9, t, 0", "trace weight w1-w9 / the next weight / stop tracing"),
-        ("click", "an output cell: show that neuron; a kernel cell: trace it"),
-        ("Shift+arrows, H J K L", "scroll a scene or a table too big for the window"),
-        ("n PageDown", "next page (after the last page: the quiz)"),
-        ("b PageUp", "previous page"),
-        ("[ / ]", "scroll the text up / down"),
-        ("v", "hide / show the text, to see more of the scene"),
-        ("m or Esc", "back to the lesson list"),
-    )),
-    ("Prediction (where a page asks for one)", (
-        ("digits, Enter", "the number you expect this neuron to be; Enter checks it"),
-        ("r", "show the neuron without a prediction"),
-    )),
-    ("Quiz", (
-        ("Enter", "answer; then go on to the next question"),
-        ("h or F2", "next hint"),
-        ("1-6, ↑ ↓", "pick a choice; Enter answers with it"),
-        ("b / m", "back to the lesson / the lesson list"),
-        ("results: r n m", "retry with new layers / next lesson / lesson list"),
-    )),
-    ("Calculator", (
-        ("Tab", "next field; the counts update as you type"),
-        ("o", "open this layer in the stepper (when it is small enough)"),
-        ("b or Esc", "back"),
-    )),
+    (
+        "Everywhere",
+        (
+            ("q", "quit (everything is saved)"),
+            ("? or F1", "this help"),
+            ("Ctrl+P", "command palette: calculator, help, lessons"),
+            ("Ctrl+L", "redraw the whole screen, if it looks garbled"),
+        ),
+    ),
+    (
+        "Lesson list",
+        (
+            ("↑ ↓, Enter", "choose a lesson and open it where you left off"),
+            ("c", "continue the lesson you were last in"),
+            ("k", "parameter calculator"),
+            ("r / R", "reset this lesson / all progress (asks first)"),
+        ),
+    ),
+    (
+        "Lesson",
+        (
+            ("→ l space", "next step: the kernel moves one position"),
+            ("← h", "previous step"),
+            ("↑ k / ↓ j", "the same column, one output row up / down"),
+            ("Home / End", "first / last step"),
+            ("f", "the same position in the next depth slice"),
+            ("s", "a neuron map: the same neuron with weights shared / not shared"),
+            ("p", "play / pause; + and - change the speed"),
+            ("w", "output cells: each neuron's kernel (W1, or its own #n) / its value"),
+            ("1-9, t, 0", "trace weight w1-w9 / the next weight / stop tracing"),
+            ("click", "an output cell: show that neuron; a kernel cell: trace it"),
+            ("Shift+arrows, H J K L", "scroll a scene or a table too big for the window"),
+            ("n PageDown", "next page (after the last page: the quiz)"),
+            ("b PageUp", "previous page"),
+            ("[ / ]", "scroll the text up / down"),
+            ("v", "hide / show the text, to see more of the scene"),
+            ("m or Esc", "back to the lesson list"),
+        ),
+    ),
+    (
+        "Prediction (where a page asks for one)",
+        (
+            ("digits, Enter", "the number you expect this neuron to be; Enter checks it"),
+            ("r", "show the neuron without a prediction"),
+        ),
+    ),
+    (
+        "Quiz",
+        (
+            ("Enter", "answer; then go on to the next question"),
+            ("h or F2", "next hint"),
+            ("1-6, ↑ ↓", "pick a choice; Enter answers with it"),
+            ("b / m", "back to the lesson / the lesson list"),
+            ("results: r n m", "retry with new layers / next lesson / lesson list"),
+        ),
+    ),
+    (
+        "Calculator",
+        (
+            ("Tab", "next field; the counts update as you type"),
+            ("o", "open this layer in the stepper (when it is small enough)"),
+            ("b or Esc", "back"),
+        ),
+    ),
 )
 
 
@@ -88,5 +106,4 @@ class HelpScreen(ModalScreen[None]):
             yield Static(keys_table(), id="help-keys")
 
     def action_scroll(self, direction: int) -> None:
-        self.query_one("#help-body", VerticalScroll).scroll_relative(y=direction,
-                                                                     animate=False)
+        self.query_one("#help-body", VerticalScroll).scroll_relative(y=direction, animate=False)

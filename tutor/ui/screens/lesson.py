@@ -96,8 +96,10 @@ class LessonScreen(SceneScreen):
 
     def _title(self) -> Text:
         page, pages = self.lesson.pages[self.page_index], len(self.lesson.pages)
-        title = (f"Lesson {self.lesson.order} · {self.lesson.title} · "
-                 f"page {self.page_index + 1} of {pages}")
+        title = (
+            f"Lesson {self.lesson.order} · {self.lesson.title} · "
+            f"page {self.page_index + 1} of {pages}"
+        )
         return literal(f"{title}: {page.title}" if page.title else title)
 
     @staticmethod
@@ -155,8 +157,11 @@ class LessonScreen(SceneScreen):
         return super().check_action(action, parameters)
 
     def hides_neuron(self) -> bool:
-        return self._predict_at is not None and self.stepper is not None and (
-            self.stepper.position == self._predict_at)
+        return (
+            self._predict_at is not None
+            and self.stepper is not None
+            and (self.stepper.position == self._predict_at)
+        )
 
     def allowed_move(self, target: int) -> int | None:
         """A move waits while a prediction is asked, and one past the neuron stops at it."""
@@ -193,8 +198,11 @@ class LessonScreen(SceneScreen):
         step = self.stepper.current
         verdict = judge_prediction(step, read.value)
         self._reveal(("✓ " if verdict.correct else "✗ ") + verdict.message)
-        self.post_message(RecordPrediction(self.lesson, prediction_record(
-            self.page_index, step, event.value, verdict)))
+        self.post_message(
+            RecordPrediction(
+                self.lesson, prediction_record(self.page_index, step, event.value, verdict)
+            )
+        )
 
     def action_reveal(self) -> None:
         """Show the neuron without a prediction (nothing is recorded)."""
@@ -217,8 +225,9 @@ class LessonScreen(SceneScreen):
         """Whether the scene comes before the text: the learner has stepped, or is asked for a
         prediction past the first step (they stepped there before: the page resumed there).
         A prediction of the very first neuron leaves the text to be read first."""
-        return self._stepped or (self.hides_neuron() and self.stepper is not None
-                                 and self.stepper.position > 0)
+        return self._stepped or (
+            self.hides_neuron() and self.stepper is not None and self.stepper.position > 0
+        )
 
     def on_line_canvas_resized(self) -> None:
         """The scene lost rows (the prediction box opened, the terminal shrank): fold the

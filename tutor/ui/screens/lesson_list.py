@@ -21,8 +21,9 @@ from ..widgets.lesson_menu import LessonMenu, MenuEntry
 from .tutor_screen import TutorScreen
 
 
-def status_text(lesson: LessonHeader, entry: LessonProgress | None,
-                locked_by: Sequence[str] = ()) -> str:
+def status_text(
+    lesson: LessonHeader, entry: LessonProgress | None, locked_by: Sequence[str] = ()
+) -> str:
     """locked / new / page p of n / quiz under way / passed with the best score."""
     if locked_by:
         return f"locked: pass {and_list(locked_by)} first"
@@ -44,13 +45,19 @@ def and_list(items: Sequence[str]) -> str:
 def lesson_entry(lesson: LessonHeader | BrokenLesson, listing: Listing) -> MenuEntry:
     if isinstance(lesson, BrokenLesson):
         heading = Text.assemble(literal(f"✗ {lesson.title}", "bold"), "  cannot be opened")
-        return MenuEntry(f"broken:{lesson.source}", heading,
-                         literal(f"  {lesson.message}", "italic"), enabled=False, wrap=True)
+        return MenuEntry(
+            f"broken:{lesson.source}",
+            heading,
+            literal(f"  {lesson.message}", "italic"),
+            enabled=False,
+            wrap=True,
+        )
     entry = listing.entry(lesson)
     status = status_text(lesson, entry, listing.not_yet_passed(lesson))
     mark = "✓" if entry is not None and entry.passed else " "
-    heading = Text.assemble(literal(f"{mark}{lesson.order:>2}  {lesson.title}", "bold"),
-                            f"  [{status}]")
+    heading = Text.assemble(
+        literal(f"{mark}{lesson.order:>2}  {lesson.title}", "bold"), f"  [{status}]"
+    )
     return MenuEntry(lesson.id, heading, literal(f"     {lesson.summary}", "dim"))
 
 
@@ -75,8 +82,9 @@ class LessonListScreen(TutorScreen):
         """The summary line showing (None: hidden), so an unchanged one is not laid out again."""
 
     def compose(self) -> ComposeResult:
-        yield Static("cnn-tutor · how a convolutional layer works, and what sharing saves",
-                     id="title-bar")
+        yield Static(
+            "cnn-tutor · how a convolutional layer works, and what sharing saves", id="title-bar"
+        )
         yield LessonMenu(id="lessons")
         yield Static(id="lesson-summary")
         yield Static(id="continue-hint")
@@ -117,8 +125,9 @@ class LessonListScreen(TutorScreen):
             hint.update("Enter opens the highlighted lesson. Start with lesson 1.")
         else:
             lesson, entry = last
-            hint.update(literal(f"c continues lesson {lesson.order}: "
-                                f"{status_text(lesson, entry)}."))
+            hint.update(
+                literal(f"c continues lesson {lesson.order}: {status_text(lesson, entry)}.")
+            )
 
     def selected_lesson(self) -> LessonHeader | None:
         key = self.query_one("#lessons", LessonMenu).highlighted_key()
@@ -158,8 +167,11 @@ class LessonListScreen(TutorScreen):
         if not everything and lesson is None:
             self.app.bell()
             return
-        question = literal("Reset ALL progress in every lesson?" if lesson is None
-                           else f"Reset your progress in lesson {lesson.order}, {lesson.title}?")
+        question = literal(
+            "Reset ALL progress in every lesson?"
+            if lesson is None
+            else f"Reset your progress in lesson {lesson.order}, {lesson.title}?"
+        )
 
         def confirmed(yes: bool | None) -> None:
             if yes:

@@ -51,14 +51,19 @@ class QuizScreen(QuizRunScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Static(literal(f"Quiz · Lesson {self.lesson.order}: {self.lesson.title}"),
-                     id="title-bar")
+        yield Static(
+            literal(f"Quiz · Lesson {self.lesson.order}: {self.lesson.title}"), id="title-bar"
+        )
         with VerticalScroll(id="quiz-body"):
             yield Static(id="question-number")
             yield Static(id="prompt")
             yield Static(id="hints")
-            yield CharacterInput(placeholder="type a number, e.g. 34944, then Enter",
-                                 characters=ANSWER_CHARACTERS, max_length=40, id="answer")
+            yield CharacterInput(
+                placeholder="type a number, e.g. 34944, then Enter",
+                characters=ANSWER_CHARACTERS,
+                max_length=40,
+                id="answer",
+            )
             yield GuardedOptionList(id="choices")
             yield Static(id="problem")
             yield Static(id="feedback")
@@ -84,8 +89,10 @@ class QuizScreen(QuizRunScreen):
         if asked.is_choice:
             choices.clear_options()
             choices.add_options(
-                [Option(literal(f"{n}. {choice}"), id=str(n - 1)) for n, choice in
-                 enumerate(asked.choices, start=1)]
+                [
+                    Option(literal(f"{n}. {choice}"), id=str(n - 1))
+                    for n, choice in enumerate(asked.choices, start=1)
+                ]
             )
             choices.disabled = False
             choices.highlighted = 0

@@ -19,8 +19,9 @@ from .tutor_screen import QuizRunScreen
 def results_text(lesson: Lesson, run: QuizRun) -> Text:
     text = Text()
     verdict = "Passed" if run.passed else "Not passed yet"
-    text.append(f"{verdict}: {run.score} of {len(run.asked)} right ({run.percent} %).\n\n",
-                style="bold")
+    text.append(
+        f"{verdict}: {run.score} of {len(run.asked)} right ({run.percent} %).\n\n", style="bold"
+    )
     for n, (asked, feedback) in enumerate(zip(run.asked, run.feedback, strict=True), start=1):
         mark = "✓" if feedback is not None and feedback.correct else "✗"
         kind = " (required)" if is_required(asked.question) else ""
@@ -43,8 +44,9 @@ class ResultsScreen(QuizRunScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Static(literal(f"Results · Lesson {self.lesson.order}: {self.lesson.title}"),
-                     id="title-bar")
+        yield Static(
+            literal(f"Results · Lesson {self.lesson.order}: {self.lesson.title}"), id="title-bar"
+        )
         with VerticalScroll(id="results-body"):
             yield Static(results_text(self.lesson, self.run), id="results")
         yield KeyFooter()

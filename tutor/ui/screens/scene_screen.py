@@ -101,8 +101,17 @@ class SceneScreen(TutorScreen):
             speed = f"{self.speed:g} rows/s" if playing else ""
             view.show(MapFrame(stepper.walk, stepper.position, speed))
         elif isinstance(stepper, Stepper) and self.facts is not None:
-            view.show(scene_frame(self.facts, stepper, self.traced, playing, self.speed,
-                                  self.names, self.hides_neuron()))
+            view.show(
+                scene_frame(
+                    self.facts,
+                    stepper,
+                    self.traced,
+                    playing,
+                    self.speed,
+                    self.names,
+                    self.hides_neuron(),
+                )
+            )
 
     def hides_neuron(self) -> bool:
         """Whether the current neuron's value is withheld (a lesson asks for a prediction)."""
@@ -198,8 +207,11 @@ class SceneScreen(TutorScreen):
         if number == 0 or number > kh * kw:
             self.traced = None
             if number:
-                self.notify(f"This kernel has only {kh * kw} weights per channel.",
-                            severity="warning", timeout=3)
+                self.notify(
+                    f"This kernel has only {kh * kw} weights per channel.",
+                    severity="warning",
+                    timeout=3,
+                )
         else:
             self.traced = divmod(number - 1, kw)
         self.redraw()

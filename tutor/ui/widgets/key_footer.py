@@ -40,8 +40,13 @@ class KeyFooter(Widget):
         for _node, binding, enabled, _tooltip in screen.active_bindings.values():
             if binding.show and enabled and binding.action not in actions:
                 actions.add(binding.action)
-                keys.append((binding.key.split(",")[0], self.app.get_key_display(binding),
-                             binding.description))
+                keys.append(
+                    (
+                        binding.key.split(",")[0],
+                        self.app.get_key_display(binding),
+                        binding.description,
+                    )
+                )
         if keys != self._keys:
             self._keys = keys
             self.refresh()

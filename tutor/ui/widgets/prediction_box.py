@@ -25,9 +25,13 @@ KEYS = "Enter: check it · r: just show it"
 class PredictionBox(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(id="prediction-prompt")
-        yield CharacterInput(placeholder="a whole number, e.g. -3, then Enter",
-                             characters=PREDICTION_CHARACTERS, max_length=20,
-                             id="prediction-answer", disabled=True)
+        yield CharacterInput(
+            placeholder="a whole number, e.g. -3, then Enter",
+            characters=PREDICTION_CHARACTERS,
+            max_length=20,
+            id="prediction-answer",
+            disabled=True,
+        )
         yield Static(id="prediction-said")
 
     def ask(self, prompt: str, where: str) -> None:
