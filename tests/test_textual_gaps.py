@@ -6,14 +6,16 @@ from __future__ import annotations
 
 import pytest
 from textual import events
+from textual._compositor import Compositor
 from textual._xterm_parser import XTermParser
 from textual.app import App, ComposeResult
 from textual.command import CommandList, CommandPalette
 from textual.css.query import NoMatches
+from textual.geometry import Region
 from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import OptionList
+from textual.widgets import OptionList, Static
 
 from tests.textual_internals import PRIVATE_NAMES
 from tutor.ui.textual_gaps import (
@@ -21,6 +23,7 @@ from tutor.ui.textual_gaps import (
     PASTE_START,
     GuardedCommandPalette,
     GuardedOptionList,
+    LayoutSafeCompositor,
     PasteGuardedParser,
 )
 
@@ -52,6 +55,14 @@ def test_the_private_names_the_tutor_calls_still_exist() -> None:
     assert linux_driver.XTermParser in (XTermParser, PasteGuardedParser), (
         "the driver no longer makes its parser by this name: gap 5's guard does nothing"
     )
+    from textual import screen
+
+    assert screen.Compositor in (Compositor, LayoutSafeCompositor), (
+        "screens no longer make their compositor by this name: gap 6's guard does nothing"
+    )
+    fresh = Compositor()
+    assert isinstance(fresh._full_map, dict) and fresh._full_map_invalidated
+    assert fresh._visible_map is None
 
 
 async def test_the_private_names_the_tests_read_still_exist() -> None:
@@ -163,3 +174,46 @@ def test_the_guarded_parser_makes_a_paste_text_and_nothing_else() -> None:
     assert [type(token) for token in tokens] == [events.Paste, events.Key]
     assert isinstance(tokens[0], events.Paste) and tokens[0].text == "see [1mRy"
     assert isinstance(tokens[1], events.Key) and tokens[1].key == "l", "keys after it still work"
+
+
+class ShowAbove(App[None]):
+    """A hidden line above a tall one: showing it moves the tall one down."""
+
+    def compose(self) -> ComposeResult:
+        yield Static("note", id="above")
+        yield Static("\n".join(f"row {n}" for n in range(10)), id="below")
+
+    def on_mount(self) -> None:
+        self.query_one("#above").display = False
+
+
+async def reflow_after_a_lazy_read(compositor: Compositor) -> tuple[bool, set[Region]]:
+    """Show the hidden line, let a read of its place rebuild the full map lazily (what
+    scrolling a widget does after Textual has marked the map stale), then reflow: whether the
+    reflow saw the line shown, and the regions it marked to repaint."""
+    app = ShowAbove()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        screen = app.screen
+        screen._compositor = compositor
+        compositor.reflow(screen, screen.size)
+        above = app.query_one("#above")
+        above.display = True
+        compositor._full_map_invalidated = True  # as a refresh of a widget out of view does
+        screen.find_widget(above)
+        compositor._dirty_regions.clear()
+        shown = above in compositor.reflow(screen, screen.size).shown
+        return shown, set(compositor._dirty_regions)
+
+
+async def test_gap_6_a_lazy_rebuild_of_the_map_still_hides_a_layout_change() -> None:
+    shown, repaint = await reflow_after_a_lazy_read(Compositor())
+    if shown or repaint:
+        pytest.fail(FIXED.format(6))
+
+
+async def test_the_guarded_compositor_repaints_what_a_layout_change_moved() -> None:
+    shown, repaint = await reflow_after_a_lazy_read(LayoutSafeCompositor())
+    assert shown
+    assert any(region.y == 0 for region in repaint), "the line shown is painted"
+    assert any(region.y == 1 and region.height >= 10 for region in repaint), "and what it moved"

@@ -89,12 +89,13 @@ class TutorApp(App[None]):
 
     def run_as_program(self) -> int:
         """Run as the `cnn-tutor` command: only then are SIGTERM and SIGHUP the tutor's to
-        catch (inside a test they stay the test runner's) and pastes guarded (textual_gaps 5).
-        """
-        from .textual_gaps import guard_pastes
+        catch (inside a test they stay the test runner's), and pastes and layouts guarded
+        (textual_gaps 5 and 6: they concern what reaches a real terminal)."""
+        from .textual_gaps import guard_layouts, guard_pastes
 
         self._as_program = True
         guard_pastes()
+        guard_layouts()
         self.run()
         for warning in self.unsaved_warnings:
             print(f"cnn-tutor: {warning}", file=sys.stderr)

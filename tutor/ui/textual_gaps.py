@@ -37,6 +37,17 @@ still there (when Textual fixes one, that test says which work-around to remove)
    key. The real driver makes its parser in its input thread, by the name it imported
    (`textual.drivers.linux_driver.XTermParser`): `guard_pastes` points that name at the
    guarded parser, for the tutor run as a program.
+
+6. A layout change that is never painted (no Textual issue found; found by the pty screen
+   check under load: folding a lesson's text moved the counts table, and the terminal kept it
+   where it was). `Compositor.reflow` finds what to repaint by comparing the new layout with
+   `_full_map`, but the lazy `full_map` property rebuilds `_full_map` from the widgets as they
+   are now whenever it was marked stale: a read of a widget's place (scrolling it, say) after
+   a widget is shown or hidden and before the next reflow makes that reflow see no change, and
+   nothing moved is repainted. The guarded compositor compares each reflow with the layout it
+   last painted (`_full_map` as its reflows left it, with what a scroll has repainted since).
+   Screens make their compositor by the name they imported (`textual.screen.Compositor`):
+   `guard_layouts` points that name at the guarded one, for the tutor run as a program.
 """
 
 from __future__ import annotations
@@ -44,12 +55,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from textual._compositor import Compositor, CompositorMap, ReflowResult
 from textual._widget_navigation import Direction
 from textual._xterm_parser import XTermParser
 from textual.await_complete import AwaitComplete
 from textual.command import CommandList, CommandPalette
+from textual.geometry import Size
 from textual.message import Message
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import OptionList
 
 
@@ -158,3 +172,30 @@ def guard_pastes() -> None:
     from textual.drivers import linux_driver
 
     linux_driver.XTermParser = PasteGuardedParser  # type: ignore[misc]
+
+
+class LayoutSafeCompositor(Compositor):
+    """Gap 6: each reflow is compared with the layout last painted, not a lazy rebuild."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._painted: CompositorMap = {}
+        """Where each widget was when last painted: by a reflow, or by a scroll since."""
+
+    def reflow(self, parent: Widget, size: Size) -> ReflowResult:
+        self._full_map = self._painted  # a lazy rebuild since may already hold the change
+        result = super().reflow(parent, size)
+        self._painted = self._full_map
+        return result
+
+    def reflow_visible(self, parent: Widget, size: Size) -> set[Widget]:
+        exposed = super().reflow_visible(parent, size)
+        self._painted = {**self._painted, **(self._visible_map or {})}
+        return exposed
+
+
+def guard_layouts() -> None:
+    """Make every screen lay itself out with the guarded compositor (gap 6)."""
+    from textual import screen
+
+    screen.Compositor = LayoutSafeCompositor  # type: ignore[misc]
