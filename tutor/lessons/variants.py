@@ -46,14 +46,19 @@ def draw_layer(base: ConvLayer | None, vary: Ranges, rng: random.Random) -> Conv
 
 
 def example_draw(base: ConvLayer | None, vary: Ranges) -> ConvLayer | str:
-    """The first layer of SAMPLE draws from seed 0 (the quiz's fallback), or why the ranges
-    give too few layers: none, or fewer than MIN_GOOD, with what stopped the others most."""
+    """The first layer drawn from seed 0 (the quiz's fallback), once MIN_GOOD of the first
+    SAMPLE draws give one; else why the ranges give too few, with what stopped them most."""
     rng = random.Random(0)
-    draws = [_one_draw(base, vary, rng) for _ in range(SAMPLE)]
-    good = [draw for draw in draws if isinstance(draw, ConvLayer)]
-    if len(good) >= MIN_GOOD:
-        return good[0]
-    reasons = Counter(draw for draw in draws if isinstance(draw, str))
+    good: list[ConvLayer] = []
+    reasons: Counter[str] = Counter()
+    for _ in range(SAMPLE):
+        draw = _one_draw(base, vary, rng)
+        if isinstance(draw, str):
+            reasons[draw] += 1
+        elif len(good) + 1 >= MIN_GOOD:
+            return good[0] if good else draw
+        else:
+            good.append(draw)
     reason = max(reasons, key=lambda r: reasons[r])
     if good:
         share = f"only {len(good)} of {SAMPLE} draws from these ranges give{'s' * (len(good) == 1)}"
