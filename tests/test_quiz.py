@@ -196,7 +196,7 @@ def test_ranges_that_rarely_give_a_layer_are_refused_and_a_draw_that_finds_none_
     path = tmp_path / "rare.toml"
     path.write_text(RARE.replace("STRIDES", "2000, 3999"))
     refused = load_lesson(path)
-    assert isinstance(refused, BrokenLesson) and "of 200 draws" in refused.message
+    assert isinstance(refused, BrokenLesson) and "of 100 draws" in refused.message
     path.write_text(RARE.replace("STRIDES", "1, 1"))
     lesson = load_lesson(path)
     assert isinstance(lesson, Lesson)

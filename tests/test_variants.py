@@ -42,18 +42,18 @@ def test_no_draw_says_which_axis_is_at_fault() -> None:
     assert isinstance(reason, str) and "most often the output width is not whole" in reason
     tall = example_draw(base, (("kernel:rows", 10, 12),))
     assert isinstance(tall, str) and tall.startswith(
-        "none of 200 draws from these ranges gives a layer (at least 20 must): most often kernel"
+        "none of 100 draws from these ranges gives a layer (at least 10 must): most often kernel"
     )
 
 
 def test_ranges_that_rarely_give_a_layer_are_refused_with_their_share() -> None:
-    """A stride from 1 to 1,000 fits 65,536 - 32,768 exactly only as a power of two: about 1
-    draw in 60 gives a layer, so a quiz would draw 60 times on average and land on the same
-    few layers. At least 1 in 10 must."""
+    """A stride from 1 to 1,000 fits 65,536 - 32,768 exactly only as a power of two: 1 draw
+    in 100 gives a layer, so a quiz would draw 100 times on average and land on the same ten
+    layers. At least 1 in 10 must."""
     base = ConvLayer(height=65_536, width=65_536, channels=1, filters=1, kernel=32_768)
     reason = example_draw(base, (("stride", 1, 1_000),))
     assert isinstance(reason, str)
-    assert reason.startswith("only ") and "of 200 draws from these ranges give" in reason
-    assert "(at least 20 must): most often the output height is not whole" in reason
+    assert reason.startswith("only ") and "of 100 draws from these ranges give" in reason
+    assert "(at least 10 must): most often the output height is not whole" in reason
     fine = example_draw(base, (("stride", 1, 2),))
     assert isinstance(fine, ConvLayer) and fine.stride[0] in (1, 2)

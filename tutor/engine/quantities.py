@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from typing import NamedTuple
+from functools import lru_cache
+from typing import TYPE_CHECKING, NamedTuple
 
 from .counts import (
     count_parameters,
@@ -21,6 +22,9 @@ from .counts import (
     weights_per_kernel,
 )
 from .geometry import ConvLayer, extent
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 class Quantity(NamedTuple):
@@ -53,8 +57,24 @@ def output_axis_lines(layer: ConvLayer, axis: int) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def reads_per_position(layer: ConvLayer, axis: int) -> list[int]:
-    """For each input row (axis 0) or column (axis 1): how many window taps read it.
+def reads_per_position(layer: ConvLayer, axis: int) -> np.ndarray:
+    """For each input row (axis 0) or column (axis 1): how many window taps read it."""
+    return _reads(*_axis(layer, axis))
+
+
+def _axis(layer: ConvLayer, axis: int) -> tuple[int, int, int, int, int]:
+    """Size, kernel, stride, padding and dilation along one axis."""
+    return (
+        (layer.height, layer.width)[axis],
+        layer.kernel[axis],
+        layer.stride[axis],
+        layer.padding[axis],
+        layer.dilation[axis],
+    )
+
+
+def _reads(size: int, kernel: int, stride: int, padding: int, dilation: int) -> np.ndarray:
+    """Taps reading each position of one axis.
 
     Tap t of window o reads position o x stride + t x dilation - padding. One tap's reads are
     every stride-th position from its first: a run of neighbours on the lattice of positions
@@ -64,39 +84,43 @@ def reads_per_position(layer: ConvLayer, axis: int) -> list[int]:
     """
     import numpy as np  # here: the lesson list imports this module, and starts without NumPy
 
-    size = (layer.height, layer.width)[axis]
-    stride, pad = layer.stride[axis], layer.padding[axis]
-    windows = (layer.out_height, layer.out_width)[axis]
-    first = np.arange(layer.kernel[axis], dtype=np.int64) * layer.dilation[axis] - pad
+    windows = (size + 2 * padding - extent(kernel, dilation)) // stride + 1
+    first = np.arange(kernel, dtype=np.int64) * dilation - padding
     lattice = first % stride
     start = (first - lattice) // stride  # the first read's place on its lattice
-    length = np.maximum(-(-(size - np.arange(stride)) // stride), 0)  # positions per lattice
-    ends = length[lattice]
-    marks = np.zeros((stride, int(length.max()) + 1), dtype=np.int64)
-    np.add.at(marks, (lattice, np.clip(start, 0, ends)), 1)
-    np.add.at(marks, (lattice, np.clip(start + windows, 0, ends)), -1)
-    counts = np.cumsum(marks, axis=1)
-    positions = np.arange(size)
-    return counts[positions % stride, positions // stride].tolist()
+    lengths = np.maximum(-(-(size - np.arange(stride)) // stride), 0)  # positions per lattice
+    ends, width = lengths[lattice], int(lengths[0]) + 1
+    opens = lattice * width + np.clip(start, 0, ends)
+    closes = lattice * width + np.clip(start + windows, 0, ends)
+    marks = np.bincount(opens, minlength=stride * width) - np.bincount(
+        closes, minlength=stride * width
+    )
+    counts = np.cumsum(marks.reshape(stride, width), axis=1)  # [lattice, place on it]
+    return counts[:, :-1].T.ravel()[:size]  # position place x stride + lattice, in order
+
+
+@lru_cache(maxsize=1024)
+def _first_and_most(*axis: int) -> tuple[int, int]:
+    """Reads of an axis's first position and of its most-read one (asked again and again for
+    the same layer: a question, its prompt and its working)."""
+    reads = _reads(*axis)
+    return int(reads[0]), int(reads.max())
 
 
 def corner_reads(layer: ConvLayer) -> int:
     """Products the input's top-left value enters, for one filter."""
-    return reads_per_position(layer, 0)[0] * reads_per_position(layer, 1)[0]
+    return _first_and_most(*_axis(layer, 0))[0] * _first_and_most(*_axis(layer, 1))[0]
 
 
 def most_reads(layer: ConvLayer) -> int:
     """Products the most-read input value enters, for one filter (a middle one)."""
-    return max(reads_per_position(layer, 0)) * max(reads_per_position(layer, 1))
+    return _first_and_most(*_axis(layer, 0))[1] * _first_and_most(*_axis(layer, 1))[1]
 
 
 def _reads_lines(layer: ConvLayer, which: str) -> tuple[str, ...]:
-    rows, cols = reads_per_position(layer, 0), reads_per_position(layer, 1)
-    pick = (lambda xs: xs[0]) if which == "corner" else max
-    return (
-        f"{pick(rows)} windows read its row x {pick(cols)} read its column = "
-        f"{pick(rows) * pick(cols)} products",
-    )
+    pick = 0 if which == "corner" else 1
+    rows, cols = (_first_and_most(*_axis(layer, axis))[pick] for axis in (0, 1))
+    return (f"{rows} windows read its row x {cols} read its column = {rows * cols} products",)
 
 
 def ungrouped_total(layer: ConvLayer) -> int:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import random
 from collections import Counter
-from dataclasses import asdict
 
 from ..engine import ConvLayer, LayerError
 from ..engine.geometry import LAYER_DEFAULTS, LAYER_FIELDS
@@ -19,12 +18,14 @@ from ..engine.geometry import LAYER_DEFAULTS, LAYER_FIELDS
 VARY_KEYS = ("size", *(field for field in LAYER_FIELDS if field != "bias"))
 """What a question may draw afresh: any size of the layer, or `size` for height and width."""
 AXES = ("rows", "cols")
-SAMPLE = 200
+SAMPLE = 100
 """Draws `check` makes from a question's ranges, and the most a quiz makes for one layer."""
-MIN_GOOD = 20
-"""Of SAMPLE draws, how many must give a layer: a quiz then finds one within a few draws (the
-chance that 200 draws at 1 in 10 find none is below one in a billion), so drawing a quiz never
-keeps the learner waiting, and retries do not keep landing on the same few layers."""
+MIN_GOOD = 10
+"""Of SAMPLE draws, how many must give a layer: a quiz then finds one within a few draws (100
+draws at 1 in 10 all miss about once in 40,000 quizzes, which then ask the checked example), so
+drawing a quiz never keeps the learner waiting, and retries do not keep landing on the same
+few layers. Checking stops at the MIN_GOOD-th layer found, so a typical question costs a
+dozen draws and the rarest a lesson may have about a hundred."""
 
 Ranges = tuple[tuple[str, int, int], ...]
 
@@ -69,7 +70,7 @@ def example_draw(base: ConvLayer | None, vary: Ranges) -> ConvLayer | str:
 
 def _one_draw(base: ConvLayer | None, vary: Ranges, rng: random.Random) -> ConvLayer | str:
     """A layer drawn from the ranges, or why this draw is not one."""
-    drawn = LAYER_DEFAULTS | (asdict(base) if base else {})
+    drawn = LAYER_DEFAULTS | ({name: getattr(base, name) for name in LAYER_FIELDS} if base else {})
     for name, low, high in vary:
         value = rng.randint(low, high)
         field, _, axis = name.partition(":")
