@@ -21,6 +21,8 @@ from pathlib import Path
 
 import pytest
 
+from tests import watchdog
+
 SSHD = shutil.which("sshd") or ("/usr/sbin/sshd" if Path("/usr/sbin/sshd").exists() else None)
 MISSING = [
     name
@@ -45,11 +47,12 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def wait_until(condition: Callable[[], bool], what: str) -> None:
+def wait_until(condition: Callable[[], bool], what: str, screen: Callable[[], str] = str) -> None:
+    """Poll `condition`; on a timeout, fail with `screen()` (what the terminal shows)."""
     deadline = time.monotonic() + TIMEOUT
     while not condition():
         if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
+            raise AssertionError(f"timed out waiting for {what}:\n{screen()}")
         time.sleep(0.05)
 
 
@@ -121,7 +124,7 @@ class Tmux:
         return self.run("capture-pane", "-p", "-t", "tutor")
 
     def wait_for(self, text: str) -> str:
-        wait_until(lambda: text in self.screen(), repr(text))
+        wait_until(lambda: text in self.screen(), repr(text), self.screen)
         return self.screen()
 
     def keys(self, *keys: str) -> None:
@@ -158,29 +161,32 @@ def test_start_step_play_quit_over_ssh_leaves_the_terminal_sane(
     tmux = Tmux(tmp_path)
     tmux.run("new-session", "-d", "-s", "tutor", "-x", "80", "-y", "24", window)
     try:
-        tmux.wait_for("Step 1 of 16  neuron at row 1, col 1  paused")
-        tmux.wait_for("Lesson 1 · One kernel, one feature map")
-        tmux.keys("l", "Right", "Space")
-        tmux.wait_for("Step 4 of 16")
-        tmux.keys("End")
-        tmux.wait_for("Step 16 of 16")
-        tmux.keys("Home", "p")
-        tmux.wait_for("▶ playing 2 steps/s")
-        tmux.wait_for("Step 3 of 16")
-        tmux.keys("p")
-        tmux.wait_for("paused")
-        tmux.keys("q")
-        screen = tmux.wait_for("BACK-AT-THE-SHELL")
-        assert "Step" not in screen and "Lesson 1" not in screen, "the tutor's screen is gone"
-        flags = tmux.run(
-            "display",
-            "-p",
-            "-t",
-            "tutor",
-            "#{alternate_on} #{mouse_any_flag} #{mouse_sgr_flag} #{cursor_flag}",
-        )
-        assert flags.split() == ["0", "0", "0", "1"], "no alternate screen, mouse off, cursor on"
-        modes = stty.read_text().split()
-        assert "icanon" in modes and "echo" in modes and "-icanon" not in modes
+        with watchdog.screen_shown("the tutor over SSH, in tmux", tmux.screen):
+            tmux.wait_for("Step 1 of 16  neuron at row 1, col 1  paused")
+            tmux.wait_for("Lesson 1 · One kernel, one feature map")
+            tmux.keys("l", "Right", "Space")
+            tmux.wait_for("Step 4 of 16")
+            tmux.keys("End")
+            tmux.wait_for("Step 16 of 16")
+            tmux.keys("Home", "p")
+            tmux.wait_for("▶ playing 2 steps/s")
+            tmux.wait_for("Step 3 of 16")
+            tmux.keys("p")
+            tmux.wait_for("paused")
+            tmux.keys("q")
+            screen = tmux.wait_for("BACK-AT-THE-SHELL")
+            assert "Step" not in screen and "Lesson 1" not in screen, "the tutor's screen is gone"
+            flags = tmux.run(
+                "display",
+                "-p",
+                "-t",
+                "tutor",
+                "#{alternate_on} #{mouse_any_flag} #{mouse_sgr_flag} #{cursor_flag}",
+            )
+            assert flags.split() == ["0", "0", "0", "1"], (
+                "no alternate screen, mouse off, cursor on"
+            )
+            modes = stty.read_text().split()
+            assert "icanon" in modes and "echo" in modes and "-icanon" not in modes
     finally:
         subprocess.run(["tmux", "-S", tmux.socket, "kill-server"], capture_output=True)
