@@ -17,12 +17,12 @@ from pathlib import Path
 import pytest
 
 from tests.emulated_terminal import COMMAND, EmulatedTerminal
-from tests.test_progress_store import read_only_mount
+from tests.test_progress_saving import read_only_mount
 from tests.ui_driver import build_app, run, wait_for_text, wait_until
 from tutor.cli import start
 from tutor.progress import store as store_module
 from tutor.progress import summary
-from tutor.ui import app as app_module
+from tutor.ui import saving
 
 
 def saved_page(home: Path, lesson: str = "one-kernel") -> int | None:
@@ -43,7 +43,7 @@ async def test_a_hung_class_folder_never_freezes_the_screen_and_q_still_quits(
         real(*args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(summary, "write_summary", hung)
-    monkeypatch.setattr(app_module, "SAVE_WAIT", 1.0)
+    monkeypatch.setattr(saving, "SAVE_WAIT", 1.0)
     results = tmp_path / "results"
     results.mkdir()
     app = start.build_app(1, home=home, results=results)

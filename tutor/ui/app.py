@@ -13,7 +13,6 @@ from __future__ import annotations
 import asyncio
 import signal
 import sys
-import threading
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
@@ -32,8 +31,8 @@ from ..progress.model import LessonProgress, Progress
 from ..progress.store import ProgressStore
 from ..quiz.under_way import AttemptsUnderWay
 from . import requests
-from .background import Lane
 from .listing import Listing
+from .saving import SAVE_WAIT, Saving
 from .screens.too_small import TooSmallScreen, is_too_small
 from .screens.tutor_screen import TutorScreen
 from .textual_gaps import give_first_screen_a_result_callback
@@ -42,10 +41,6 @@ if TYPE_CHECKING:
     from ..lessons.model import Lesson
     from ..quiz.run import QuizRun
     from .screens.lesson_list import LessonListScreen
-
-SAVE_WAIT = 5.0
-"""Seconds quitting waits for the last save: a class folder on a network that has stopped
-answering must not keep the learner from leaving."""
 
 
 class TutorApp(App[None]):
@@ -80,10 +75,7 @@ class TutorApp(App[None]):
         """Why the lesson asked for with --lesson did not open, said once the app can."""
         self._as_program = False
         """Run by `cnn-tutor` itself (run_as_program), not inside a test's event loop."""
-        self._saves = Lane(self, "save", store.save, self._saved)
-        self._copies = Lane(
-            self, "class copy", store.copy_for_the_teacher, lambda _: self.show_notices()
-        )
+        self.saving = Saving(self, store, self.show_notices)
         self.unsaved_warnings: list[str] = []
         """What to say after quitting about saves that could not finish."""
 
@@ -204,57 +196,21 @@ class TutorApp(App[None]):
 
     def change_progress(self, change: Callable[[Progress], None]) -> None:
         """Change the progress the screens read now; save it off the UI loop."""
-        self.store.change(change)
-        self._saves.request()
-
-    def _saved(self, saved: bool) -> None:
-        self.show_notices()
-        if saved and self.store.results is not None:
-            self._copies.request()
+        self.saving.change(change)
 
     async def _leave(self) -> None:
-        """Save where the learner is, wait for the save and the class copy (at most
-        SAVE_WAIT s in all), and exit."""
+        """Save where the learner is, wait for the save (a little), and exit."""
         self._save_everything()
-        deadline = asyncio.get_running_loop().time() + SAVE_WAIT
-        if not await self._saves.finished(0):
+        if self.saving.under_way:
             self.notify("Saving your progress...", timeout=SAVE_WAIT)
-        saved = await self._saves.finished(SAVE_WAIT)
-        copied = await self._copies.finished(deadline - asyncio.get_running_loop().time())
-        self._warn_if_unsaved(saved, copied)
+        self.unsaved_warnings += await self.saving.finish()
         self.exit()
 
     def _leave_on_signal(self) -> None:
-        """Killed or hung up on: save as on quit, and leave the terminal as it was. Nobody is
-        at the screen now, so the save is waited for here (at most SAVE_WAIT s)."""
+        """Killed or hung up on: save as on quit, and leave the terminal as it was."""
         self._save_everything()
-        last = threading.Thread(
-            target=self.store.save_and_copy, name="cnn-tutor last save", daemon=True
-        )
-        last.start()
-        last.join(SAVE_WAIT)
-        hung_saving = last.is_alive() and self.store.unsaved > 0
-        self._warn_if_unsaved(
-            saved=not hung_saving, copied=not (last.is_alive() and not hung_saving)
-        )
+        self.unsaved_warnings += self.saving.finish_now()
         self.exit(return_code=1)
-
-    def _warn_if_unsaved(self, saved: bool, copied: bool) -> None:
-        """What to say after quitting when the last save did not finish or failed."""
-        home = escaped(str(self.store.home))
-        if not saved:
-            self.unsaved_warnings.append(
-                f"your latest progress was not saved: {home} did not answer within {SAVE_WAIT:g} s."
-            )
-        elif self.store.unsaved:
-            self.unsaved_warnings.append(
-                f"your latest progress could not be saved in {home}: {self.store.problem}."
-            )
-        if not copied:
-            self.unsaved_warnings.append(
-                f"the class folder {escaped(str(self.store.results))} did not answer within "
-                f"{SAVE_WAIT:g} s: your teacher sees your latest results after your next save."
-            )
 
     @on(requests.ResetProgress)
     def reset_progress(self, request: requests.ResetProgress) -> None:

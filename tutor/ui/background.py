@@ -76,6 +76,11 @@ class Lane(Generic[Result]):
             self._running = False
             self._idle.set()
 
+    @property
+    def busy(self) -> bool:
+        """A run is under way or asked for."""
+        return not self._idle.is_set()
+
     async def finished(self, within: float) -> bool:
         """Wait until no run is under way or asked for, at most `within` seconds; whether
         it came to that."""
