@@ -52,7 +52,7 @@ SHOTS = (
         "w: every neuron names the kernel that made it, #1 to #16 unshared",
         5,
         ("n", *("right",) * 6, "w"),
-        "showing kernels",
+        "showing own kernels",
     ),
     Shot(
         "alexnet-map",
@@ -70,9 +70,9 @@ SHOTS = (
     ),
     Shot(
         "one-matrix",
-        "The convolution as one matrix: the same nine weights in every row, w5 traced",
+        "The convolution as one matrix: the same four weights in every row, w4 traced",
         8,
-        ("n", "n", "right", "5"),
+        ("n", "n", "right", "4"),
         "in all 4 * entries",
     ),
     Shot(

@@ -154,7 +154,7 @@ def test_retry_shuffles_choices_but_keeps_the_right_one() -> None:
         assert sorted(retry.choices) == sorted(first.choices)
         assert retry.choices[retry.answer] == right
         orders.add(retry.choices)
-    assert len(orders) > 1
+    assert first.choices not in orders, "every retry reorders them"
 
 
 @given(st.text(max_size=120))
@@ -256,7 +256,7 @@ def test_a_required_question_must_be_right_to_pass() -> None:
     for asked in run.asked:
         if asked.is_choice:
             wrong = asked.choices.index(
-                "Each position gets a set of nine weights of its own, learned separately"
+                "Each position gets a set of weights of its own, learned separately"
             )
             run.answer(wrong)
         else:

@@ -22,7 +22,7 @@ async def test_step_back_first_last(home: Path) -> None:
     app = build_app(home, lesson=1)
     async with run(app) as pilot:
         text = await wait_for_text(pilot, "Step 1 of 16  neuron at row 1, col 1  paused")
-        assert " [0 0 0]2 2 2 " in text, "the receptive field is bracketed on the input"
+        assert " [ 0  0  0] 2  2  2 " in text, "the receptive field is bracketed on the input"
         assert "[0]? ? ?" in text, "the current output cell is bracketed, the rest pending"
         assert "-1×0 + 0×0 + 1×0 + -1×0 + 0×0 + 1×0 + -1×0 + 0×0 + 1×0 = 0" in text
         canvas = app.screen.query_one(SceneCanvas)
@@ -30,7 +30,7 @@ async def test_step_back_first_last(home: Path) -> None:
         await pilot.press("right", "l", "space")
         text = await wait_for_text(pilot, "Step 4 of 16  neuron at row 1, col 4")
         assert canvas.drawn.grid("kernel-0").texts == weights, "shared: the same weights everywhere"
-        assert "0 0 0[2 2 2]" in text
+        assert "0  0  0[ 2  2  2]" in text
         assert "0 6 6[0]" in text, "computed cells show their values"
         assert "-1×2 + 0×2 + 1×2" in text
         await pilot.press("left", "h")
@@ -119,7 +119,7 @@ async def test_clicks_point_at_a_neuron_and_trace_a_weight(home: Path) -> None:
 async def test_unshared_page_shows_a_new_kernel_and_a_growing_count(home: Path) -> None:
     app = build_app(home, lesson=5)
     async with run(app) as pilot:
-        text = await wait_for_text(pilot, "kernels used 1 · parameters 10 · unshared needs 160")
+        text = await wait_for_text(pilot, "kernels used 1 · parameters 10 · no sharing 160")
         assert "kernel W1" in text
         await pilot.press("n")
         text = await wait_for_text(pilot, "own kernel #1")
@@ -150,7 +150,7 @@ async def test_w_shows_whose_kernel_made_each_neuron(home: Path) -> None:
         text = await wait_for_text(pilot, "kernels used 2 · parameters 20 of 160")
         names = canvas_names(app)
         assert sorted(names, key=lambda name: int(name[1:])) == [f"#{n}" for n in range(1, 17)]
-        assert "#13 #14 #15 #16" in text and "showing kernels" in text
+        assert "#13 #14 #15 #16" in text and "showing own kernels" in text
         await pilot.press("w")
         await wait_until(pilot, lambda: "showing kernels" not in screen_text(app), "the values")
         assert "?" in canvas_names(app), "pending neurons are back to ?"
@@ -232,7 +232,23 @@ async def test_next_slice_and_the_second_filter(home: Path) -> None:
         assert "kernel W2 ch1" in text
         assert "kernels used 2 · parameters 56" in text
         await pilot.press("f")
-        await wait_for_text(pilot, "Step 1 of 18  neuron at slice 1, row 1, col 1")
+        text = await wait_for_text(pilot, "Step 1 of 18  neuron at slice 1, row 1, col 1")
+        assert "Neurons done 10 of 18 · kernels used 2" in text, "a hop keeps what was walked"
+        output = lesson_screen(app).stepper.output  # type: ignore[union-attr]
+        assert "?" not in output_texts(app, 0)
+        assert output_texts(app, 1)[0] == f"{output[1, 0, 0]:g}" and "?" in output_texts(app, 1)
+        await pilot.press("right")  # on from there: still kept
+        text = await wait_for_text(pilot, "Step 2 of 18")
+        assert "Neurons done 10 of 18" in text and "?" not in output_texts(app, 0)
+        await pilot.press("home")  # a move back un-computes what it moves over
+        text = await wait_for_text(pilot, "Step 1 of 18")
+        assert "Neurons done 1 of 18" in text and set(output_texts(app, 1)) == {"?"}
+
+
+def output_texts(app, slice_index: int) -> list[str]:  # type: ignore[no-untyped-def]
+    """Every cell of an output slice as drawn, row by row."""
+    grid = app.screen.query_one(SceneCanvas).drawn.grid(f"output-{slice_index}")
+    return [text.strip() for row in grid.texts for text in row]
 
 
 async def test_text_and_scene_scroll_from_the_keyboard(home: Path) -> None:

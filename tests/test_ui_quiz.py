@@ -110,7 +110,8 @@ async def test_a_whole_quiz_passed_then_retried(home: Path) -> None:
         await answer_every_question(pilot, ("4", "10", "1", "16"))
         text = await wait_for_text(pilot, "Passed: 4 of 4 right (100 %).")
         assert isinstance(app.screen, ResultsScreen)
-        assert "(required)" in text
+        assert "(required)" in text and "not passed" not in text
+        assert "n Next lesson" in text.splitlines()[-1]
         await pilot.press("r")
         await wait_for_text(pilot, "Question 1 of 4")
         assert app.screen.run.attempt == 1  # type: ignore[attr-defined]
@@ -129,6 +130,8 @@ async def test_a_failed_quiz_says_why_and_what_was_right(home: Path) -> None:
         assert "✗ 3. As the kernel slides" in text
         assert "Not quite: you said 9, the answer is 10." in text
         assert "every required question right and at least 70 %" in text
+        assert "Lesson 1 is not passed: r retries the quiz; n moves on" in " ".join(text.split())
+        assert "n Next lesson (not passed)" in text.splitlines()[-1], "the key says it too"
         await pilot.press("n")
         await wait_for_text(pilot, "Lesson 2 · Stride, padding and output size")
         await pilot.press("m")
@@ -173,7 +176,7 @@ async def test_a_digit_picks_a_choice_and_enter_answers_it(home: Path) -> None:
         await pilot.press("1", "enter")
         text = await wait_for_text(pilot, "Press Enter to go on.")
         assert "✓ Right: They stay the same" in text
-        assert "Every step of the pass used the very same w1..w9" in text
+        assert "Every step of the pass used the very same weights" in text
 
 
 async def test_a_wrong_choice_says_why(home: Path) -> None:

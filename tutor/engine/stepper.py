@@ -167,12 +167,19 @@ class Stepper(Cursor[Step]):
         return self._rank <= upto
 
     def weight_reach(
-        self, filter: int, kernel_row: int, kernel_col: int, cell: tuple[int, int] | None = None
+        self,
+        filter: int,
+        kernel_row: int,
+        kernel_col: int,
+        cell: tuple[int, int] | None = None,
+        mode: Mode | None = None,
     ) -> WeightReach:
         """Input cells one weight multiplies over the whole pass of its depth slice.
 
         Shared, a weight is reused at every position. Unshared, a weight belongs to a single
         neuron, given by `cell` (row, col; the current one if omitted), and touches one cell.
+        `mode` asks as if the weights were shared or not (the stepper's own mode if omitted):
+        a page can compute with one kernel while it tells of every neuron owning a copy.
         """
         self.index_of(filter, 0, 0)
         kh, kw = self.layer.kernel
@@ -180,7 +187,7 @@ class Stepper(Cursor[Step]):
             raise IndexError(f"kernel position ({kernel_row}, {kernel_col}) is outside {kh}x{kw}")
         rows = self._tap_rows[:, kernel_row]
         cols = self._tap_cols[:, kernel_col]
-        if self.mode == "unshared":
+        if (mode or self.mode) == "unshared":
             r, c = cell if cell is not None else self.cell_of(self.position)[1:]
             rows, cols = rows[r : r + 1], cols[c : c + 1]
         cells = np.zeros((self.layer.height, self.layer.width), dtype=bool)

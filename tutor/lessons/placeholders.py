@@ -10,9 +10,13 @@ import re
 
 from ..engine import QUANTITIES, ConvLayer, fmt
 from ..engine.geometry import LAYER_FIELDS, Pair
+from ..engine.words import article_for, singular
 from .reader import LessonError
 
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+_IN_CONTEXT = re.compile(r"(?:\b([Aa]n?) )?\{([^{}]*)\}(?:( )([a-z]+)\b)?")
+"""A placeholder with the article before it and the word after it, if any: "a {kernel}"
+must read "an 11 x 11", "{filters} filters" must read "1 filter"."""
 
 LAYER_WORDS = ("layer", "input", *(field for field in LAYER_FIELDS if field != "bias"), "output")
 """A layer's words: its description, its input and output shapes, and each of its sizes."""
@@ -55,18 +59,28 @@ def layer_word(name: str, layer: ConvLayer) -> str:
 def fill(text: str, layer: ConvLayer | None) -> str:
     """Replace each {name} with its value for `layer`; text without placeholders is unchanged.
 
-    A text that starts with a placeholder still starts with a capital: "{layer}. How many..."
+    The words around a value agree with it: "a {kernel}" reads "an 11 x 11", and a plural
+    count noun after a value of 1 turns singular ("{filters} filters" reads "1 filter"). A
+    text that starts with a placeholder still starts with a capital: "{layer}. How many..."
     reads "Input 227 x 227 x 3, ...".
     """
     if layer is None:
         return text
-    filled = _PLACEHOLDER.sub(
-        lambda match: (
-            layer_word(match.group(1), layer) if match.group(1) in PLACEHOLDERS else match.group(0)
-        ),
-        text,
-    )
-    return filled[:1].upper() + filled[1:] if text.startswith("{") else filled
+
+    def filled(match: re.Match[str]) -> str:
+        article, name, space, word = match.groups()
+        if name not in PLACEHOLDERS:
+            return match.group(0)
+        value = layer_word(name, layer)
+        before = ""
+        if article:
+            agreed = article_for(value)
+            before = f"{agreed.capitalize() if article[0] == 'A' else agreed} "
+        after = space + (singular(word) if value == "1" else word) if word else ""
+        return before + value + after
+
+    result = _IN_CONTEXT.sub(filled, text)
+    return result[:1].upper() + result[1:] if text.startswith("{") else result
 
 
 def check_placeholders(texts: dict[str, str], has_layer: bool, owner: str = "question") -> None:

@@ -45,6 +45,10 @@ def _range(bounds: object, where: str) -> tuple[int, int]:
     return low, check_int(bounds[1], f"{where}[1]", low, 65_536)
 
 
+SAME_LAYER = "same layer"
+"""What a prompt says when it asks again about the layer of the question before."""
+
+
 def read_number_question(table: Table, prompt: str, hints: tuple[str, ...]) -> NumberQuestion:
     quantity = table.take_text("answer", 40)
     if quantity not in QUANTITIES:
@@ -59,6 +63,12 @@ def read_number_question(table: Table, prompt: str, hints: tuple[str, ...]) -> N
     layer = None if layer_table is None else read_layer(layer_table)
     vary_table = table.take_table("vary", required=False)
     vary = () if vary_table is None else read_vary(vary_table)
+    if vary and SAME_LAYER in prompt.lower():
+        raise LessonError(
+            table.path("prompt"),
+            "says 'the same layer' but a retry draws a layer of its own: ask about the earlier "
+            "question's layer with layer_from = its number, instead of layer and vary",
+        )
     layer_from = None
     if table.has("layer_from"):
         if layer is not None or vary:

@@ -56,8 +56,10 @@ def draw(
     """An attempt's draws for `question`, after the draws of the questions before it."""
     if isinstance(question, ChoiceQuestion):
         order = list(range(len(question.choices)))
-        if attempt > 0:
-            rng.shuffle(order)  # a retry is not a test of remembering "it was the first one"
+        if attempt > 0:  # a retry is not a test of remembering "it was the first one"
+            rng.shuffle(order)
+            if order == sorted(order) and len(order) > 1:  # never the author's order again
+                order = order[1:] + order[:1]
         return Drawn(question.layer, tuple(order))
     if question.layer_from is not None:
         return Drawn(earlier[question.layer_from].layer)  # asked about together

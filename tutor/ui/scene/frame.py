@@ -52,6 +52,8 @@ class SceneFacts(NamedTuple):
 
     layer: ConvLayer
     mode: str
+    owner: Scheme
+    """Whose weights the screen says each neuron uses (`weights_owner`)."""
     panels: tuple[str, ...]
     counts: ParameterCounts
     steps: int
@@ -72,6 +74,11 @@ class SceneFacts(NamedTuple):
     """Columns for an output cell showing its kernel's name."""
     matrices: tuple[Matrix, ...] = ()
     """The layer as M under each scheme whose matrix panel is shown."""
+    star_columns: bool = False
+    """Whether input cells have a column each for a traced weight's star: when the scene
+    still fits 80 x 24 with them (`layout.with_star_columns`)."""
+    matrix_sums: tuple[str, ...] = ()
+    """With a matrix panel: M x for every neuron (its row times x), computed from M."""
     matrix_outputs: tuple[str, ...] = ()
     """With a matrix panel: M x + b for every neuron, computed from M."""
 
@@ -103,9 +110,23 @@ class SceneFrame(NamedTuple):
     """Whether the current neuron's value and sums are withheld: the learner is predicting it."""
 
 
-def kernel_name(mode: str, kernel_id: int) -> str:
-    """W1, W2, ... for a filter's shared kernel; #1, #2, ... for a neuron's own."""
-    return f"W{kernel_id + 1}" if mode == "shared" else f"#{kernel_id + 1}"
+def weights_owner(mode: str, schemes: list[Scheme]) -> Scheme:
+    """Whose weights a neuron uses, as the page tells it: its filter's ("shared"), its own
+    kernel ("unshared") or its own full row of M ("dense"). A page of M without the
+    convolution's M computes with the scene's kernel but is about the scheme it draws, so it
+    names the weights as that scheme does."""
+    if mode == "unshared":
+        return "unshared"
+    if not schemes or "shared" in schemes:
+        return "shared"
+    return schemes[0]
+
+
+def kernel_name(owner: Scheme, number: int) -> str:
+    """W1, W2, ... for a filter's shared kernel; #1, #2, ... for a neuron's own kernel; row1,
+    row2, ... for a neuron's own row of a fully connected M. `number` counts from 0."""
+    prefix = {"shared": "W", "unshared": "#", "dense": "row"}[owner]
+    return f"{prefix}{number + 1}"
 
 
 def scene_facts(stepper: Stepper, panels: tuple[str, ...]) -> SceneFacts:
@@ -122,14 +143,19 @@ def scene_facts(stepper: Stepper, panels: tuple[str, ...]) -> SceneFacts:
     outputs = np.array(
         [number_text(v) for v in stepper.output.ravel().tolist()], dtype=object
     ).reshape(stepper.output.shape)
-    names = np.array(
-        [kernel_name(stepper.mode, k) for k in stepper.kernel_ids.ravel().tolist()], dtype=object
-    ).reshape(stepper.output.shape)
     schemes = [scheme for scheme in SCHEMES if f"{scheme}-matrix" in panels]
-    matrices, matrix_outputs = layer_as_matrices(stepper, schemes) if schemes else ((), ())
+    owner = weights_owner(stepper.mode, schemes)
+    numbers = stepper.kernel_ids if owner == stepper.mode else np.arange(stepper.output.size)
+    names = np.array(
+        [kernel_name(owner, k) for k in numbers.ravel().tolist()], dtype=object
+    ).reshape(stepper.output.shape)
+    matrices, matrix_sums, matrix_outputs = (
+        layer_as_matrices(stepper, schemes) if schemes else ((), (), ())
+    )
     return SceneFacts(
         layer=layer,
         mode=stepper.mode,
+        owner=owner,
         panels=panels,
         counts=count_parameters(layer),
         steps=stepper.count,
@@ -142,15 +168,16 @@ def scene_facts(stepper: Stepper, panels: tuple[str, ...]) -> SceneFacts:
         output_width=max(widest(stepper.output.ravel().tolist()), len(PENDING)),
         name_width=max(map(len, names.ravel().tolist())),
         matrices=matrices,
+        matrix_sums=matrix_sums,
         matrix_outputs=matrix_outputs,
     )
 
 
 def layer_as_matrices(
     stepper: Stepper, schemes: list[Scheme]
-) -> tuple[tuple[Matrix, ...], tuple[str, ...]]:
-    """The layer's M under each of `schemes`, and every neuron's output computed as M x + b
-    (with the convolution's M: the weights are the scene's)."""
+) -> tuple[tuple[Matrix, ...], tuple[str, ...], tuple[str, ...]]:
+    """The layer's M under each of `schemes`, and every neuron's M x and output M x + b (with
+    the convolution's M: the weights are the scene's)."""
     layer, counts = stepper.layer, count_parameters(stepper.layer)
     matrices = []
     for scheme in schemes:
@@ -165,7 +192,7 @@ def layer_as_matrices(
                 getattr(counts, scheme).weights - distinct,
             )
         )
-    outputs = (
+    sums = (
         conv_matrix(
             stepper.weights,
             (layer.height, layer.width),
@@ -175,9 +202,14 @@ def layer_as_matrices(
         )
         @ stepper.inputs.ravel()
     )
+    outputs = sums
     if stepper.biases is not None:
-        outputs = outputs + np.repeat(stepper.biases, layer.out_height * layer.out_width)
-    return tuple(matrices), tuple(number_text(v) for v in outputs.tolist())
+        outputs = sums + np.repeat(stepper.biases, layer.out_height * layer.out_width)
+    return (
+        tuple(matrices),
+        tuple(number_text(v) for v in sums.tolist()),
+        tuple(number_text(v) for v in outputs.tolist()),
+    )
 
 
 def scene_frame(
@@ -188,13 +220,18 @@ def scene_frame(
     speed: float,
     names: bool = False,
     hidden: bool = False,
+    walked: int = 0,
 ) -> SceneFrame:
-    """The frame of the stepper's current step; `hidden` withholds the current neuron."""
+    """The frame of the stepper's current step; `hidden` withholds the current neuron.
+    Every neuron up to step `walked` (or the current step, if further) shows as computed."""
     step = stepper.current
+    upto = max(walked, step.index)
     reach = None
-    if traced is not None:
-        reach = stepper.weight_reach(step.filter, *traced, cell=(step.row, step.col))
-    computed = stepper.computed()
+    if traced is not None and facts.owner != "dense":  # a full row of M is no kernel's
+        reach = stepper.weight_reach(
+            step.filter, *traced, cell=(step.row, step.col), mode=facts.owner
+        )
+    computed = stepper.computed(upto)
     if hidden:
         computed[step.filter, step.row, step.col] = False
     return SceneFrame(
@@ -202,10 +239,10 @@ def scene_frame(
         step=step,
         computed=computed,
         tally=Tally(
-            neurons=step.index + 1,
+            neurons=upto + 1,
             of=stepper.count,
-            kernels=stepper.kernels_used(),
-            parameters=stepper.parameters_used(),
+            kernels=stepper.kernels_used(upto),
+            parameters=stepper.parameters_used(upto),
         ),
         traced=traced,
         reach=reach,

@@ -18,11 +18,18 @@ from .numbers import number_text
 
 
 class Grid(NamedTuple):
-    """A grid as it is shown now: every cell's text and mark bits, and the cells' width."""
+    """A grid as it is shown now: every cell's text and mark bits, and the cells' width.
+
+    A star marks a cell a traced weight multiplies. With star columns it sits in a column of
+    its own, touching its cell and nothing else; a grid too wide for them (a scene that would
+    not fit 80 columns) puts it in the separator before the cell, with the cell underlined.
+    """
 
     texts: tuple[tuple[str, ...], ...]
     marks: tuple[tuple[int, ...], ...]
     cell_width: int
+    starred: bool = False
+    """Whether each cell starts with a column of its own for its star."""
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -30,8 +37,8 @@ class Grid(NamedTuple):
 
     @property
     def pitch(self) -> int:
-        """Columns per cell: a separator, then the text."""
-        return self.cell_width + 1
+        """Columns per cell: a separator, the star's column if any, then the text."""
+        return self.cell_width + 1 + self.starred
 
     @property
     def width(self) -> int:
@@ -39,15 +46,17 @@ class Grid(NamedTuple):
 
     def lines(self) -> list[Line]:
         return [
-            grid_row(texts, marks, self.cell_width)
+            grid_row(texts, marks, self.cell_width, self.starred)
             for texts, marks in zip(self.texts, self.marks, strict=True)
         ]
 
 
 @lru_cache(maxsize=2048)
-def grid_row(texts: tuple[str, ...], marks: tuple[int, ...], cell_width: int) -> Line:
-    """One row: each cell's text right-aligned after a separator, and a separator to end;
-    neighbours with the same marks in one run.
+def grid_row(
+    texts: tuple[str, ...], marks: tuple[int, ...], cell_width: int, starred: bool = False
+) -> Line:
+    """One row: each cell's text right-aligned after a separator (and its star's column when
+    `starred`), and a separator to end; neighbours with the same marks in one run.
 
     The scene's one cache, keyed by what the row shows: a step moves the window across a few
     rows, and a large scene has hundreds that stay as they were. It makes the largest scene's
@@ -56,7 +65,11 @@ def grid_row(texts: tuple[str, ...], marks: tuple[int, ...], cell_width: int) ->
     pieces: list[tuple[str, int]] = []
     before = 0
     for text, mark in zip(texts, marks, strict=True):
-        pieces += (separator(before, mark), (text.rjust(cell_width), mark))
+        if starred:
+            pieces += (separator(before, mark & ~STARRED), ("*" if mark & STARRED else " ", mark))
+        else:
+            pieces.append(separator(before, mark))
+        pieces.append((text.rjust(cell_width), mark))
         before = mark
     pieces.append(separator(before, 0))
     runs: list[Run] = []
@@ -73,11 +86,11 @@ def grid_row(texts: tuple[str, ...], marks: tuple[int, ...], cell_width: int) ->
 
 def separator(before: int, after: int) -> tuple[str, int]:
     """The column between two cells, and its marks: a bracket where the box opens or closes,
-    a star before a starred cell.
+    a star before a starred cell (in a grid without star columns).
 
-    A starred cell at the edge of the box takes the bracket's place: the box stays visible as
-    its band of reverse video, which also covers the separators inside it. Between two padding
-    cells the separator is faint like them, so a row of padding is one run.
+    There a starred cell at the edge of the box takes the bracket's place: the box stays
+    visible as its band of reverse video, which also covers the separators inside it. Between
+    two padding cells the separator is faint like them, so a row of padding is one run.
     """
     band = before & after & (BOXED | DIMMED)
     if after & STARRED:
@@ -90,9 +103,11 @@ def separator(before: int, after: int) -> tuple[str, int]:
 
 
 def input_grid(frame: SceneFrame, channel: int) -> Grid:
-    """One input channel, padded: the receptive field boxed, a traced weight's inputs starred,
-    the padding dimmed."""
+    """One input channel, padded: the receptive field boxed (all of it for a fully connected
+    neuron), a traced weight's inputs starred, the padding dimmed."""
     facts, step = frame.facts, frame.step
+    if facts.owner == "dense":
+        return wiring_grid(frame, channel)
     marks = np.where(facts.padding, DIMMED, 0)
     if channel in step.channels:
         pad_rows, pad_cols = facts.layer.padding
@@ -102,7 +117,7 @@ def input_grid(frame: SceneFrame, channel: int) -> Grid:
                 pad_rows : pad_rows + facts.layer.height, pad_cols : pad_cols + facts.layer.width
             ]
             inside[frame.reach.cells] |= STARRED
-    return Grid(facts.inputs[channel], _rows(marks), facts.input_width)
+    return Grid(facts.inputs[channel], _rows(marks), facts.input_width, facts.star_columns)
 
 
 def wiring_grid(frame: SceneFrame, channel: int) -> Grid:
@@ -121,7 +136,7 @@ def matrix_cell_width(frame: SceneFrame) -> int:
 
 
 def weight_text(label: int, width: int) -> str:
-    """A matrix entry, left-aligned so a star before it sits next to its own name."""
+    """A matrix entry, left-aligned so its star sits right before its own name."""
     return (f"w{label}" if label else UNWIRED).ljust(width)
 
 
@@ -130,7 +145,10 @@ def inputs_header(frame: SceneFrame) -> Grid:
     row."""
     columns, width = frame.facts.matrices[0].labels.shape[1], matrix_cell_width(frame)
     return Grid(
-        (tuple(f"x{n + 1}".ljust(width) for n in range(columns)),), ((0,) * columns,), width
+        (tuple(f"x{n + 1}".ljust(width) for n in range(columns)),),
+        ((0,) * columns,),
+        width,
+        starred=True,  # as wide as M's cells, so column j sits over input j
     )
 
 
@@ -155,7 +173,7 @@ def matrix_grid(frame: SceneFrame, matrix: Matrix) -> Grid:
         marks[np.isin(labels, traced)] |= STARRED
     width = matrix_cell_width(frame)
     texts = tuple(tuple(weight_text(label, width) for label in row) for row in labels.tolist())
-    return Grid(texts, _rows(marks), width)
+    return Grid(texts, _rows(marks), width, starred=True)
 
 
 def kernel_grid(frame: SceneFrame, slice_index: int) -> Grid:

@@ -13,10 +13,10 @@ from typing import NamedTuple
 
 from rich.console import Console
 
-from ...engine import fmt, matrix_row
+from ...engine import Stepper, fmt, matrix_row
 from ...engine.counts import SCHEME_MEANINGS
 from ...engine.words import plural
-from .frame import PENDING, SceneFrame
+from .frame import PENDING, SceneFacts, SceneFrame, scene_frame
 from .grids import (
     Grid,
     input_grid,
@@ -29,6 +29,7 @@ from .grids import (
     wiring_grid,
 )
 from .lines import Line, line_width
+from .numbers import number_text
 from .stage import EVERYTHING, Block, Place, View, stage
 from .texts import (
     arithmetic_lines,
@@ -37,10 +38,18 @@ from .texts import (
     matrix_text,
     matrix_trace_note,
     status_text,
+    sum_text,
     text_lines,
     trace_note,
     wiring_text,
 )
+
+SCENE_ROOM = 77
+"""Columns a scene has on an 80-column terminal, the canvas's margin and scrollbar taken."""
+SHOWING = {"shared": "kernels", "unshared": "own kernels", "dense": "own rows of M"}
+"""What the output cells show with names on (`w`), for each owner of the weights."""
+OWN_WEIGHTS = {"unshared": "own kernels", "dense": "own rows of M"}
+"""An output slice's title when every neuron owns its weights."""
 
 
 class SceneLayout(NamedTuple):
@@ -83,7 +92,7 @@ def scene_layout(
             (step.filter, step.row, step.col),
             facts.layer.filters,
             playing,
-            frame.names,
+            SHOWING[facts.owner] if frame.names else "",
         ),
         width,
         console,
@@ -93,29 +102,49 @@ def scene_layout(
     places, widest = list(grids.places), grids.width
     if "arithmetic" in facts.panels:
         lines += arithmetic_lines(step, width, frame.hidden)
+    elif "output" in facts.panels and not facts.matrices:  # M's line says it instead
+        lines += text_lines(sum_text(step, frame.hidden), width, console)
     if "counter" in facts.panels:
         lines += text_lines(counter_text(facts.mode, frame.tally, facts.counts), width, console)
     if "dense" in facts.panels:
         lines += text_lines(dense_text(facts.counts), width, console)
     if "wiring" in facts.panels:
         lines += text_lines(wiring_text(facts.layer, facts.mode), width, console)
-    if frame.traced is not None and frame.reach is not None:
+    if frame.traced is not None:
         name = weight_name(frame.traced, facts.layer.kernel[1])
-        note = (
-            matrix_trace_note(name, frame.traced, step, facts.layer, facts.matrices)
-            if facts.matrices
-            else trace_note(name, facts.mode, frame.reach, step)
-        )
-        lines += text_lines(note, width, console)
+        if facts.matrices:
+            note = matrix_trace_note(name, frame.traced, step, facts.layer, facts.matrices)
+            lines += text_lines(note, width, console)
+        elif frame.reach is not None:
+            note = trace_note(name, facts.mode, frame.reach, step)
+            lines += text_lines(note, width, console)
     if facts.matrices:  # last: the tallest part, scrolled to on a small terminal
         row = matrix_row(facts.layer, (step.filter, step.row, step.col))
-        output = PENDING if frame.hidden else facts.matrix_outputs[row]
-        lines += text_lines(matrix_text(row, facts.layer, facts.matrices, output), width, console)
+        sums = (
+            (PENDING, PENDING)
+            if frame.hidden
+            else (
+                facts.matrix_sums[row],
+                facts.matrix_outputs[row],
+            )
+        )
+        text = matrix_text(row, facts.matrices, sums, number_text(step.bias))
+        lines += text_lines(text, width, console)
         matrices = stage([_matrices(frame)], len(lines), view)
         lines += matrices.lines
         places += matrices.places
         widest = max(widest, matrices.width)
     return SceneLayout(tuple(lines), max([widest, *map(line_width, lines)]), tuple(places))
+
+
+def with_star_columns(facts: SceneFacts, stepper: Stepper) -> SceneFacts:
+    """`facts` with a column for each input cell's star when its grids still fit SCENE_ROOM
+    with them: a star then never sits between two cells. Decided once for the scene, so
+    tracing a weight never moves a grid."""
+    starred = facts._replace(star_columns=True)
+    frame = scene_frame(starred, stepper, None, False, 1.0)
+    nothing_drawn: View = (0, 0)  # only the width is wanted
+    return starred if stage(_columns(frame), 0, nothing_drawn).width <= SCENE_ROOM else facts
 
 
 def _columns(frame: SceneFrame) -> list[list[Block]]:
@@ -210,6 +239,9 @@ def _kernel_slice(frame: SceneFrame, channel: int) -> list[Block]:
 
 
 def _output_title(frame: SceneFrame, f: int) -> str:
+    """Whose weights make the slice: its filter's W and b, or each neuron's own."""
     facts = frame.facts
     name = f"slice {f + 1}" if facts.layer.filters > 1 else "output"
-    return f"{name}: W{f + 1}, b{f + 1}" if facts.mode == "shared" else f"{name}: own kernels"
+    if facts.owner == "shared":
+        return f"{name}: W{f + 1}, b{f + 1}"
+    return f"{name}: {OWN_WEIGHTS[facts.owner]}"

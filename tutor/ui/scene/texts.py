@@ -14,7 +14,7 @@ from rich.text import Text
 from ...engine import ConvLayer, ParameterCounts, Step, WeightReach, fmt
 from ...engine.counts import SCHEME_MEANINGS, input_values, weights_per_kernel
 from ...engine.matrix import weight_label
-from ...engine.words import neuron_place
+from ...engine.words import neuron_place, plural
 from .frame import PENDING, Matrix, Tally
 from .lines import Line, Run, merged
 from .numbers import number_text
@@ -94,6 +94,17 @@ def arithmetic_lines(step: Step, width: int, hidden: bool = False) -> list[Line]
     return [(Run(line),) for line in lines] + [(Run(last), Run(sum_text(step.result), 0, RESULT))]
 
 
+def sum_text(step: Step, hidden: bool = False) -> Text:
+    """One neuron's sum in a line, for a scene that shows outputs without the working: the
+    bias is shown wherever an output value is, so every value can be checked."""
+    products = step.products.size
+    text = Text(f"This neuron: its {plural(products, 'product')} add up to ")
+    text.append(PENDING if hidden else number_text(step.total))
+    text.append(f", + bias {number_text(step.bias)} = ")
+    text.append(PENDING if hidden else number_text(step.result), style=BOLD)
+    return text
+
+
 def counter_text(mode: str, tally: Tally, counts: ParameterCounts) -> Text:
     """Neurons computed so far against the distinct kernels and parameters they needed."""
     text = Text(f"Neurons done {fmt(tally.neurons)} of {fmt(tally.of)} · kernels used ")
@@ -101,7 +112,7 @@ def counter_text(mode: str, tally: Tally, counts: ParameterCounts) -> Text:
     text.append(" · parameters ")
     text.append(fmt(tally.parameters), style=BOLD)
     if mode == "shared":
-        text.append(f" · unshared needs {fmt(counts.unshared.total)}")
+        text.append(f" · no sharing {fmt(counts.unshared.total)}")
     else:
         text.append(f" of {fmt(counts.unshared.total)} · shared {fmt(counts.shared.total)}")
     return text
@@ -124,18 +135,22 @@ def wiring_text(layer: ConvLayer, mode: str) -> Text:
     return text
 
 
-def matrix_text(row: int, layer: ConvLayer, matrices: tuple[Matrix, ...], output: str) -> Text:
-    """The current neuron as its row of M (0-based `row`). Its value is claimed only from the
-    convolution's M, whose weights are the scene's; other schemes' weights have no values."""
-    n, bias = row + 1, " + its bias" if layer.bias else ""
+def matrix_text(row: int, matrices: tuple[Matrix, ...], sums: tuple[str, str], bias: str) -> Text:
+    """The current neuron as its row of M (0-based `row`), with `sums` its row · x and its
+    output. A value is claimed only from the convolution's M, whose weights are the scene's;
+    other schemes' weights have no values, so the output shown is said to be the
+    convolution's."""
+    n, (product, output) = row + 1, sums
     text = Text(f"Neuron {n} is row {n} of {'each M' if len(matrices) > 1 else 'M'}: ")
     if not any(matrix.scheme == "shared" for matrix in matrices):
         text.append(
-            f"its output is row {n} · x{bias}. These weights have names, not values: "
-            "what counts is how many."
+            f"its output is row {n} · x + its bias. These weights have names, not values; the "
+            f"output shown is the convolution's, {product} + bias {bias} = "
         )
+        text.append(output, style=BOLD)
+        text.append(".")
         return text
-    text.append(f"row {n} · x{bias} = ")
+    text.append(f"row {n} · x = {product}, + bias {bias} = ")
     text.append(output, style=BOLD)
     text.append(
         ", its output" + (" (with the convolution's weights)." if len(matrices) > 1 else ".")
@@ -153,7 +168,7 @@ def matrix_trace_note(
     for matrix in matrices:
         meaning = SCHEME_MEANINGS[matrix.scheme]
         if matrix.scheme == "dense":
-            parts.append(f"the {meaning} M has no kernel to trace")
+            parts.append(f"the {meaning} M has no kernel: each row is one neuron's own weights")
             continue
         label = weight_label(layer, matrix.scheme, neuron, tap)
         entries = int((matrix.labels == label).sum())
@@ -177,10 +192,10 @@ def status_text(
     cell: tuple[int, int, int],
     filters: int,
     playing: str,
-    names: bool = False,
+    showing: str = "",
 ) -> Text:
     """Which step of how many, which neuron, whether the pass is playing (`playing` says how
-    fast, "" when paused), and whether the output cells show kernels rather than values."""
+    fast, "" when paused), and what the output cells show instead of values, if anything."""
     text = Text()
     text.append(f"Step {fmt(index + 1)} of {fmt(count)}", style=BOLD)
     text.append(f"  neuron at {neuron_place(cell, filters > 1)}  ")
@@ -188,8 +203,8 @@ def status_text(
         text.append(f"▶ playing {playing}", style=BOLD)
     else:
         text.append("paused")
-    if names:
-        text.append("  · showing kernels")
+    if showing:
+        text.append(f"  · showing {showing}")
     return text
 
 

@@ -59,7 +59,7 @@ class QuizScreen(QuizRunScreen):
             yield Static(id="prompt")
             yield Static(id="hints")
             yield CharacterInput(
-                placeholder="type a number, e.g. 34944, then Enter",
+                placeholder="type a whole number, then Enter",
                 characters=ANSWER_CHARACTERS,
                 max_length=40,
                 id="answer",

@@ -33,6 +33,12 @@ def results_text(lesson: Lesson, run: QuizRun) -> Text:
         f"{lesson.quiz.pass_percent} % overall. A retry asks about freshly drawn layers.",
         style="dim",
     )
+    if not run.passed:
+        text.append(
+            f"\n\nLesson {lesson.order} is not passed: r retries the quiz; n moves on to the "
+            "next lesson anyway, and this one stays unpassed on the list.",
+            style="bold",
+        )
     return text
 
 
@@ -40,6 +46,7 @@ class ResultsScreen(QuizRunScreen):
     BINDINGS = [
         Binding("r", "retry", "Retry quiz"),
         Binding("n", "next_lesson", "Next lesson"),
+        Binding("n", "skip_ahead", "Next lesson (not passed)"),
         Binding("m,enter,escape", "leave", "Lessons", key_display="m"),
     ]
 
@@ -54,8 +61,17 @@ class ResultsScreen(QuizRunScreen):
     def action_retry(self) -> None:
         self.post_message(OpenQuiz(self.lesson))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """n names what it does: the next lesson, or moving on from one not passed."""
+        if action in ("next_lesson", "skip_ahead"):
+            return self.run.passed == (action == "next_lesson")
+        return True
+
     def action_next_lesson(self) -> None:
         self.post_message(OpenNextLesson(self.lesson))
+
+    def action_skip_ahead(self) -> None:
+        self.action_next_lesson()
 
     def action_leave(self) -> None:
         self.post_message(ShowLessonList())

@@ -17,6 +17,7 @@ from ...engine import Stepper
 from ...engine.walk import MODES, Cursor, WalkCursor
 from ..scene.canvas import SceneCanvas
 from ..scene.frame import SceneFacts, scene_facts, scene_frame
+from ..scene.layout import with_star_columns
 from ..scene.lines import Cell
 from ..scene.map_canvas import MapCanvas
 from ..scene.map_layout import MapFrame
@@ -65,6 +66,9 @@ class SceneScreen(TutorScreen):
         self.facts: SceneFacts | None = None
         self.view: SceneCanvas | MapCanvas | None = None
         self.traced: Cell | None = None
+        self.walked = 0
+        """The furthest step whose values stay shown: a hop to another slice (f) keeps what
+        was walked, a move back un-computes what it moves over."""
         self.speed = DEFAULT_SPEED
         self.names = False
         """Whether the output cells show kernels instead of values (w), kept across pages."""
@@ -75,8 +79,8 @@ class SceneScreen(TutorScreen):
     def make_scene_view(self, stepper: Stepper, panels: tuple[str, ...]) -> SceneCanvas:
         """Adopt `stepper` and return the view to mount for it."""
         self.stop_playing()
-        self.stepper, self.traced = stepper, None
-        self.facts = scene_facts(stepper, panels)
+        self.stepper, self.traced, self.walked = stepper, None, stepper.position
+        self.facts = with_star_columns(scene_facts(stepper, panels), stepper)
         self.view = SceneCanvas(id="scene-view")
         return self.view
 
@@ -110,6 +114,7 @@ class SceneScreen(TutorScreen):
                     self.speed,
                     self.names,
                     self.hides_neuron(),
+                    self.walked,
                 )
             )
 
@@ -133,13 +138,17 @@ class SceneScreen(TutorScreen):
 
     # -- moves ------------------------------------------------------------------------------
 
-    def move_to(self, target: int) -> None:
-        """Every move of the cursor goes here, so a screen can stop one short or refuse it."""
+    def move_to(self, target: int, keep_walked: bool = False) -> None:
+        """Every move of the cursor goes here, so a screen can stop one short or refuse it.
+        A move back un-computes the steps it moves over unless `keep_walked` (a hop)."""
         if self.stepper is None:
             return
+        before = self.stepper.position
         allowed = self.allowed_move(target)
         if allowed is not None:
             self.stepper.go_to(allowed)
+            forward = keep_walked or allowed > before
+            self.walked = max(self.walked, before, allowed) if forward else allowed
             self.moved()
 
     def allowed_move(self, target: int) -> int | None:
@@ -173,7 +182,8 @@ class SceneScreen(TutorScreen):
         if self.stepper is None:
             return
         f, r, c = self.stepper.cell_of(self.stepper.position)
-        self.move_to(self.stepper.index_of((f + 1) % self.stepper.layer.filters, r, c))
+        target = self.stepper.index_of((f + 1) % self.stepper.layer.filters, r, c)
+        self.move_to(target, keep_walked=True)
 
     def go_to_output_cell(self, filter: int, row: int, col: int) -> None:
         if self.stepper is not None:
