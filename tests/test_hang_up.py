@@ -38,16 +38,16 @@ def test_a_hang_up_in_a_quiz_comes_back_to_its_question(tmp_path: Path) -> None:
     terminal.wait_for("page 1 of 4")
     for key in ("n", "n", "n", "n"):
         terminal.press(key)
-    terminal.wait_for("Question 1 of 4")
+    terminal.wait_for("Question 1 of 5")
     for key in ("4", "enter", "enter"):
         terminal.press(key)
-    terminal.wait_for("Question 2 of 4")
+    terminal.wait_for("Question 2 of 5")
     terminal.hang_up()
     again = start(tmp_path)
     try:
         again.wait_for("quiz under way (1 answered)")
         again.press("c")
-        again.wait_for("Question 2 of 4")
+        again.wait_for("Question 2 of 5")
     finally:
         again.close()
 

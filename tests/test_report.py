@@ -23,11 +23,12 @@ from tutor.progress.summary import SUMMARY_MODE, write_summary
 from tutor.quiz.asking import Asked
 from tutor.ui.screens.quiz import QuizScreen
 
-RIGHT = ("right",) * 4
-FORGOT_BIAS = ("right", "no bias", "right", "right")
+RIGHT = ("right",) * 5
+FORGOT_BIAS = ("right", "no bias", "right", "right", "right")
 """Lesson 1's second question, parameters per kernel, answered without the bias."""
-ALL_WRONG = ("6", "no bias", "wrong", "36")
-"""6 is the input's height, 36 its cells: the input's size taken for the output's."""
+ALL_WRONG = ("6", "no bias", "wrong", "36", "10")
+"""6 is the input's height, 36 its cells: the input's size taken for the output's; 10 is the
+shared count given for the unshared one."""
 
 
 def reply(asked: Asked, how: str) -> str:
@@ -58,14 +59,14 @@ async def take_lesson_1_quiz(
         for n, hows in enumerate(attempts):
             if n:
                 await pilot.press("r")
-                await wait_for_text(pilot, "Question 1 of 4")
+                await wait_for_text(pilot, "Question 1 of 5")
             quiz = app.screen
             assert isinstance(quiz, QuizScreen)
             await answer_every_question(
                 pilot,
                 tuple(reply(asked, how) for asked, how in zip(quiz.run.asked, hows, strict=True)),
             )
-            await wait_for_text(pilot, " of 4 right (")
+            await wait_for_text(pilot, " of 5 right (")
 
 
 async def predict_on_lesson_1(
@@ -116,8 +117,8 @@ async def test_a_class_of_three_is_reported_with_its_slips(
     assert lines[2].split() == ["learner", *map(str, range(1, 10))]
     row = {line[:16].strip(): line[17:] for line in lines[3:6]}
     assert row["alice"].startswith("✓100/1      -")
-    assert row["bob"].startswith("✗ 75/1"), "the parameter count is required: 75 % fails"
-    assert row["carol"].startswith("✗ 75/2"), "the best of two attempts"
+    assert row["bob"].startswith("✗ 80/1"), "the parameter count is required: 80 % fails"
+    assert row["carol"].startswith("✗ 80/2"), "the best of two attempts"
     assert "  1  One kernel, one feature map" in lines
     assert "  2/3  1, question 2: total with parameter sharing" in lines, "bob and carol"
     assert "  left out the biases: 2 learners (3 times)" in lines
@@ -138,7 +139,7 @@ async def test_csv_and_json_hold_every_learner_and_lesson(
     dave = next(r for r in rows if r["learner"] == "dave" and r["lesson"] == "1")
     assert (dave["passed"], dave["best_percent"], dave["attempts"], dave["wrong_answers"]) == (
         "false",
-        "75",
+        "80",
         "1",
         "1",
     )

@@ -199,7 +199,7 @@ async def test_pages_flow_into_the_quiz_and_back(home: Path) -> None:
         assert "Step" not in text.splitlines()[-1], "no scene: the stepping keys leave the footer"
         await pilot.press("right", "p", "5")  # nothing to step: no error
         await pilot.press("n")
-        await wait_for_text(pilot, "Question 1 of 4")
+        await wait_for_text(pilot, "Question 1 of 5")
         assert isinstance(app.screen, QuizScreen)
         await pilot.press("b")
         await wait_for_text(pilot, "page 4 of 4: What it cost")

@@ -15,7 +15,7 @@ from tutor.ui.screens.results import ResultsScreen
 async def open_quiz(pilot: Pilot[None]) -> None:
     """From lesson 1's first page to its quiz."""
     await pilot.press("n", "n", "n", "n")
-    await wait_for_text(pilot, "Question 1 of 4")
+    await wait_for_text(pilot, "Question 1 of 5")
 
 
 async def answer(pilot: Pilot[None], text: str) -> str:
@@ -50,13 +50,13 @@ async def test_wrong_answer_names_the_slip(home: Path) -> None:
         await open_quiz(pilot)
         await answer(pilot, "4")
         await pilot.press("enter")
-        await wait_for_text(pilot, "Question 2 of 4")
+        await wait_for_text(pilot, "Question 2 of 5")
         text = await answer(pilot, "9")
         assert "✗ Not quite: you said 9, the answer is 10." in text
         assert "That leaves out the biases" in text
         assert "9 + 1 bias = 10 parameters per kernel" in text
         await pilot.press(*"10", "enter")  # answered already: Enter only goes on
-        await wait_for_text(pilot, "Question 3 of 4")
+        await wait_for_text(pilot, "Question 3 of 5")
 
 
 async def test_hints_come_one_at_a_time(home: Path) -> None:
@@ -82,7 +82,7 @@ async def test_text_that_is_not_a_count_is_refused_gently(home: Path) -> None:
         await pilot.press(*"1.5", "enter")
         await wait_for_text(pilot, "1.5 is not a whole number; counts are whole.")
         await pilot.press(*"xyz")  # letters are keys here, not answer text
-        assert "Question 1 of 4" in screen_text(app)
+        assert "Question 1 of 5" in screen_text(app)
         quiz = app.screen
         assert isinstance(quiz, QuizScreen) and not quiz.run.answered
 
@@ -99,7 +99,7 @@ async def test_digits_of_any_script_are_typed_and_read(home: Path) -> None:
         text = await answer(pilot, "\u0664")
         assert "✓ Right: 4." in text
         await pilot.press("enter")
-        await wait_for_text(pilot, "Question 2 of 4")
+        await wait_for_text(pilot, "Question 2 of 5")
         assert "✓ Right: 10." in await answer(pilot, "\uff11\uff10")
 
 
@@ -107,13 +107,13 @@ async def test_a_whole_quiz_passed_then_retried(home: Path) -> None:
     app = build_app(home, lesson=1)
     async with run(app) as pilot:
         await open_quiz(pilot)
-        await answer_every_question(pilot, ("4", "10", "1", "16"))
-        text = await wait_for_text(pilot, "Passed: 4 of 4 right (100 %).")
+        await answer_every_question(pilot, ("4", "10", "1", "16", "160"))
+        text = await wait_for_text(pilot, "Passed: 5 of 5 right (100 %).")
         assert isinstance(app.screen, ResultsScreen)
         assert "(required)" in text and "not passed" not in text
         assert "n Next lesson" in text.splitlines()[-1]
         await pilot.press("r")
-        await wait_for_text(pilot, "Question 1 of 4")
+        await wait_for_text(pilot, "Question 1 of 5")
         assert app.screen.run.attempt == 1  # type: ignore[attr-defined]
         await pilot.press("m")
         text = await wait_for_text(pilot, "[passed, best 100 %]")
@@ -125,8 +125,8 @@ async def test_a_failed_quiz_says_why_and_what_was_right(home: Path) -> None:
     app = build_app(home, lesson=1)
     async with run(app) as pilot:
         await open_quiz(pilot)
-        await answer_every_question(pilot, ("5", "9", "2", "16"))
-        text = await wait_for_text(pilot, "Not passed yet: 1 of 4 right (25 %).")
+        await answer_every_question(pilot, ("5", "9", "2", "16", "160"))
+        text = await wait_for_text(pilot, "Not passed yet: 2 of 5 right (40 %).")
         assert "✗ 3. As the kernel slides" in text
         assert "Not quite: you said 9, the answer is 10." in text
         assert "every required question right and at least 70 %" in text
@@ -135,7 +135,7 @@ async def test_a_failed_quiz_says_why_and_what_was_right(home: Path) -> None:
         await pilot.press("n")
         await wait_for_text(pilot, "Lesson 2 · Stride, padding and output size")
         await pilot.press("m")
-        await wait_for_text(pilot, "[quiz tried, best 25 %]")
+        await wait_for_text(pilot, "[quiz tried, best 40 %]")
 
 
 async def test_a_quiz_under_way_shows_in_the_list(home: Path) -> None:
@@ -156,9 +156,9 @@ async def test_leaving_a_quiz_half_way_keeps_its_answers(home: Path) -> None:
         await wait_for_text(pilot, "page 4 of 4: What it cost")
         await pilot.press("n")
         text = await wait_for_text(pilot, "✓ Right: 4.")
-        assert "Question 1 of 4" in text
+        assert "Question 1 of 5" in text
         await pilot.press("enter")
-        await wait_for_text(pilot, "Question 2 of 4")
+        await wait_for_text(pilot, "Question 2 of 5")
 
 
 async def test_a_digit_picks_a_choice_and_enter_answers_it(home: Path) -> None:
@@ -168,7 +168,7 @@ async def test_a_digit_picks_a_choice_and_enter_answers_it(home: Path) -> None:
         for reply in ("4", "10"):
             await answer(pilot, reply)
             await pilot.press("enter")
-        await wait_for_text(pilot, "Question 3 of 4")
+        await wait_for_text(pilot, "Question 3 of 5")
         await pilot.press("2")
         await pilot.pause()
         quiz = app.screen

@@ -78,13 +78,13 @@ async def test_a_quiz_passed_while_saves_failed_is_saved_by_the_next_save(
         with monkeypatch.context() as patched:
             patched.setattr(store_module, "write_atomically", full)
             await pilot.press("n", "n", "n", "n")
-            await wait_for_text(pilot, "Question 1 of 4")
-            for reply in ("4", "10", "1", "16"):
+            await wait_for_text(pilot, "Question 1 of 5")
+            for reply in ("4", "10", "1", "16", "160"):
                 if app.screen.run.current.is_choice:  # type: ignore[attr-defined]
                     await pilot.press(reply, "enter", "enter")
                 else:
                     await pilot.press(*reply, "enter", "enter")
-            await wait_for_text(pilot, "Passed: 4 of 4 right (100 %).")
+            await wait_for_text(pilot, "Passed: 5 of 5 right (100 %).")
             await wait_for_text(pilot, "Progress cannot be saved in")
             assert app.store.progress.lessons["one-kernel"].passed
         await pilot.press("n")  # the next lesson: the first save that can be

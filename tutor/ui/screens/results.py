@@ -20,8 +20,15 @@ def results_text(lesson: Lesson, run: QuizRun) -> Text:
     text = Text()
     verdict = "Passed" if run.passed else "Not passed yet"
     text.append(
-        f"{verdict}: {run.score} of {len(run.asked)} right ({run.percent} %).\n\n", style="bold"
+        f"{verdict}: {run.score} of {len(run.asked)} right ({run.percent} %).\n", style="bold"
     )
+    if not run.passed:  # said before the list, so it is in view however long the list
+        text.append(
+            f"Lesson {lesson.order} is not passed: r retries the quiz; n moves on to the next "
+            "lesson anyway, and this one stays unpassed on the list.\n",
+            style="bold",
+        )
+    text.append("\n")
     for n, (asked, feedback) in enumerate(zip(run.asked, run.feedback, strict=True), start=1):
         mark = "✓" if feedback is not None and feedback.correct else "✗"
         kind = " (required)" if is_required(asked.question) else ""
@@ -33,12 +40,6 @@ def results_text(lesson: Lesson, run: QuizRun) -> Text:
         f"{lesson.quiz.pass_percent} % overall. A retry asks about freshly drawn layers.",
         style="dim",
     )
-    if not run.passed:
-        text.append(
-            f"\n\nLesson {lesson.order} is not passed: r retries the quiz; n moves on to the "
-            "next lesson anyway, and this one stays unpassed on the list.",
-            style="bold",
-        )
     return text
 
 
