@@ -111,7 +111,7 @@ def test_the_split_cs231n_gives_and_the_shape_pytorch_stores() -> None:
     alexnet = ConvLayer(height=227, width=227, channels=3, kernel=11, filters=96, stride=4)
     lines = count_parameters(alexnet).shared.lines
     assert lines[-1] == "34,848 weights + 96 biases = 34,944"
-    assert "weights stored as 96 x 3 x 11 x 11 (C_out x C_in x K x K, as in PyTorch)" in lines
+    assert "PyTorch shape 96 x 3 x 11 x 11 (out, in, kh, kw)" in lines
     grouped = ConvLayer(
         height=8,
         width=8,
@@ -122,10 +122,7 @@ def test_the_split_cs231n_gives_and_the_shape_pytorch_stores() -> None:
         padding=(1, 2),
         bias=False,
     )
-    assert (
-        "weights stored as 6 x 2 x 3 x 5 (C_out x C_in x K x K, as in PyTorch)"
-        in count_parameters(grouped).shared.lines
-    )
+    assert "PyTorch shape 6 x 2 x 3 x 5 (out, in, kh, kw)" in count_parameters(grouped).shared.lines
     assert pytorch_line(alexnet) == "nn.Conv2d(3, 96, kernel_size=11, stride=4)"
     assert pytorch_line(grouped) == (
         "nn.Conv2d(4, 6, kernel_size=(3, 5), padding=(1, 2), groups=2, bias=False)"
@@ -150,10 +147,11 @@ def test_live_pytorch_counts() -> None:
         assert count_parameters(layer_from_case(case)).shared.total == shared
 
 
-def test_one_filter_reads_as_one_filter() -> None:
+def test_one_filter_reads_as_one_filter_and_says_nothing_twice() -> None:
     layer = ConvLayer(height=6, width=6, channels=1, kernel=3, filters=1)
-    assert count_parameters(layer).shared.lines[-2:] == (
-        "1 filter x 10 = 10",
-        "9 weights + 1 bias = 10",
-    )
+    lines = count_parameters(layer).shared.lines
+    assert lines[-1] == "1 filter x 10 = 10"
+    assert "9 + 1 bias = 10 parameters per kernel" in lines
+    assert "9 weights + 1 bias = 10" not in lines, "the kernel's line says it already"
+    assert len(set(lines)) == len(lines)
     assert layer.describe().startswith("input 6 x 6 x 1, 1 filter of 3 x 3 x 1")

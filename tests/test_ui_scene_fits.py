@@ -13,10 +13,11 @@ import pytest
 
 from tests.test_screen_truth import shipped_lessons
 from tests.ui_driver import build_app, run, screen_text, wait_for_text, wait_until
-from tutor.engine import fmt
+from tutor.engine import count_parameters, fmt
 from tutor.lessons.model import Lesson
 from tutor.ui.scene.canvas import SceneCanvas
 from tutor.ui.screens.lesson import LessonScreen
+from tutor.ui.widgets.counts_table import counts_renderable
 
 LESSONS = shipped_lessons()
 SCENE_PAGES = [
@@ -96,3 +97,35 @@ async def test_a_counts_table_fits_or_scrolls_with_the_keys(
         await wait_until(pilot, lambda: area.scroll_y > 0, "the table to scroll down")
         await pilot.press("shift+up")
         await wait_until(pilot, lambda: area.scroll_y == 0, "the table to scroll up")
+
+
+SMALL_COUNTS_PAGES = [
+    case
+    for case in COUNTS_PAGES
+    if page_id(case) in {"one-kernel-page4", "many-filters-page3", "sharing-vs-local-page4"}
+]
+"""Counts pages of a small layer: the whole table, dense total included, is in view."""
+
+
+@pytest.mark.parametrize("case", SMALL_COUNTS_PAGES, ids=page_id)
+async def test_a_small_counts_table_shows_the_dense_total_at_once(
+    case: tuple[Lesson, int], home: Path
+) -> None:
+    """Opened at 80 x 24, text unfolded: the dense row's last line (its total) is in view."""
+    lesson, page = case
+    app = build_app(home, lesson=lesson.order)
+    async with run(app) as pilot:
+        await open_page(pilot, lesson, page)
+        layer = lesson.pages[page].counts
+        assert layer is not None
+        await wait_for_text(pilot, count_parameters(layer).dense.lines[-1])
+
+
+@pytest.mark.parametrize("case", COUNTS_PAGES, ids=page_id)
+def test_a_counts_table_says_nothing_twice(case: tuple[Lesson, int]) -> None:
+    lesson, page = case
+    layer = lesson.pages[page].counts
+    assert layer is not None
+    table = counts_renderable(count_parameters(layer))
+    how = [line for cell in table.columns[2].cells for line in str(cell).splitlines()]
+    assert len(how) == len(set(how)), how

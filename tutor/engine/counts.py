@@ -103,8 +103,9 @@ def neuron_line(layer: ConvLayer) -> str:
 def shared_count(layer: ConvLayer) -> SchemeCount:
     """One kernel per filter, reused at every position of its depth slice.
 
-    The lines end with the split CS231n gives (34,848 weights + 96 biases = 34,944) and the
-    weights' shape as PyTorch stores them (out channels x in channels x rows x cols).
+    The lines give the weights' shape as PyTorch stores them (out channels x in channels x
+    rows x cols) and end with the split CS231n gives (34,848 weights + 96 biases = 34,944),
+    which one filter does not need: its kernel's line says it already.
     """
     per_kernel = parameters_per_kernel(layer)
     total = layer.filters * per_kernel
@@ -112,11 +113,11 @@ def shared_count(layer: ConvLayer) -> SchemeCount:
     kh, kw = layer.kernel
     lines = [
         *kernel_lines(layer),
-        f"weights stored as {layer.filters} x {layer.channels_per_group} x {kh} x {kw} "
-        "(C_out x C_in x K x K, as in PyTorch)",
+        f"PyTorch shape {layer.filters} x {layer.channels_per_group} x {kh} x {kw} "
+        "(out, in, kh, kw)",
         f"{plural(layer.filters, 'filter')} x {fmt(per_kernel)} = {fmt(total)}",
     ]
-    if layer.bias:
+    if layer.bias and layer.filters > 1:  # with one filter it is the kernel's line again
         lines.append(
             f"{fmt(weights)} weights + {fmt(layer.filters)} "
             f"{'bias' if layer.filters == 1 else 'biases'} = {fmt(total)}"

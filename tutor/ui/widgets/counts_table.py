@@ -1,4 +1,8 @@
-"""The three parameter counts of a layer side by side, each with its line-by-line arithmetic."""
+"""The three parameter counts of a layer side by side, each with its line-by-line arithmetic.
+
+A line one scheme shares with a scheme above it (the kernel's size, its cost with the bias) is
+written once, where it first appears: on a small terminal the table then fits, totals and all.
+"""
 
 from __future__ import annotations
 
@@ -24,12 +28,15 @@ def counts_renderable(counts: ParameterCounts, pytorch: bool = False) -> Table:
     table.add_column("scheme", no_wrap=True)
     table.add_column("parameters", justify="right", no_wrap=True)
     table.add_column("how", ratio=1)
+    shown: set[str] = set()
     for scheme in counts.schemes:
         meaning = SCHEME_MEANINGS[scheme.scheme].replace(" ", "\n ")  # a narrow column
+        new_lines = [line for line in scheme.lines if line not in shown]  # once is enough
+        shown.update(new_lines)
         table.add_row(
             f"{scheme.scheme}\n({meaning})",
             Text(fmt(scheme.total), style="bold"),
-            "\n".join(scheme.lines),
+            "\n".join(new_lines),
         )
     return table
 
