@@ -14,6 +14,7 @@ from tests.ui_driver import build_app, run, screen_text, wait_for_text, wait_unt
 from tutor.engine.walk import WalkCursor
 from tutor.lessons.model import Lesson
 from tutor.ui.scene.map_canvas import MapCanvas
+from tutor.ui.scene.map_layout import VISITED
 from tutor.ui.screens.lesson import LessonScreen
 
 MAP_PAGES = [
@@ -53,13 +54,16 @@ async def test_the_map_says_where_each_neuron_reads_and_whose_kernel_it_uses(hom
         text = await wait_for_text(pilot, "Step 290,400 of 290,400")
         assert "kernels used 96 · parameters 34,944" in text
         assert " 55 " + "■" * 55 in text, "the last row of the last slice, all visited"
+        assert "■ a neuron done: every ■ of slice 96 used the one kernel W96" in text
 
 
 async def test_unshared_every_neuron_owns_a_kernel_and_s_keeps_the_cursor(home: Path) -> None:
     app = build_app(home, lesson=6)
     async with run(app) as pilot:
         await pilot.press("n", "n")
-        await wait_for_text(pilot, "Kernel #1 of 290,400: its own 363 weights and bias")
+        text = await wait_for_text(pilot, "Kernel #1 of 290,400: its own 363 weights and bias")
+        assert "# a neuron done: each # used a kernel of its own" in text
+        assert "  1 #" in text and "■" not in text, "the map itself shows: no sharing"
         await pilot.press("f", "down", "right")
         text = await wait_for_text(pilot, "Kernel #3,082 of 290,400")
         assert "kernels used 3,082 · parameters 1,121,848" in text
@@ -119,5 +123,7 @@ async def test_on_every_map_page_the_words_and_the_cursor_are_in_view(
             "whole layer",
         ):
             assert words in text, (words, text)
+        glyph = VISITED[lesson.pages[page].map.mode]  # type: ignore[union-attr]
         row = next(line for line in text.splitlines() if line.startswith("  3 "))
-        assert row.startswith("  3 " + "■" * 2), row
+        assert row.startswith("  3 " + glyph * 2), row
+        assert f"{glyph} a neuron done: " in text, "the legend says what the glyph means"

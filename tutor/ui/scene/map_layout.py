@@ -1,7 +1,8 @@
 """A neuron map laid out: a pure function from a frame, a width and a height to lines.
 
-One depth slice, one character per neuron: `VISITED` for the neurons the pass has reached,
-`PENDING` (dimmed) for the rest, the neuron under the cursor boxed. Beside the map when the
+One depth slice, one character per neuron: a glyph of the scheme (`VISITED`) for the neurons
+the pass has reached, `PENDING` (dimmed) for the rest, the neuron under the cursor boxed; a
+legend says what the glyph means, so shared and unshared differ on the map itself. Beside the map when the
 terminal is wide enough, else above it: the status line, where the neuron reads, its kernel
 and what the pass has needed so far. The map never scrolls: when the slice is taller than the
 room, the rows shown are the page of rows the cursor is on, so the cursor is always in sight.
@@ -16,11 +17,13 @@ from rich.console import Console
 
 from ...engine import NeuronWalk
 from .lines import BOXED, DIMMED, Line, Run, line_width, merged, trimmed
-from .map_texts import field_text, kernel_text, sweep_text
+from .map_texts import field_text, kernel_text, legend_text, sweep_text
 from .stage import GAP
 from .texts import status_text, text_lines
 
-VISITED = "■"
+VISITED = {"shared": "■", "unshared": "#"}
+"""A neuron the pass has reached: one solid kind when the slice shares W, a # (its own kernel
+#n) when each neuron owns its kernel."""
 PENDING = "·"
 SIDE_TEXT = 36
 """Columns the texts need beside the map; with fewer, they go above it."""
@@ -73,6 +76,7 @@ def map_layout(frame: MapFrame, width: int, height: int, console: Console) -> Ma
         field_text(walk, filter, row, col),
         kernel_text(walk, filter, row, col),
         sweep_text(walk, index),
+        legend_text(walk, filter, VISITED[walk.mode]),
     ]
     words = [line for text in texts for line in text_lines(text, text_width, console)]
     top = 0 if beside else len(words)
@@ -83,7 +87,7 @@ def map_layout(frame: MapFrame, width: int, height: int, console: Console) -> Ma
         merged(
             [
                 (Run(f"{r + 1:>{label}} "),),
-                neuron_row(visited[r].tolist(), col if r == row else None),
+                neuron_row(visited[r].tolist(), col if r == row else None, VISITED[walk.mode]),
             ]
         )
         for r in range(first_row, first_row + rows)
@@ -106,15 +110,12 @@ def padded(lines: list[Line], length: int) -> list[Line]:
     return lines + [()] * (length - len(lines))
 
 
-def neuron_row(visited: list[bool], cursor: int | None) -> Line:
-    """One row of a slice: runs of visited and pending neurons, the cursor boxed."""
+def neuron_row(visited: list[bool], cursor: int | None, glyph: str) -> Line:
+    """One row of a slice: runs of visited neurons (as `glyph`) and pending ones, the cursor
+    boxed."""
     runs: list[Run] = []
     for col, done in enumerate(visited):
-        run = (
-            Run(VISITED, BOXED)
-            if col == cursor
-            else (Run(VISITED) if done else Run(PENDING, DIMMED))
-        )
+        run = Run(glyph, BOXED) if col == cursor else (Run(glyph) if done else Run(PENDING, DIMMED))
         if runs and runs[-1].marks == run.marks:
             runs[-1] = Run(runs[-1].text + run.text, run.marks)
         else:

@@ -1,5 +1,6 @@
 """The words beside a neuron map: where the neuron under the cursor reads, which kernel it
-uses, and what the pass has needed so far. Every number comes from the walk."""
+uses, what the pass has needed so far and what the map's glyph means. Every number comes
+from the walk."""
 
 from __future__ import annotations
 
@@ -73,4 +74,14 @@ def sweep_text(walk: NeuronWalk, index: int) -> Text:
         f" · whole layer: {plural(walk.kernels(), 'kernel')}, "
         f"{plural(walk.parameters_used(last), 'parameter')}"
     )
+    return text
+
+
+def legend_text(walk: NeuronWalk, filter: int, glyph: str) -> Text:
+    """What a reached neuron's glyph means: one kernel for the slice, or one each."""
+    text = Text(f"{glyph} a neuron done: ")
+    if walk.mode == "shared":
+        text.append(f"every {glyph} of slice {filter + 1} used the one kernel W{filter + 1}")
+    else:
+        text.append(f"each {glyph} used a kernel of its own (#1, #2, ...)")
     return text
