@@ -88,7 +88,7 @@ def test_nothing_from_a_lesson_file_reaches_the_terminal_but_text(tmp_path: Path
     (folder / EVIL_NAME).write_text("not = = toml")
     terminal = EmulatedTerminal(["--lessons", str(folder)], tmp_path / "home")
     try:
-        terminal.wait_for("Summary [/] [link=file:///etc/passwd]here[/link] [@click")
+        terminal.wait_for("Summary [/] [link=file:///etc/passwd]here[/link]…")
         terminal.press("down")  # the broken lessons: their messages, with what the file holds
         terminal.wait_for("has a control character, U+001B")
         terminal.press("down")

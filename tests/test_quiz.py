@@ -245,7 +245,7 @@ def test_a_wrong_choice_says_why_it_is_wrong() -> None:
 
 
 def test_a_required_question_must_be_right_to_pass() -> None:
-    """Lesson 1's retry with the misconception chosen: 3 of 4 is 75 %, and not a pass."""
+    """Lesson 1's retry with the misconception chosen: 4 of 5 is 80 %, and not a pass."""
     from tutor.lessons.loader import load_lesson
     from tutor.lessons.model import Lesson
     from tutor.lessons.shipped import shipped_lessons_dir
@@ -262,5 +262,5 @@ def test_a_required_question_must_be_right_to_pass() -> None:
         else:
             run.answer(str(asked.answer))
         run.advance()
-    assert run.percent == 75 and run.quiz.pass_percent == 70
+    assert run.percent == 80 and run.quiz.pass_percent == 70
     assert not run.passed

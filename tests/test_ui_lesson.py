@@ -274,3 +274,22 @@ async def test_tracing_in_a_deep_kernel_names_one_weight_per_channel(home: Path)
         await pilot.press("v", "5")
         text = await wait_for_text(pilot, "Tracing w5 in each of W1's 3 channel slices: 3")
         assert "each entering 9" in text
+
+
+async def test_the_rule_under_the_text_names_the_page_keys_and_more_text(home: Path) -> None:
+    app = build_app(home, lesson=1)
+    async with run(app) as pilot:
+        text = await wait_for_text(pilot, "1-9 trace a weight · ? all keys")
+        assert "f next slice" not in text, "one filter: no slice to hop to"
+        await pilot.press("n")  # page 2's text is taller than its room
+        text = await wait_for_text(pilot, "▼ more text: ] · 1-9 trace a weight")
+        narration = app.screen.query_one("#narration")
+        for _ in range(10):
+            await pilot.press("right_square_bracket")
+        await wait_until(
+            pilot, lambda: narration.scroll_y == narration.max_scroll_y, "the text's end"
+        )
+        await wait_until(pilot, lambda: "▼ more text" not in screen_text(app), "the mark gone")
+    app = build_app(home, lesson=4)
+    async with run(app) as pilot:
+        await wait_for_text(pilot, "1-9 trace a weight · f next slice · J K scroll · ? all keys")

@@ -41,12 +41,12 @@ async def test_enter_opens_the_highlighted_lesson_and_status_follows(home: Path)
     app = build_app(home)
     async with run(app) as pilot:
         await pilot.press("down", "enter")
-        text = await wait_for_text(pilot, "Lesson 2 · Stride, padding and output size · page 1")
+        text = await wait_for_text(pilot, "Lesson 2 · page 1")
         await pilot.press("n", "m")
         text = await wait_for_text(pilot, "[in progress: page 2 of 4]")
         assert "c continues lesson 2: in progress: page 2 of 4." in text
         await pilot.press("c")
-        await wait_for_text(pilot, "Lesson 2 · Stride, padding and output size · page 2 of 4")
+        await wait_for_text(pilot, "Lesson 2 · page 2 of 4")
 
 
 async def test_continue_with_nothing_started_says_so(home: Path) -> None:
@@ -94,7 +94,7 @@ async def test_a_lesson_edited_while_the_tutor_runs_is_read_again_without_a_rest
     app = build_app(home, folder)
     async with run(app) as pilot:
         await pilot.press("down", "enter")
-        await wait_for_text(pilot, "Lesson 2 · Stride, padding and output size · page 1 of 4")
+        await wait_for_text(pilot, "Lesson 2 · page 1 of 4")
         path.write_text(
             path.read_text().replace(
                 'title = "Stride, padding and output size"', 'title = "Stride and padding, revised"'
@@ -103,7 +103,8 @@ async def test_a_lesson_edited_while_the_tutor_runs_is_read_again_without_a_rest
         await pilot.press("m")
         await wait_for_text(pilot, "2  Stride and padding, revised  [")
         await pilot.press("enter")
-        await wait_for_text(pilot, "Lesson 2 · Stride and padding, revised · page 1 of 4")
+        await wait_for_text(pilot, "Lesson 2 · page 1 of 4")
+        assert app.screen.lesson.title == "Stride and padding, revised"  # type: ignore[attr-defined]
         (folder / "03-new.toml").write_text((shipped_lessons_dir() / "03-depth.toml").read_text())
         await pilot.press("m")
         await wait_for_text(pilot, "3  Depth: a kernel spans every input channel  [new]")
@@ -147,7 +148,7 @@ async def test_reset_everything_asks_first(home: Path) -> None:
 async def test_start_at_a_lesson_and_open_the_calculator(home: Path) -> None:
     app = build_app(home, lesson=5)
     async with run(app) as pilot:
-        await wait_for_text(pilot, "Lesson 5 · Parameter sharing versus locally connected")
+        await wait_for_text(pilot, "Lesson 5 · page")
         assert isinstance(app.screen, LessonScreen)
         await pilot.press("m", "k")
         await wait_for_text(pilot, "Parameter calculator")
@@ -215,7 +216,7 @@ async def test_a_long_message_is_wrapped_whole_and_a_click_opens_a_lesson(
         assert len(message) > 80
         assert "".join(message.split()) in "".join(text.split()), "every character is shown"
         await pilot.click(LessonMenu, offset=(5, 0))
-        await wait_for_text(pilot, "Lesson 2 · Stride, padding and output size · page 1 of 4")
+        await wait_for_text(pilot, "Lesson 2 · page 1 of 4")
 
 
 async def test_a_start_lesson_broken_since_listing_opens_the_list_and_says_why(
@@ -240,17 +241,17 @@ async def test_back_from_a_lesson_the_list_highlights_that_lesson(home: Path) ->
     async with run(app) as pilot:
         await wait_for_text(pilot, "1  One kernel, one feature map  [new]")
         await pilot.press("down", "down", "enter")
-        await wait_for_text(pilot, "Lesson 3 · Depth")
+        await wait_for_text(pilot, "Lesson 3 · page")
         await pilot.press("m")
         await wait_for_text(pilot, "Lesson 3: A colour image has three channels")
         assert app.screen.query_one(LessonMenu).highlighted_key() == "depth"
     app = build_app(home, lesson=5)
     async with run(app) as pilot:
-        await wait_for_text(pilot, "Lesson 5 · Parameter sharing versus locally connected")
+        await wait_for_text(pilot, "Lesson 5 · page")
         await pilot.press("m")
         await wait_for_text(pilot, "Lesson 5: The same small layer twice")
         lesson_5 = by_order(app.lessons, 5)
         assert lesson_5 is not None
         assert app.screen.query_one(LessonMenu).highlighted_key() == lesson_5.id
         await pilot.press("enter")
-        await wait_for_text(pilot, "Lesson 5 · Parameter sharing versus locally connected")
+        await wait_for_text(pilot, "Lesson 5 · page")

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
+from textual.widgets import OptionList
 
-from tests.ui_driver import build_app, run, screen_text, wait_for_text
+from tests.test_screen_truth import shipped_lessons
+from tests.ui_driver import build_app, run, screen_text, wait_for_text, wait_until
+from tutor.lessons.model import ChoiceQuestion
+from tutor.quiz.run import QuizRun
 from tutor.ui.screens.lesson_list import LessonListScreen
 from tutor.ui.screens.quiz import QuizScreen
 from tutor.ui.screens.results import ResultsScreen
@@ -133,7 +139,7 @@ async def test_a_failed_quiz_says_why_and_what_was_right(home: Path) -> None:
         assert "Lesson 1 is not passed: r retries the quiz; n moves on" in " ".join(text.split())
         assert "n Next lesson (not passed)" in text.splitlines()[-1], "the key says it too"
         await pilot.press("n")
-        await wait_for_text(pilot, "Lesson 2 · Stride, padding and output size")
+        await wait_for_text(pilot, "Lesson 2 · page")
         await pilot.press("m")
         await wait_for_text(pilot, "[quiz tried, best 40 %]")
 
@@ -208,3 +214,29 @@ async def test_a_prompt_that_starts_with_the_layer_starts_with_a_capital(home: P
         await pilot.press("n", "n", "n")
         text = await wait_for_text(pilot, "Question 1 of 4")
         assert "Input 5 x 5 x 3, 2 filters of 3 x 3 x 3" in text
+
+
+CHOICE_QUESTIONS = [
+    (lesson, n)
+    for lesson in shipped_lessons()
+    for n, question in enumerate(lesson.quiz.questions if lesson.quiz else ())
+    if isinstance(question, ChoiceQuestion)
+]
+
+
+@pytest.mark.parametrize(
+    "case", CHOICE_QUESTIONS, ids=[f"{lesson.id}-q{n + 1}" for lesson, n in CHOICE_QUESTIONS]
+)
+async def test_every_choice_is_in_view_at_80_by_24(case, home: Path) -> None:  # type: ignore[no-untyped-def]
+    lesson, n = case
+    app = build_app(home, lesson=lesson.order)
+    async with run(app) as pilot:
+        quiz_run = QuizRun(lesson.quiz, rng=random.Random(0))
+        quiz_run.index = n
+        await app.push_screen(QuizScreen(lesson, quiz_run))
+        text = await wait_for_text(pilot, f"Question {n + 1} of")
+        box = app.screen.query_one("#choices", OptionList)
+        await wait_until(pilot, lambda: box.size.height > 0, "the choices laid out")
+        assert box.max_scroll_y == 0, text
+        for choice in quiz_run.current.choices:
+            assert choice.split()[0] in text

@@ -129,3 +129,16 @@ def test_a_counts_table_says_nothing_twice(case: tuple[Lesson, int]) -> None:
     table = counts_renderable(count_parameters(layer))
     how = [line for cell in table.columns[2].cells for line in str(cell).splitlines()]
     assert len(how) == len(set(how)), how
+
+
+async def test_lesson_3_opens_with_the_text_and_the_last_line_of_working_in_view(
+    home: Path,
+) -> None:
+    app = build_app(home, lesson=3)
+    async with run(app) as pilot:
+        text = await wait_for_text(pilot, "Step 1 of 9")
+        screen = app.screen
+        assert isinstance(screen, LessonScreen) and screen.stepper is not None
+        step = screen.stepper.current
+        assert "A colour image is three grids" in text and not screen.text_folded
+        assert f"+ bias {step.bias:g} = {step.result:g}" in text, text

@@ -2,10 +2,11 @@
 
 One depth slice, one character per neuron: a glyph of the scheme (`VISITED`) for the neurons
 the pass has reached, `PENDING` (dimmed) for the rest, the neuron under the cursor boxed; a
-legend says what the glyph means, so shared and unshared differ on the map itself. Beside the map when the
-terminal is wide enough, else above it: the status line, where the neuron reads, its kernel
-and what the pass has needed so far. The map never scrolls: when the slice is taller than the
-room, the rows shown are the page of rows the cursor is on, so the cursor is always in sight.
+legend says what the glyph means, so shared and unshared differ on the map itself. Beside the
+map when the terminal is wide enough, else above it: the status line, where the neuron reads,
+its kernel and what the pass has needed so far. The map never scrolls: when the slice is
+taller than the room, the rows shown are the page of rows the cursor is on, so the cursor is
+always in sight.
 """
 
 from __future__ import annotations

@@ -16,8 +16,10 @@ from ...engine.words import neuron_place
 from ...lessons.model import Lesson, Page
 from ...lessons.placeholders import fill
 from ...quiz.prediction import judge_prediction, prediction_record, read_prediction
+from ..fitting import first_that_fits
 from ..literal import literal
 from ..narration import narration_text
+from ..page_keys import page_keys
 from ..requests import OpenQuiz, RecordPrediction, SavePosition, ShowLessonList
 from ..scene.canvas import SceneCanvas
 from ..scene.map_canvas import MapCanvas
@@ -79,6 +81,23 @@ class LessonScreen(SceneScreen):
 
     def on_mount(self) -> None:
         self._page_shown(self.lesson.pages[self.page_index])
+        self.watch(self.query_one("#narration"), "scroll_y", self._say_page_keys, init=False)
+
+    def on_resize(self) -> None:
+        self.query_one("#title-bar", Static).update(self._title())
+        self.call_after_refresh(self._say_page_keys)
+
+    def _say_page_keys(self) -> None:
+        """Name this page's own keys on the rule under the text (or under the folded note),
+        with a mark while the text continues below what is shown."""
+        if not self.is_attached:
+            return
+        narration = self.query_one("#narration", VerticalScroll)
+        more = narration.display and narration.scroll_y < narration.max_scroll_y
+        scrolls = isinstance(self.view, SceneCanvas) and self.view.crowded
+        keys = page_keys(self.lesson.pages[self.page_index], more, scrolls)
+        narration.border_subtitle = keys
+        self.query_one("#folded-note", Static).border_subtitle = keys
 
     async def show_page(self, index: int, step: int = 0) -> None:
         """Display page `index`, resuming its scene at `step`."""
@@ -95,12 +114,14 @@ class LessonScreen(SceneScreen):
         self._page_shown(page)
 
     def _title(self) -> Text:
+        """The lesson, the page and its title; on a narrow screen without the lesson's title
+        first, then the page's cut at a word."""
         page, pages = self.lesson.pages[self.page_index], len(self.lesson.pages)
-        title = (
-            f"Lesson {self.lesson.order} · {self.lesson.title} · "
-            f"page {self.page_index + 1} of {pages}"
-        )
-        return literal(f"{title}: {page.title}" if page.title else title)
+        where = f"page {self.page_index + 1} of {pages}"
+        named = f": {page.title}" if page.title else ""
+        lesson = f"Lesson {self.lesson.order}"
+        forms = [f"{lesson} · {self.lesson.title} · {where}{named}", f"{lesson} · {where}{named}"]
+        return first_that_fits([literal(form) for form in forms], self.app.size.width - 2)
 
     @staticmethod
     def _narration(page: Page) -> Text:
@@ -137,6 +158,7 @@ class LessonScreen(SceneScreen):
         self._ask_if_there()
         self.refresh_bindings()
         self.save_position()
+        self.call_after_refresh(self._say_page_keys)
 
     def moved(self) -> None:
         self._stepped = True
@@ -234,6 +256,7 @@ class LessonScreen(SceneScreen):
         text if the scene no longer fits, as after a step."""
         if self._may_fold and self._wants_scene() and not self.text_folded:
             self._fold_if_crowded()
+        self.call_after_refresh(self._say_page_keys)
 
     def _fold_if_crowded(self) -> None:
         """Fold the narration when the scene does not fit under it."""
@@ -247,6 +270,7 @@ class LessonScreen(SceneScreen):
             return  # already so: setting display again would lay the screen out again
         self.query_one("#narration", VerticalScroll).display = not folded
         self.query_one("#folded-note", Static).display = folded
+        self.call_after_refresh(self._say_page_keys)
 
     @property
     def text_folded(self) -> bool:

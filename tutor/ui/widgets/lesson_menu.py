@@ -20,6 +20,8 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from ..fitting import cut_at_word
+
 
 class MenuEntry(NamedTuple):
     """One entry: `key` names it in messages; a disabled entry is shown but never chosen."""
@@ -219,6 +221,4 @@ class LessonMenu(ScrollView, can_focus=True):
 
 
 def _cut(text: Text, width: int) -> Text:
-    line = text.copy()
-    line.truncate(max(width, 1), overflow="ellipsis")
-    return line
+    return cut_at_word(text, max(width, 1))
