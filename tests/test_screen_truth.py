@@ -23,7 +23,9 @@ from tests.emulated_terminal import EmulatedTerminal, walk
 from tutor.lessons.catalogue import read_catalogue
 from tutor.lessons.header_cache import HeaderCache
 from tutor.lessons.loader import load_lesson
-from tutor.lessons.model import Lesson, Prediction, Scene
+from tutor.engine import NeuronWalk
+from tutor.engine.count_slips import counted
+from tutor.lessons.model import CountPrediction, Lesson, Page
 from tutor.lessons.shipped import shipped_lessons_dir
 
 FORWARD = ["l"] * 12
@@ -114,9 +116,17 @@ def walk_scene(terminal: EmulatedTerminal, where: str) -> None:
     terminal.check_redraw(f"{where}, after playing {PLAYED_FRAMES} frames and pausing")
 
 
-def predicting(scene: Scene, predict: Prediction) -> list[str]:
-    """Up to the neuron to predict, a wrong number (the box says so), then a right one."""
-    stepper = scene.stepper()
+def predicting(page: Page) -> list[str]:
+    """Up to what the page asks about, a wrong number (the box says so), then a right one: a
+    neuron stepped to, or a count jumped to with End (a jump past it stops there)."""
+    predict = page.predict
+    if isinstance(predict, CountPrediction):
+        walked = page.scene if page.scene is not None else page.map
+        assert walked is not None
+        value = str(counted(NeuronWalk(walked.layer, walked.mode), predict.kind, predict.at))
+        return ["end", "x", "enter", *value, "enter", "l"]
+    assert page.scene is not None and predict is not None
+    stepper = page.scene.stepper()
     at = stepper.index_of(*predict.neuron)
     value = str(int(stepper.step(at).result))
     return ["l"] * at + ["x", "enter", *value, "enter", "l"]
@@ -131,8 +141,8 @@ def walk_lesson(lesson: Lesson, home: Path, folder: Path | None = None) -> None:
         terminal.check_redraw(f"lesson {lesson.order}'s first page")
         for number, page in enumerate(lesson.pages, start=1):
             where = f"lesson {lesson.order}, page {number}"
-            if page.scene is not None and page.predict is not None:
-                walk(terminal, predicting(page.scene, page.predict), f"{where}, predicting")
+            if page.predict is not None:
+                walk(terminal, predicting(page), f"{where}, predicting")
             if page.scene is not None or page.map is not None:
                 walk_scene(terminal, where)
             elif page.counts is not None:

@@ -71,8 +71,17 @@ async def test_unshared_every_neuron_owns_a_kernel_and_s_keeps_the_cursor(home: 
         await pilot.press("s")
         text = await wait_for_text(pilot, "Kernel W2: the same")
         assert map_cursor(pilot).position == before and "kernels used 2 · parameters 728" in text
-        await pilot.press("s", "end")
-        text = await wait_for_text(pilot, "Step 290,400 of 290,400")
+        await pilot.press("s", "end")  # the last neuron: the page asks for the count first
+        text = await wait_for_text(pilot, "Predict the parameters needed by step 290,400")
+        assert "kernels used ? · parameters ? · whole layer: ? kernels, ? parameters" in " ".join(
+            text.split()
+        )
+        assert "105,705,600" not in text and "s Scheme" not in text, "nothing gives it away"
+        await pilot.press(*"34944", "enter")  # the shared count: the misconception, named
+        text = await wait_for_text(pilot, "It is 105,705,600 parameters, not 34,944")
+        assert "that is the count with sharing; here each neuron owns its kernel" in " ".join(
+            text.split()
+        )
         assert "kernels used 290,400 · parameters 105,705,600" in text
 
 

@@ -83,6 +83,21 @@ class Prediction(NamedTuple):
     prompt: str = DEFAULT_PREDICTION_PROMPT
 
 
+COUNTS_PREDICTED = ("kernels", "parameters")
+"""What a count prediction asks for: the distinct kernels, or parameters, the pass has used."""
+
+
+class CountPrediction(NamedTuple):
+    """A count the learner works out before the tally shows it: how many distinct kernels (or
+    parameters) the pass has needed when it reaches step `at`, shared or not."""
+
+    kind: str
+    """What is counted: one of COUNTS_PREDICTED (`count = ...` in the file)."""
+    at: int
+    """The step it is asked at, from 0."""
+    prompt: str
+
+
 class Page(NamedTuple):
     """Narration (Markdown), and under it at most one of: an animated scene, a neuron map, a
     layer to count.
@@ -97,7 +112,7 @@ class Page(NamedTuple):
     scene: Scene | None = None
     counts: ConvLayer | None = None
     map: NeuronMap | None = None
-    predict: Prediction | None = None
+    predict: Prediction | CountPrediction | None = None
 
     @property
     def layer(self) -> ConvLayer | None:

@@ -8,7 +8,13 @@ from collections.abc import Callable
 
 from ..engine import ConvLayer
 from . import limits
-from .model import DEFAULT_PREDICTION_PROMPT, Page, Prediction
+from .model import (
+    COUNTS_PREDICTED,
+    DEFAULT_PREDICTION_PROMPT,
+    CountPrediction,
+    Page,
+    Prediction,
+)
 from .placeholders import check_placeholders
 from .reader import LessonError, Part, Problems, Table, check_int
 from .scenes import read_layer, read_map, read_scene
@@ -33,9 +39,17 @@ def read_page(table: Table) -> Page:
                 f"a page shows one thing under its text: {' or '.join(shown)}, not both",
             )
         )
-    predict = None
+    predict: Prediction | CountPrediction | None = None
     asks = problems.read(table.take_table, "predict", False)
-    if asks is not None and scene is not None:
+    walked = scene.layer if scene is not None else (neuron_map and neuron_map.layer)
+    if asks is not None and asks.has("count"):
+        if walked is not None:
+            predict = problems.read(read_count_prediction, asks, walked)
+        elif not table.has("scene") and not table.has("map"):  # a broken one is reported
+            problems.found.append(
+                LessonError(asks.where, "asks for a count: the page needs a scene or a map")
+            )
+    elif asks is not None and scene is not None:
         predict = problems.read(read_prediction, asks, scene.layer)
     elif asks is not None and not table.has("scene"):  # a broken scene is reported already
         problems.found.append(
@@ -81,6 +95,18 @@ def read_prediction(table: Table, layer: ConvLayer) -> Prediction:
     prompt = table.take_text("prompt", limits.MAX_TEXT_CHARS, DEFAULT_PREDICTION_PROMPT)
     table.finish()
     return Prediction((found.get("slice", 0), found["row"], found["col"]), prompt)
+
+
+def read_count_prediction(table: Table, layer: ConvLayer) -> CountPrediction:
+    """`count = "kernels"` or `"parameters"`, `at` the step it is asked at (from 1, at most
+    the layer's neurons) and a one-line prompt."""
+    count = table.take_choice("count", COUNTS_PREDICTED)
+    steps = layer.filters * layer.out_height * layer.out_width
+    at = table.take_int("at", 1, steps) - 1
+    default = f"How many {count} has the pass needed so far?"
+    prompt = table.take_text("prompt", limits.MAX_TEXT_CHARS, default)
+    table.finish()
+    return CountPrediction(count, at, prompt)
 
 
 def _optional(read: Callable[[Table], Part]) -> Callable[[Table, str], Part | None]:

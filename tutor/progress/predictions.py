@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..engine.count_slips import COUNT_SLIPS
 from ..engine.neuron_slips import NEURON_SLIPS
 from ..lessons.limits import MAX_PAGES
 from .fields import is_text, is_time, is_verdict, is_whole
@@ -54,7 +55,7 @@ def prediction_from_json(item: Any, where: str) -> PredictionRecord:
         raise BadHistory(f"{where} names no neuron")
     if not is_text(given, MAX_PREDICTED_CHARS):
         raise BadHistory(f"{where} does not hold the number given")
-    if not is_verdict(correct, slip, NEURON_SLIPS):
+    if not is_verdict(correct, slip, NEURON_SLIPS + COUNT_SLIPS):
         raise BadHistory(f"{where} has no verdict this version knows")
     if not is_time(when):
         raise BadHistory(f"{where} has no time")

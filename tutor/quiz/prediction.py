@@ -1,5 +1,6 @@
-"""A learner's prediction of one neuron, read from what they typed and judged against the
-engine's value, with the slip named when a wrong number matches one.
+"""A learner's prediction of one neuron (or of a count the pass has needed), read from what
+they typed and judged against the engine's value, with the slip named when a wrong number
+matches one.
 
 Scene numbers are whole, so every neuron is: a prediction is a whole number, signed, and
 is written back as the scene writes numbers (plain digits).
@@ -11,7 +12,8 @@ import re
 import time
 from typing import NamedTuple
 
-from ..engine import Step
+from ..engine import NeuronWalk, Step
+from ..engine.count_slips import count_slip_values, counted
 from ..engine.neuron_slips import neuron_slip_values
 from ..progress.predictions import MAX_PREDICTED_CHARS, PredictionRecord
 from .digits import ascii_number, thousands_advice
@@ -22,6 +24,9 @@ SLIP_ADVICE: dict[str, str] = {
     "left_out_bias": "that is the sum before the bias, which comes last",
     "one_channel_only": "that is one channel alone; a neuron adds every channel",
     "dropped_signs": "that is every product with its minus sign dropped",
+    "as_if_shared": "that is the count with sharing; here each neuron owns its kernel",
+    "one_kernel_per_neuron": "that is a kernel per neuron; here a slice shares one",
+    "left_out_biases": "that leaves out the biases, one per kernel",
 }
 """Short, so a verdict fits one line of an 80-column screen."""
 
@@ -72,13 +77,26 @@ def judge_prediction(step: Step, given: int) -> PredictionVerdict:
     return PredictionVerdict(False, value, slip, message)
 
 
+def judge_count(walk: NeuronWalk, count: str, index: int, given: int) -> PredictionVerdict:
+    """Right or wrong against what the pass has needed by step `index`; a wrong number a slip
+    explains is named."""
+    value = counted(walk, count, index)
+    if given == value:
+        return PredictionVerdict(True, value, "", f"Right: the pass has needed {value:,} {count}.")
+    slip = count_slip_values(walk, count, index).get(given, "")
+    message = f"It is {value:,} {count}, not {given:,}"
+    message += f": {SLIP_ADVICE[slip]}." if slip else ". The tally shows it now."
+    return PredictionVerdict(False, value, slip, message)
+
+
 def prediction_record(
-    page: int, step: Step, typed: str, verdict: PredictionVerdict
+    page: int, neuron: tuple[int, int, int], typed: str, verdict: PredictionVerdict
 ) -> PredictionRecord:
-    """What the progress file keeps of one prediction: the neuron, the text, the verdict."""
+    """What the progress file keeps of one prediction: the neuron it was asked at, the text,
+    the verdict."""
     return PredictionRecord(
         page,
-        (step.filter, step.row, step.col),
+        neuron,
         typed.strip()[:MAX_PREDICTED_CHARS],
         verdict.correct,
         verdict.slip,

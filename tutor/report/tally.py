@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from ..controls import escaped
+from ..engine.count_slips import COUNT_SLIP_LABELS
 from ..engine.mistakes import SLIP_LABELS
 from ..engine.neuron_slips import NEURON_SLIP_LABELS
 from ..engine.quantities import QUANTITIES
@@ -190,7 +191,7 @@ def _slips(learners: Sequence[Learner]) -> list[SlipTally]:
             for slip in filter(None, slips):
                 who.setdefault(slip, set()).add(n)
                 times[slip] = times.get(slip, 0) + 1
-    labels = {**SLIP_LABELS, **NEURON_SLIP_LABELS}
+    labels = {**SLIP_LABELS, **NEURON_SLIP_LABELS, **COUNT_SLIP_LABELS}
     return sorted(
         (SlipTally(slip, labels[slip], len(people), times[slip]) for slip, people in who.items()),
         key=lambda s: (-s.learners, -s.times, s.slip),

@@ -108,6 +108,8 @@ class SceneFrame(NamedTuple):
     """Whether the output cells show which kernel made each neuron instead of its value."""
     hidden: bool = False
     """Whether the current neuron's value and sums are withheld: the learner is predicting it."""
+    counts_hidden: bool = False
+    """Whether the tally's kernels and parameters are withheld: the learner is predicting one."""
 
 
 def weights_owner(mode: str, schemes: list[Scheme]) -> Scheme:
@@ -221,6 +223,7 @@ def scene_frame(
     names: bool = False,
     hidden: bool = False,
     walked: int = 0,
+    counts_hidden: bool = False,
 ) -> SceneFrame:
     """The frame of the stepper's current step; `hidden` withholds the current neuron.
     Every neuron up to step `walked` (or the current step, if further) shows as computed."""
@@ -250,4 +253,5 @@ def scene_frame(
         speed=speed,
         names=names,
         hidden=hidden,
+        counts_hidden=counts_hidden,
     )

@@ -105,7 +105,8 @@ def scene_layout(
     elif "output" in facts.panels and not facts.matrices:  # M's line says it instead
         lines += text_lines(sum_text(step, frame.hidden), width, console)
     if "counter" in facts.panels:
-        lines += text_lines(counter_text(facts.mode, frame.tally, facts.counts), width, console)
+        counter = counter_text(facts.mode, frame.tally, facts.counts, frame.counts_hidden)
+        lines += text_lines(counter, width, console)
     if "dense" in facts.panels:
         lines += text_lines(dense_text(facts.counts), width, console)
     if "wiring" in facts.panels:

@@ -38,6 +38,8 @@ class MapFrame:
     index: int
     playing: str = ""
     """How fast the walk plays ("4 rows/s"), or "" when paused."""
+    counts_hidden: bool = False
+    """Whether what the pass has needed is withheld: the learner is predicting it."""
 
 
 class MapLayout(NamedTuple):
@@ -76,7 +78,7 @@ def map_layout(frame: MapFrame, width: int, height: int, console: Console) -> Ma
         status_text(index, walk.count, (filter, row, col), layer.filters, frame.playing),
         field_text(walk, filter, row, col),
         kernel_text(walk, filter, row, col),
-        sweep_text(walk, index),
+        sweep_text(walk, index, frame.counts_hidden),
         legend_text(walk, filter, VISITED[walk.mode]),
     ]
     words = [line for text in texts for line in text_lines(text, text_width, console)]

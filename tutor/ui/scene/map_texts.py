@@ -63,10 +63,17 @@ def kernel_text(walk: NeuronWalk, filter: int, row: int, col: int) -> Text:
     return text
 
 
-def sweep_text(walk: NeuronWalk, index: int) -> Text:
-    """What the pass has needed up to the cursor, against the whole layer."""
+def sweep_text(walk: NeuronWalk, index: int, hidden: bool = False) -> Text:
+    """What the pass has needed up to the cursor, against the whole layer; `hidden`
+    withholds every count while the learner predicts one."""
     last = walk.count - 1
     text = Text(f"So far: {plural(index + 1, 'neuron')} · kernels used ")
+    if hidden:
+        text.append("?", style=BOLD)
+        text.append(" · parameters ")
+        text.append("?", style=BOLD)
+        text.append(" · whole layer: ? kernels, ? parameters")
+        return text
     text.append(fmt(walk.kernels_used(index)), style=BOLD)
     text.append(" · parameters ")
     text.append(fmt(walk.parameters_used(index)), style=BOLD)

@@ -105,12 +105,13 @@ def sum_text(step: Step, hidden: bool = False) -> Text:
     return text
 
 
-def counter_text(mode: str, tally: Tally, counts: ParameterCounts) -> Text:
-    """Neurons computed so far against the distinct kernels and parameters they needed."""
+def counter_text(mode: str, tally: Tally, counts: ParameterCounts, hidden: bool = False) -> Text:
+    """Neurons computed so far against the distinct kernels and parameters they needed;
+    `hidden` withholds those two while the learner predicts one."""
     text = Text(f"Neurons done {fmt(tally.neurons)} of {fmt(tally.of)} · kernels used ")
-    text.append(fmt(tally.kernels), style=BOLD)
+    text.append(PENDING if hidden else fmt(tally.kernels), style=BOLD)
     text.append(" · parameters ")
-    text.append(fmt(tally.parameters), style=BOLD)
+    text.append(PENDING if hidden else fmt(tally.parameters), style=BOLD)
     if mode == "shared":
         text.append(f" · no sharing {fmt(counts.unshared.total)}")
     else:

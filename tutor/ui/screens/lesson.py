@@ -13,9 +13,14 @@ from textual.widgets import Input, Static
 from ...engine import NeuronWalk, Stepper, count_parameters
 from ...engine.walk import WalkCursor
 from ...engine.words import neuron_place
-from ...lessons.model import Lesson, Page
+from ...lessons.model import CountPrediction, Lesson, Page, Prediction
 from ...lessons.placeholders import fill
-from ...quiz.prediction import judge_prediction, prediction_record, read_prediction
+from ...quiz.prediction import (
+    judge_count,
+    judge_prediction,
+    prediction_record,
+    read_prediction,
+)
 from ..fitting import first_that_fits
 from ..literal import literal
 from ..narration import narration_text
@@ -150,8 +155,8 @@ class LessonScreen(SceneScreen):
         self._may_fold, self._stepped = True, False
         self.set_class(page.scene is None, "-counts-page")
         self._predict_at = None
-        if page.predict is not None and isinstance(self.stepper, Stepper):
-            at = self.stepper.index_of(*page.predict.neuron)
+        at = self._asked_step(page.predict)
+        if at is not None and self.stepper is not None:
             self._predict_at = at if self.stepper.position <= at else None
         self._box.close()
         self.redraw()
@@ -169,21 +174,40 @@ class LessonScreen(SceneScreen):
 
     # -- predictions ------------------------------------------------------------------------
 
+    def _asked_step(self, predict: Prediction | CountPrediction | None) -> int | None:
+        """The step a page's prediction is asked at: its neuron's, or the count's."""
+        if isinstance(predict, CountPrediction):
+            return predict.at
+        if predict is not None and isinstance(self.stepper, Stepper):
+            return self.stepper.index_of(*predict.neuron)
+        return None
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """While a prediction is asked the box has the keys: the footer shows r, not stepping
         (a click on another neuron is answered by allowed_move)."""
         if action == "reveal":
-            return self.hides_neuron()
-        if self.hides_neuron() and (action in SCENE_ACTIONS or action in VALUE_ACTIONS):
+            return self._asking()
+        if self._asking() and (
+            action in SCENE_ACTIONS or action in VALUE_ACTIONS or action == "switch_scheme"
+        ):
             return False
         return super().check_action(action, parameters)
 
-    def hides_neuron(self) -> bool:
+    def _asking(self) -> bool:
+        """Whether the pass is at the step this page asks about, not yet answered."""
         return (
             self._predict_at is not None
             and self.stepper is not None
             and (self.stepper.position == self._predict_at)
         )
+
+    def hides_neuron(self) -> bool:
+        predict = self.lesson.pages[self.page_index].predict
+        return self._asking() and isinstance(predict, Prediction)
+
+    def hides_counts(self) -> bool:
+        predict = self.lesson.pages[self.page_index].predict
+        return self._asking() and isinstance(predict, CountPrediction)
 
     def allowed_move(self, target: int) -> int | None:
         """A move waits while a prediction is asked, and one past the neuron stops at it."""
@@ -192,18 +216,23 @@ class LessonScreen(SceneScreen):
             return target
         if stepper.position == at:
             self.stop_playing()
-            self._box.say("Type your prediction and press Enter, or press r to see the neuron.")
+            self._box.say("Type your prediction and press Enter, or press r to just see it.")
             return None
         return at if stepper.position < at <= target else target
 
     def _ask_if_there(self) -> None:
-        """At the neuron to predict: stop, withhold it, and ask (once per arrival)."""
-        page, box = self.lesson.pages[self.page_index], self._box
-        if not self.hides_neuron() or page.predict is None or box.display:
+        """At the step to predict: stop, withhold the neuron or the counts, and ask (once per
+        arrival)."""
+        predict, box = self.lesson.pages[self.page_index].predict, self._box
+        if not self._asking() or predict is None or box.display or self.stepper is None:
             return
         self.stop_playing()
-        sliced = self.stepper is not None and self.stepper.layer.filters > 1
-        box.ask(page.predict.prompt, neuron_place(page.predict.neuron, sliced))
+        if isinstance(predict, CountPrediction):
+            lead = f"Predict the {predict.kind} needed by step {predict.at + 1:,}"
+        else:
+            place = neuron_place(predict.neuron, self.stepper.layer.filters > 1)
+            lead = f"Predict the neuron at {place}"
+        box.ask(lead, predict.prompt)
         self.refresh_bindings()
 
     @on(Input.Submitted, "#prediction-answer")
@@ -211,24 +240,30 @@ class LessonScreen(SceneScreen):
         """Judge the number typed against the engine's; a text that is no number is said
         and the box stays open."""
         event.stop()
-        if not self.hides_neuron() or not isinstance(self.stepper, Stepper):
+        predict, stepper = self.lesson.pages[self.page_index].predict, self.stepper
+        if not self._asking() or predict is None or stepper is None:
             return
         read = read_prediction(event.value)
         if read.value is None:
             self._box.say(read.problem)
             return
-        step = self.stepper.current
-        verdict = judge_prediction(step, read.value)
+        neuron = stepper.cell_of(stepper.position)
+        if isinstance(predict, CountPrediction):
+            verdict = judge_count(stepper.walk, predict.kind, predict.at, read.value)
+        elif isinstance(stepper, Stepper):
+            verdict = judge_prediction(stepper.current, read.value)
+        else:
+            return
         self._reveal(("✓ " if verdict.correct else "✗ ") + verdict.message)
         self.post_message(
             RecordPrediction(
-                self.lesson, prediction_record(self.page_index, step, event.value, verdict)
+                self.lesson, prediction_record(self.page_index, neuron, event.value, verdict)
             )
         )
 
     def action_reveal(self) -> None:
-        """Show the neuron without a prediction (nothing is recorded)."""
-        if self.hides_neuron():
+        """Show what was asked without a prediction (nothing is recorded)."""
+        if self._asking():
             self._reveal("Shown without a prediction. Step on when you are ready.")
 
     def _reveal(self, said: str) -> None:
@@ -248,7 +283,7 @@ class LessonScreen(SceneScreen):
         prediction past the first step (they stepped there before: the page resumed there).
         A prediction of the very first neuron leaves the text to be read first."""
         return self._stepped or (
-            self.hides_neuron() and self.stepper is not None and self.stepper.position > 0
+            self._asking() and self.stepper is not None and self.stepper.position > 0
         )
 
     def on_line_canvas_resized(self) -> None:

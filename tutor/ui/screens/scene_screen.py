@@ -103,7 +103,7 @@ class SceneScreen(TutorScreen):
         playing = self._timer is not None
         if isinstance(view, MapCanvas):
             speed = f"{self.speed:g} rows/s" if playing else ""
-            view.show(MapFrame(stepper.walk, stepper.position, speed))
+            view.show(MapFrame(stepper.walk, stepper.position, speed, self.hides_counts()))
         elif isinstance(stepper, Stepper) and self.facts is not None:
             view.show(
                 scene_frame(
@@ -115,11 +115,16 @@ class SceneScreen(TutorScreen):
                     self.names,
                     self.hides_neuron(),
                     self.walked,
+                    self.hides_counts(),
                 )
             )
 
     def hides_neuron(self) -> bool:
         """Whether the current neuron's value is withheld (a lesson asks for a prediction)."""
+        return False
+
+    def hides_counts(self) -> bool:
+        """Whether the tally's counts are withheld (a lesson asks for one of them)."""
         return False
 
     def moved(self) -> None:

@@ -34,9 +34,10 @@ class PredictionBox(Vertical):
         )
         yield Static(id="prediction-said")
 
-    def ask(self, prompt: str, where: str) -> None:
-        """Show the question about the neuron at `where`, an empty box with the cursor in it."""
-        question = literal(f"Predict the neuron at {where}: ", "bold")
+    def ask(self, lead: str, prompt: str) -> None:
+        """Show the question (`lead` in bold, then the lesson's prompt), an empty box with the
+        cursor in it."""
+        question = literal(f"{lead}: ", "bold")
         question.append_text(literal(prompt))
         self.query_one("#prediction-prompt", Static).update(question)
         answer = self.query_one("#prediction-answer", Input)
