@@ -20,11 +20,11 @@ from pathlib import Path
 import pytest
 
 from tests.emulated_terminal import EmulatedTerminal, walk
+from tutor.engine import NeuronWalk
+from tutor.engine.count_slips import counted
 from tutor.lessons.catalogue import read_catalogue
 from tutor.lessons.header_cache import HeaderCache
 from tutor.lessons.loader import load_lesson
-from tutor.engine import NeuronWalk
-from tutor.engine.count_slips import counted
 from tutor.lessons.model import CountPrediction, Lesson, Page
 from tutor.lessons.shipped import shipped_lessons_dir
 
