@@ -44,14 +44,14 @@ SHOTS = (
         "unshared",
         "Locally connected: a new kernel at every position, the count racing up",
         5,
-        ("n", *("right",) * 6),
+        ("n", *("right",) * 5, "6", "0", "enter", "right"),  # the page asks at step 6
         "own kernel #7",
     ),
     Shot(
         "kernel-names",
         "w: every neuron names the kernel that made it, #1 to #16 unshared",
         5,
-        ("n", *("right",) * 6, "w"),
+        ("n", *("right",) * 5, "6", "0", "enter", "right", "w"),
         "showing own kernels",
     ),
     Shot(
