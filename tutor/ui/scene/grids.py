@@ -20,9 +20,10 @@ from .numbers import number_text
 class Grid(NamedTuple):
     """A grid as it is shown now: every cell's text and mark bits, and the cells' width.
 
-    A star marks a cell a traced weight multiplies. With star columns it sits in a column of
-    its own, touching its cell and nothing else; a grid too wide for them (a scene that would
-    not fit 80 columns) puts it in the separator before the cell, with the cell underlined.
+    A cell a traced weight multiplies is starred: underlined and bold, and with star columns
+    a `*` in a column of its own right before it, touching nothing else. A grid too wide for
+    them (a scene that would not fit 80 columns with them) marks it by the underline alone:
+    never a glyph between two cells or in a bracket's place.
     """
 
     texts: tuple[tuple[str, ...], ...]
@@ -65,10 +66,9 @@ def grid_row(
     pieces: list[tuple[str, int]] = []
     before = 0
     for text, mark in zip(texts, marks, strict=True):
+        pieces.append(separator(before, mark))
         if starred:
-            pieces += (separator(before, mark & ~STARRED), ("*" if mark & STARRED else " ", mark))
-        else:
-            pieces.append(separator(before, mark))
+            pieces.append(("*" if mark & STARRED else " ", mark))
         pieces.append((text.rjust(cell_width), mark))
         before = mark
     pieces.append(separator(before, 0))
@@ -85,16 +85,12 @@ def grid_row(
 
 
 def separator(before: int, after: int) -> tuple[str, int]:
-    """The column between two cells, and its marks: a bracket where the box opens or closes,
-    a star before a starred cell (in a grid without star columns).
+    """The column between two cells, and its marks: a bracket where the box opens or closes.
 
-    There a starred cell at the edge of the box takes the bracket's place: the box stays
-    visible as its band of reverse video, which also covers the separators inside it. Between
-    two padding cells the separator is faint like them, so a row of padding is one run.
+    Inside the box it shares the box's band of reverse video; between two padding cells it is
+    faint like them, so a row of padding is one run.
     """
     band = before & after & (BOXED | DIMMED)
-    if after & STARRED:
-        return "*", band | (after & BOXED)
     if after & BOXED and not before & BOXED:
         return "[", BOXED
     if before & BOXED and not after & BOXED:

@@ -117,7 +117,8 @@ def scene_layout(
             note = matrix_trace_note(name, frame.traced, step, facts.layer, facts.matrices)
             lines += text_lines(note, width, console)
         elif frame.reach is not None:
-            note = trace_note(name, facts.mode, frame.reach, step)
+            marked = "*" if facts.star_columns else "underlined"
+            note = trace_note(name, facts.mode, frame.reach, step, marked)
             lines += text_lines(note, width, console)
     if facts.matrices:  # last: the tallest part, scrolled to on a small terminal
         row = matrix_row(facts.layer, (step.filter, step.row, step.col))

@@ -209,8 +209,9 @@ def status_text(
     return text
 
 
-def trace_note(name: str, mode: str, reach: WeightReach, step: Step) -> Text:
-    """What tracing one weight shows: reused everywhere when shared, once when not.
+def trace_note(name: str, mode: str, reach: WeightReach, step: Step, marked: str = "*") -> Text:
+    """What tracing one weight shows: reused everywhere when shared, once when not. `marked`
+    says how its cells are marked: "*", or "underlined" where a scene has no star columns.
 
     A kernel with several channel slices has a weight of that name in each slice: each one
     multiplies only the cells of its own channel.
@@ -219,12 +220,12 @@ def trace_note(name: str, mode: str, reach: WeightReach, step: Step) -> Text:
     if mode == "shared" and slices > 1:
         return Text(
             f"Tracing {name} in each of {kernel}'s {slices} channel slices: {slices} "
-            f"weights, each entering {reach.uses} products at the * cells of its own "
+            f"weights, each entering {reach.uses} products at the {marked} cells of its own "
             "channel. (0 stops)"
         )
     if mode == "shared":
         return Text(
-            f"Tracing {name} of {kernel}: it enters {reach.uses} products, at every * "
+            f"Tracing {name} of {kernel}: it enters {reach.uses} products, at every {marked} "
             "cell. One weight, reused. (0 stops)"
         )
     if slices > 1:
