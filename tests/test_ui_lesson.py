@@ -293,3 +293,11 @@ async def test_the_rule_under_the_text_names_the_page_keys_and_more_text(home: P
     app = build_app(home, lesson=4)
     async with run(app) as pilot:
         await wait_for_text(pilot, "1-9 trace a weight · f next slice · J K scroll · ? all keys")
+
+
+async def test_a_one_by_one_kernel_offers_one_weight_to_trace(home: Path) -> None:
+    app = build_app(home, lesson=9)
+    async with run(app) as pilot:
+        text = await wait_for_text(pilot, "page 1 of 4: 1 x 1 convolutions")
+        await wait_for_text(pilot, "─ 1 trace a weight · f next slice")
+        assert "1-9 trace" not in screen_text(app), text

@@ -20,7 +20,8 @@ def page_keys(page: Page, more_text: bool, scene_scrolls: bool) -> Text:
     keys = [MORE_TEXT] if more_text else []
     scene = page.scene
     if scene is not None and "input" in scene.panels:
-        keys.append("1-9 trace a weight")
+        taps = min(scene.layer.kernel[0] * scene.layer.kernel[1], 9)  # the keys 1 to 9
+        keys.append(f"{'1' if taps == 1 else f'1-{taps}'} trace a weight")
     layer = scene.layer if scene is not None else (page.map.layer if page.map else None)
     if layer is not None and layer.filters > 1:
         keys.append("f next slice")
