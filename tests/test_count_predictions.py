@@ -8,10 +8,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.ui_driver import build_app, run, wait_for_text, wait_until
+from tutor.cli import main, start
 from tutor.engine import ConvLayer, NeuronWalk
 from tutor.engine.count_slips import count_slip_values, counted
 from tutor.lessons.model import CountPrediction
+from tutor.progress import summary
 from tutor.progress.predictions import prediction_from_json
 from tutor.ui.scene.canvas import SceneCanvas
 from tutor.ui.scene.lines import plain
@@ -102,3 +106,22 @@ async def test_lesson_5_stops_at_the_sixth_unshared_neuron_for_its_parameters(ho
         await wait_for_text(pilot, "Step 16 of 16")
     [saved] = predictions(home, "sharing-vs-local")
     assert saved[0] == 1 and saved[2:5] == ["60", True, ""]
+
+
+async def test_the_class_report_names_the_count_a_page_asked_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    results = tmp_path / "results"
+    results.mkdir()
+    monkeypatch.setattr(summary, "login_name", lambda: "dana")
+    app = start.build_app(4, home=tmp_path / "dana", results=results)
+    async with run(app) as pilot:
+        await wait_for_text(pilot, "page 1 of 3")
+        await pilot.press("end")
+        await wait_for_text(pilot, "Predict the kernels needed by step 18")
+        await pilot.press("1", "8", "enter")
+        await wait_for_text(pilot, "It is 2 kernels, not 18")
+    assert main(["report", str(results)]) == 0
+    text = capsys.readouterr().out
+    assert "  0/1  4, page 1: the kernels needed by step 18" in text.splitlines()
+    assert "  counted a kernel per neuron, with sharing: 1 learner (1 time)" in text.splitlines()

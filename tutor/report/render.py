@@ -48,7 +48,9 @@ def text_report(report: ClassReport) -> str:
         lines += ["", "Predictions (learners right the first time / predicting):"]
         lines += [
             f"  {t.right_first}/{t.learners}  {_number(t.lesson)}, page {t.page + 1}: "
-            f"the neuron at {neuron_place(t.neuron, t.neuron[0] > 0)}"
+            + dict(t.lesson.counts_asked).get(
+                t.page, f"the neuron at {neuron_place(t.neuron, t.neuron[0] > 0)}"
+            )
             for t in report.predictions
         ]
     if report.slips:

@@ -12,7 +12,7 @@ from ..engine.count_slips import COUNT_SLIP_LABELS
 from ..engine.mistakes import SLIP_LABELS
 from ..engine.neuron_slips import NEURON_SLIP_LABELS
 from ..engine.quantities import QUANTITIES
-from ..lessons.model import ChoiceQuestion, Lesson
+from ..lessons.model import ChoiceQuestion, CountPrediction, Lesson
 from ..progress.history import CHOICE
 from ..progress.model import LessonProgress
 from .learners import Learner
@@ -30,6 +30,8 @@ class Column(NamedTuple):
     title: str
     questions: tuple[str, ...] = ()
     """What each question asks, in a few words."""
+    counts_asked: tuple[tuple[int, str], ...] = ()
+    """(page, what) for each page that asks for a count rather than a neuron."""
 
 
 class Standing(NamedTuple):
@@ -97,7 +99,12 @@ def column_of(lesson: Lesson) -> Column:
             )
         else:
             asks.append(QUANTITIES[question.quantity].meaning)
-    return Column(lesson.id, lesson.order, lesson.title, tuple(asks))
+    counts = tuple(
+        (n, f"the {page.predict.kind} needed by step {page.predict.at + 1:,}")
+        for n, page in enumerate(lesson.pages)
+        if isinstance(page.predict, CountPrediction)
+    )
+    return Column(lesson.id, lesson.order, lesson.title, tuple(asks), counts)
 
 
 def standing(entry: LessonProgress) -> Standing:
