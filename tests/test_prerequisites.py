@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 from tests.ui_driver import build_app, run, wait_for_text
+from tutor.cli import main
 from tutor.lessons.loader import load_lesson
 from tutor.lessons.model import BrokenLesson
 from tutor.lessons.shipped import shipped_lessons_dir
@@ -65,3 +66,31 @@ def test_requires_names_other_lessons(tmp_path: Path) -> None:
         folder = folder_where_2_requires_1(tmp_path / str(len(message) + len(bad)), bad)
         found = load_lesson(folder / "02-stride-padding.toml")
         assert isinstance(found, BrokenLesson) and message in found.message, found
+
+
+def test_check_refuses_a_prerequisite_no_lesson_has(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    folder = folder_where_2_requires_1(tmp_path, '["one-kernl"]')
+    for paths in ([folder], [folder / "02-stride-padding.toml"]):
+        assert main(["check", *map(str, paths)]) == 1
+        out = capsys.readouterr().out
+        assert (
+            "02-stride-padding.toml: requires[0]: 'one-kernl' is no lesson here or shipped "
+            "(did you mean 'one-kernel'?): this lesson could never open"
+        ) in out, out
+    ok = folder_where_2_requires_1(tmp_path / "ok")  # one-kernel is beside it: fine alone
+    assert main(["check", str(ok / "02-stride-padding.toml")]) == 0, capsys.readouterr().out
+
+
+def test_check_refuses_lessons_that_require_each_other(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    folder = folder_where_2_requires_1(tmp_path)
+    first = folder / "01-one-kernel.toml"
+    first.write_text(
+        first.read_text().replace("order = 1\n", 'order = 1\nrequires = ["stride-padding"]\n', 1)
+    )
+    assert main(["check", str(folder)]) == 1
+    out = capsys.readouterr().out
+    assert (
+        "01-one-kernel.toml: requires: one-kernel -> stride-padding -> one-kernel go round in "
+        "a circle: none of them could ever open"
+    ) in out, out
+    assert "02-stride-padding.toml: requires: stride-padding -> one-kernel -> stride-padding" in out
