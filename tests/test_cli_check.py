@@ -134,3 +134,51 @@ def test_a_reader_that_stops_early_gets_no_traceback(monkeypatch: pytest.MonkeyP
     with open(write_end, "w", buffering=1) as gone:  # line by line, as a terminal would be
         monkeypatch.setattr(sys, "stdout", gone)
         assert main(["check"]) == 0
+
+
+TYPO_BESIDE_A_BAD_VALUE = {
+    "number-question": (
+        ('answer = "shared_total"', 'answer = "shared_totl"\nhnts = ["x"]'),
+        [
+            "quiz.questions[0].answer: 'shared_totl' is not",
+            "quiz.questions[0].hnts: is not a known",
+        ],
+    ),
+    "choice-question": (
+        (
+            'kind = "number"\nprompt = "How many parameters: {layer}?"\nanswer = "shared_total"',
+            'kind = "choice"\nprompt = "Which?"\nchoices = ["a", "b"]\nanswer = 3\n'
+            'explanatons = ["x", "y"]',
+        ),
+        ["quiz.questions[0].answer: must be <= 2", "quiz.questions[0].explanatons: is not a"],
+    ),
+    "neuron-prediction": (
+        ("[pages.scene]\n", '[pages.scene]\n[pages.predict]\nneuron = [9, 9]\npromt = "x"\n'),
+        ["pages[0].predict.neuron[0]: must be <= 3", "pages[0].predict.promt: is not a known"],
+    ),
+    "count-prediction": (
+        (
+            "[pages.scene]\n",
+            '[pages.scene]\n[pages.predict]\ncount = "kernels"\nat = 99\nprmpt = 1\n',
+        ),
+        ["pages[0].predict.at: must be <= 9, got 99", "pages[0].predict.prmpt: is not a known"],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", TYPO_BESIDE_A_BAD_VALUE, ids=list(TYPO_BESIDE_A_BAD_VALUE))
+def test_a_typo_is_said_even_beside_a_bad_value(
+    case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (old, new), expected = TYPO_BESIDE_A_BAD_VALUE[case]
+    source = Path(__file__).parent / "broken_lessons" / "bad-placeholder.toml"
+    text = source.read_text().split("\n", 1)[1].replace("{layr}", "{layer}")
+    assert old in text
+    path = tmp_path / "lesson.toml"
+    path.write_text(text.replace(old, new, 1))
+    status, out = run(capsys, "check", str(path))
+    assert status == 1
+    found = [line.removeprefix(f"ERROR {path}: ") for line in out.splitlines()]
+    assert len(found) == len(expected), out
+    for line, start in zip(found, expected, strict=True):
+        assert line.startswith(start), out

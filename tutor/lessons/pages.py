@@ -55,6 +55,8 @@ def read_page(table: Table) -> Page:
         problems.found.append(
             LessonError(asks.where, "asks for a prediction: the page needs a scene")
         )
+    if asks is not None and predict is None:  # stopped at a bad value: still name a typo
+        problems.read(asks.finish, ("neuron", "count", "at", "prompt"))
     problems.read(table.finish)
     problems.check()
     assert narration is not None and title is not None  # problems.check() raised otherwise

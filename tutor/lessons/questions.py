@@ -45,6 +45,21 @@ def _range(bounds: object, where: str) -> tuple[int, int]:
     return low, check_int(bounds[1], f"{where}[1]", low, 65_536)
 
 
+QUESTION_KEYS = {
+    "number": ("kind", "prompt", "hints", "answer", "required", "layer", "vary", "layer_from"),
+    "choice": (
+        "kind",
+        "prompt",
+        "hints",
+        "choices",
+        "answer",
+        "explanation",
+        "explanations",
+        "required",
+        "layer",
+    ),
+}
+"""Every key a question of each kind may have."""
 SAME_LAYER = "same layer"
 """What a prompt says when it asks again about the layer of the question before."""
 
@@ -157,6 +172,8 @@ def read_question(table: Table) -> NumberQuestion | ChoiceQuestion:
             read_number_question if kind == "number" else read_choice_question
         )
         question = problems.read(body, table, prompt or "", hints or ())
+        if question is None:  # the body stopped at a bad value: still name any typo'd key
+            problems.read(table.finish, QUESTION_KEYS[kind])
     problems.check()
     assert question is not None and prompt is not None and hints is not None
     has_layer = (

@@ -7,7 +7,7 @@ took, which is how a typo such as `strdie = 2` is caught instead of silently ign
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 from ..controls import control_in
@@ -55,10 +55,15 @@ class Problems:
         try:
             return read(*args)
         except LessonErrors as errors:
-            self.found += [LessonError("", problem) for problem in errors.problems]
+            self._keep([LessonError("", problem) for problem in errors.problems])
         except LessonError as error:
-            self.found.append(error)
+            self._keep([error])
         return None
+
+    def _keep(self, errors: list[LessonError]) -> None:
+        """Each problem once: a table's keys may be checked again after its reader stopped."""
+        said = {str(error) for error in self.found}
+        self.found += [error for error in errors if str(error) not in said]
 
     def check(self) -> None:
         """Raise what was found: the one problem as it is, several as LessonErrors."""
@@ -166,11 +171,13 @@ class Table:
         broken, and that is the problem reported)."""
         self._taken.update(keys)
 
-    def finish(self) -> None:
-        """Every key nobody took is a problem: all of them are said at once."""
+    def finish(self, known: Iterable[str] = ()) -> None:
+        """Every key nobody took, and that is not among `known`, is a problem: all of them are
+        said at once. `known` serves a reader that stopped at a bad value before taking the
+        rest: a typo beside it is still said."""
         unknown = [
             LessonError(self.path(key), "is not a known key (a typo?)")
-            for key in sorted(set(self.data) - self._taken)
+            for key in sorted(set(self.data) - self._taken - set(known))
         ]
         if len(unknown) == 1:
             raise unknown[0]
