@@ -79,21 +79,66 @@ def test_files_then_variables_each_override_the_one_before(
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("lessons = '/srv'", "etc.toml: lessons: must be a list of folder paths"),
-        ("shipped_lessons = 1", "etc.toml: shipped_lessons: must be true or false"),
-        ("colour = 'blue'", "etc.toml: colour: is not a setting (settings: lessons,"),
-        ("results = ", "etc.toml: Invalid value (at end of document)"),
-        ("results = '\\u001b'\n\u001b = 1", "etc.toml: "),
+        ("lessons = '/srv'", "user.toml:1: lessons: must be a list of folder paths"),
+        ("shipped_lessons = 1", "user.toml:1: shipped_lessons: must be true or false"),
+        ("\ncolour = 'blue'", "user.toml:2: colour: is not a setting (settings: lessons,"),
+        ("results = ", "user.toml: Invalid value (at end of document)"),
+        ("results = '\\u001b'\n\u001b = 1", "user.toml: "),
+        ("lessons = " + "[" * 5000 + "]" * 5000, "user.toml: is nested too deeply to be settings"),
+        ("results = " + "9" * 5000, "user.toml: holds a number too long to read"),
+        ("results = '~nosuchuser/x'", "user.toml:1: results: ~nosuchuser: no such user"),
     ],
 )
 def test_a_bad_settings_file_is_one_line_naming_file_and_key(
     clean: Path, text: str, message: str
 ) -> None:
-    (clean / "etc.toml").write_text(text)
+    (clean / "user.toml").write_text(text)
     with pytest.raises(SettingsError) as error:
         load_settings()
     assert message in str(error.value) and "\n" not in str(error.value)
     assert "\x1b" not in str(error.value)
+
+
+def test_every_problem_of_a_settings_file_is_listed_with_its_line(clean: Path) -> None:
+    (clean / "user.toml").write_text(
+        "# a lab's settings\nlessons = '/srv'\nresults = 'ok'\nshiped_lessons = false\n"
+    )
+    with pytest.raises(SettingsError) as error:
+        load_settings()
+    assert error.value.problems == (
+        f"{clean / 'user.toml'}:2: lessons: must be a list of folder paths",
+        f"{clean / 'user.toml'}:4: shiped_lessons: is not a setting (settings: lessons, "
+        "shipped_lessons, results, progress)",
+    )
+
+
+def test_a_broken_system_file_is_left_out_with_a_warning(
+    clean: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Shared by every learner: a typo there must not stop the whole lab."""
+    (clean / "etc.toml").write_text("lessons = '/srv'\nresuls = 'x'\n")
+    (clean / "user.toml").write_text("shipped_lessons = true\n")
+    found = load_settings()
+    assert found == Settings() and found.warnings == (
+        f"{clean / 'etc.toml'}:1: lessons: must be a list of folder paths",
+        f"{clean / 'etc.toml'}:2: resuls: is not a setting (settings: lessons, shipped_lessons, "
+        "results, progress)",
+        f"{clean / 'etc.toml'}: left out: the tutor starts without it",
+    )
+    assert main(["check"]) == 0
+    out = capsys.readouterr().out
+    assert f"warning: {clean / 'etc.toml'}: left out: the tutor starts without it" in out
+
+
+def test_a_variable_naming_a_user_without_a_home_is_one_line(
+    clean: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CNN_TUTOR_RESULTS", "~nosuchuser/class")
+    with pytest.raises(SettingsError) as error:
+        load_settings()
+    assert str(error.value) == (
+        "CNN_TUTOR_RESULTS: ~nosuchuser: no such user, or one without a home folder"
+    )
 
 
 def test_the_tutor_refuses_to_start_on_bad_settings_in_one_line(
@@ -102,7 +147,7 @@ def test_the_tutor_refuses_to_start_on_bad_settings_in_one_line(
     (clean / "user.toml").write_text("lessons = 3")
     assert main(["--lesson", "1"]) == 2
     err = capsys.readouterr().err
-    assert err == f"cnn-tutor: {clean / 'user.toml'}: lessons: must be a list of folder paths\n"
+    assert err == f"cnn-tutor: {clean / 'user.toml'}:1: lessons: must be a list of folder paths\n"
 
 
 def test_lessons_beside_or_instead_and_check_says_where_they_came_from(

@@ -52,10 +52,14 @@ def run_check(args: argparse.Namespace) -> int:
         lines, ok = check_paths(args.paths)
     else:
         try:
-            choices = resolve(load_settings(), args.lessons, args.add_lessons)
+            settings = load_settings()
+            choices = resolve(settings, args.lessons, args.add_lessons)
         except SettingsError as error:
-            print(f"cnn-tutor check: {error}", file=sys.stderr)
+            for line in str(error).splitlines():
+                print(f"cnn-tutor check: {line}", file=sys.stderr)
             return 2
+        for warning in settings.warnings:
+            print(f"warning: {warning}")
         print("Lessons in use:")
         for folder in choices.folders:
             print(f"  {shown(folder.path)}  (chosen by {folder.chosen_by})")

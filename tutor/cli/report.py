@@ -20,10 +20,14 @@ def print_report(args: argparse.Namespace) -> int:
     from .choices import resolve
 
     try:
-        choices = resolve(load_settings(), args.lessons, args.add_lessons)
+        settings = load_settings()
+        choices = resolve(settings, args.lessons, args.add_lessons)
     except SettingsError as error:
-        print(f"cnn-tutor report: {error}", file=sys.stderr)
+        for line in str(error).splitlines():
+            print(f"cnn-tutor report: {line}", file=sys.stderr)
         return 2
+    for warning in settings.warnings:
+        print(f"cnn-tutor report: warning: {warning}", file=sys.stderr)
     paths: list[Path] = args.paths or ([choices.results] if choices.results else [])
     if not paths:
         print(

@@ -75,7 +75,10 @@ def run_app(
 
     with startup_gc.paused():
         try:
-            choices = resolve(load_settings(), instead, beside)
+            settings = load_settings()
+            for warning in settings.warnings:
+                print(f"cnn-tutor: warning: {warning}", file=sys.stderr)
+            choices = resolve(settings, instead, beside)
             app = build_app(
                 lesson,
                 choices.folders,
@@ -84,7 +87,8 @@ def run_app(
                 results=choices.results,
             )
         except (StartError, SettingsError) as error:
-            print(f"cnn-tutor: {error}", file=sys.stderr)
+            for line in str(error).splitlines():
+                print(f"cnn-tutor: {line}", file=sys.stderr)
             return 2
         if not (sys.stdin.isatty() and sys.stderr.isatty()):  # Textual draws on stderr
             print(
