@@ -17,6 +17,7 @@ from tests.test_ui_quiz import answer_every_question, open_quiz
 from tests.ui_driver import run, wait_for_text
 from tutor.cli import main, start
 from tutor.progress import summary
+from tutor.progress.history import AttemptRecord
 from tutor.progress.model import Progress
 from tutor.progress.store import ProgressStore
 from tutor.progress.summary import SUMMARY_MODE, write_summary
@@ -270,3 +271,27 @@ async def test_predictions_are_counted_with_their_slips(
             "right_first_time": 1,
         }
     ]
+
+
+@pytest.mark.parametrize("when", [1e20, -5, 10**30])
+def test_a_time_out_of_range_is_a_damaged_file_in_every_form(
+    when: float, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A forged "finished" far past the year 9999 (or before 1970) is said per file; the
+    CSV and JSON, which write times as dates, never stop on it."""
+    folder = tmp_path / "class"
+    folder.mkdir()
+    progress = Progress()
+    progress.move("one-kernel", 2, 0)
+    progress.record_quiz("one-kernel", AttemptRecord(1.0e9, 100, True, ()))
+    write_summary(folder, "ivy", progress.to_json())
+    saved = json.loads((folder / "ivy.json").read_text())
+    saved["lessons"]["one-kernel"]["history"][0]["finished"] = when
+    forged = folder / "mallory.json"
+    forged.write_text(json.dumps({**saved, "learner": "mallory"}))
+    for form in ([], ["--csv"], ["--json"]):
+        assert main(["report", *form, str(folder)]) == 0
+        captured = capsys.readouterr()
+        said = captured.out + captured.err
+        assert "mallory.json" in said and "Traceback" not in said, said
+        assert "ivy" in captured.out

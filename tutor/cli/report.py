@@ -47,4 +47,7 @@ def print_report(args: argparse.Namespace) -> int:
     report = class_report(gathered.learners, lessons, gathered.problems)
     render = csv_report if args.csv else json_report if args.json else text_report
     print(render(report), end="" if args.csv else "\n")
+    if args.csv:  # the table has no room for them: said beside it, where a person sees them
+        for problem in report.problems:
+            print(f"cnn-tutor report: not read: {problem}", file=sys.stderr)
     return 0 if gathered.learners or not gathered.problems else 2

@@ -13,9 +13,14 @@ def is_whole(value: Any, low: int, high: int) -> bool:
     return type(value) is int and low <= value <= high
 
 
+LAST_TIME = 253_402_300_799
+"""The last second of the year 9999: a later "time" is damage, and could not be written as a
+date (the report's CSV and JSON write each as one)."""
+
+
 def is_time(value: Any) -> bool:
-    """Seconds since the epoch, as JSON writes them."""
-    return type(value) in (int, float) and math.isfinite(value)
+    """Seconds since the epoch, as JSON writes them, between 1970 and the year 9999."""
+    return type(value) in (int, float) and math.isfinite(value) and 0 <= value <= LAST_TIME
 
 
 def is_text(value: Any, limit: int) -> bool:
