@@ -175,6 +175,21 @@ def test_lessons_beside_or_instead_and_check_says_where_they_came_from(
     out = capsys.readouterr().out.splitlines()
     assert out[1:3] == [f"  {more}  (chosen by --lessons)", f"  {mine}  (chosen by --lessons)"]
     assert len([line for line in out if line.startswith("OK")]) == 2, "both, not the last"
+    assert main(["--lessons", str(more), "check", "--add-lessons", str(mine)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[1:3] == [f"  {more}  (chosen by --lessons)", f"  {mine}  (chosen by --add-lessons)"]
+
+
+def test_report_takes_the_lesson_flags_after_its_name(
+    clean: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    mine = lesson_folder(clean, "mine", ("pooling", 10, "Pooling"))
+    results = clean / "results"
+    results.mkdir()
+    assert main(["report", "--add-lessons", str(mine), str(results)]) == 0
+    assert "Class report: 0 learners, 10 lessons" in capsys.readouterr().out
+    assert main(["report", str(results), "--lessons", str(mine)]) == 0
+    assert "Class report: 0 learners, 1 lesson" in capsys.readouterr().out
 
 
 def test_an_id_or_order_used_twice_is_reported_with_both_files(

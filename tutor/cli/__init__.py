@@ -79,9 +79,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if not (sys.argv[1:] if argv is None else argv):
         return run_app()
-    from .parser import build_parser
+    from .parser import build_parser, joined_lesson_flags
 
-    args = build_parser().parse_args(argv)
+    args = joined_lesson_flags(build_parser().parse_args(argv))
     commands = {"params": run_params, "check": run_check, "report": run_report}
     if args.command in commands:
         try:

@@ -41,6 +41,37 @@ class OneLineParser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {message} (try --help)\n")
 
 
+def lesson_folder_flags(parser: argparse.ArgumentParser, after: bool = False) -> None:
+    """--lessons and --add-lessons, on the command or `after` it (`report --add-lessons DIR`):
+    those after a subcommand are kept apart and joined to the others by `joined_lesson_flags`."""
+    suffix = "_after" if after else ""
+    parser.add_argument(
+        "--lessons",
+        dest=f"lessons{suffix}",
+        type=Path,
+        action="append",
+        metavar="DIR",
+        help="use the lesson files in DIR instead of the shipped ones (repeatable)",
+    )
+    parser.add_argument(
+        "--add-lessons",
+        dest=f"add_lessons{suffix}",
+        type=Path,
+        action="append",
+        metavar="DIR",
+        help="use the lesson files in DIR beside the others (repeatable)",
+    )
+
+
+def joined_lesson_flags(args: argparse.Namespace) -> argparse.Namespace:
+    """The lesson folder flags given before and after the subcommand, as one list each."""
+    for name in ("lessons", "add_lessons"):
+        after = getattr(args, f"{name}_after", None)
+        if after:
+            setattr(args, name, [*(getattr(args, name) or []), *after])
+    return args
+
+
 def build_parser() -> OneLineParser:
     parser = OneLineParser(
         prog="cnn-tutor",
@@ -50,20 +81,7 @@ def build_parser() -> OneLineParser:
     )
     parser.add_argument("--version", action="version", version=f"cnn-tutor {__version__}")
     parser.add_argument("--lesson", type=whole, metavar="N", help="open lesson N directly")
-    parser.add_argument(
-        "--lessons",
-        type=Path,
-        action="append",
-        metavar="DIR",
-        help="use the lesson files in DIR instead of the shipped ones (repeatable)",
-    )
-    parser.add_argument(
-        "--add-lessons",
-        type=Path,
-        action="append",
-        metavar="DIR",
-        help="use the lesson files in DIR beside the others (repeatable)",
-    )
+    lesson_folder_flags(parser)
     commands = parser.add_subparsers(dest="command", parser_class=OneLineParser)
 
     params = commands.add_parser(
@@ -83,6 +101,7 @@ def build_parser() -> OneLineParser:
     check.add_argument(
         "paths", nargs="*", type=Path, metavar="PATH", help="lesson files or folders"
     )
+    lesson_folder_flags(check, after=True)
     report = commands.add_parser(
         "report", help="a class's results: learners by lessons, questions missed, slips made"
     )
@@ -93,6 +112,7 @@ def build_parser() -> OneLineParser:
         metavar="PATH",
         help="progress files, or folders of them (default: the class results folder)",
     )
+    lesson_folder_flags(report, after=True)
     form = report.add_mutually_exclusive_group()
     form.add_argument("--csv", action="store_true", help="one row per learner and lesson")
     form.add_argument("--json", action="store_true", help="one JSON object")
