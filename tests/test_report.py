@@ -295,3 +295,23 @@ def test_a_time_out_of_range_is_a_damaged_file_in_every_form(
         said = captured.out + captured.err
         assert "mallory.json" in said and "Traceback" not in said, said
         assert "ivy" in captured.out
+
+
+def test_a_progress_json_in_the_class_folder_hides_no_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file named progress.json beside the summaries is one more learner's file; the copies
+    the tutor sets aside are named and not read."""
+    folder = tmp_path / "class"
+    folder.mkdir()
+    progress = Progress()
+    progress.move("one-kernel", 2, 0)
+    for login in ("alice", "bob"):
+        write_summary(folder, login, progress.to_json())
+    (folder / "progress.json").write_text(json.dumps(progress.to_json()))
+    (folder / "progress.v2.json").write_text("{}")
+    assert main(["report", str(folder)]) == 0
+    text = capsys.readouterr().out
+    rows = [line.split()[0] for line in text.splitlines()[3:6]]
+    assert {"alice", "bob"} <= set(rows) and len(rows) == 3, text
+    assert f"{folder / 'progress.v2.json'}: a copy the tutor set aside, not read" in text

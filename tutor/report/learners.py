@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import pwd
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -34,7 +35,7 @@ class Gathered(NamedTuple):
 
 def gather(paths: Iterable[Path]) -> Gathered:
     """Every learner in `paths`: progress files, and folders of them (a class results folder,
-    or a learner's data folder holding progress.json)."""
+    or a learner's data folder holding progress.json), every file of a folder read."""
     learners: list[Learner] = []
     problems: list[str] = []
     for path in paths:
@@ -47,14 +48,18 @@ def gather(paths: Iterable[Path]) -> Gathered:
     return Gathered(_distinct_names(learners), problems)
 
 
+SET_ASIDE = re.compile(r"progress\.(v\d+|damaged-.*)\.json")
+"""The names the tutor gives a progress file it set aside (an older version, a damaged one)."""
+
+
 def _files(path: Path, problems: list[str]) -> list[Path]:
+    """Every progress file `path` names: itself, or every *.json in the folder. A file of any
+    name (progress.json too) is one learner's, so no name can hide the others; the copies
+    the tutor set aside are said, not read."""
     try:
         if not path.is_dir():
             return [path]
-        own = path / FILE_NAME
-        if own.exists():
-            return [own]
-        return sorted(
+        files = sorted(
             file
             for file in path.iterdir()
             if file.suffix == ".json" and not file.name.startswith(".")
@@ -62,6 +67,10 @@ def _files(path: Path, problems: list[str]) -> list[Path]:
     except OSError as error:
         problems.append(f"{escaped(str(path))}: cannot be read ({error.strerror or error})")
         return []
+    for file in files:
+        if SET_ASIDE.fullmatch(file.name):
+            problems.append(f"{escaped(str(file))}: a copy the tutor set aside, not read")
+    return [file for file in files if not SET_ASIDE.fullmatch(file.name)]
 
 
 def _read(file: Path, follow_symlinks: bool) -> Learner | str:
