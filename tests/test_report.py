@@ -315,3 +315,28 @@ def test_a_progress_json_in_the_class_folder_hides_no_one(
     rows = [line.split()[0] for line in text.splitlines()[3:6]]
     assert {"alice", "bob"} <= set(rows) and len(rows) == 3, text
     assert f"{folder / 'progress.v2.json'}: a copy the tutor set aside, not read" in text
+
+
+def test_lesson_ids_no_lesson_has_are_counted_not_columns(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A forged file naming a thousand lessons cannot widen the table: one line says how many
+    ids were left out, in every form."""
+    folder = tmp_path / "class"
+    folder.mkdir()
+    progress = Progress()
+    progress.move("one-kernel", 2, 0)
+    for n in range(1000):
+        progress.move(f"fake-{n}", 0, 0)
+    write_summary(folder, "mallory", progress.to_json())
+    assert main(["report", str(folder)]) == 0
+    text = capsys.readouterr().out
+    assert text.splitlines()[0] == "Class report: 1 learner, 9 lessons"
+    assert "fake-" not in text and text.splitlines()[2].split() == ["learner", *"123456789"]
+    assert "lesson ids no lesson in use has (removed, renamed or forged)." in text
+    assert main(["report", "--json", str(folder)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["unknown_lessons"] == len(progress.lessons) - 1 and len(data["lessons"]) == 9
+    assert main(["report", "--csv", str(folder)]) == 0
+    captured = capsys.readouterr()
+    assert "fake-" not in captured.out and "left out: " in captured.err

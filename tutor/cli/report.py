@@ -14,7 +14,7 @@ def print_report(args: argparse.Namespace) -> int:
     from ..lessons.loader import load_folder
     from ..lessons.model import Lesson
     from ..report.learners import gather
-    from ..report.render import csv_report, json_report, text_report
+    from ..report.render import csv_report, json_report, text_report, unknown_lessons_said
     from ..report.tally import class_report
     from ..settings import SettingsError, load_settings
     from .choices import resolve
@@ -50,4 +50,7 @@ def print_report(args: argparse.Namespace) -> int:
     if args.csv:  # the table has no room for them: said beside it, where a person sees them
         for problem in report.problems:
             print(f"cnn-tutor report: not read: {problem}", file=sys.stderr)
+        if report.unknown_lessons:
+            said = unknown_lessons_said(report.unknown_lessons)
+            print(f"cnn-tutor report: left out: {said}", file=sys.stderr)
     return 0 if gathered.learners or not gathered.problems else 2

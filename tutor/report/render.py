@@ -61,6 +61,8 @@ def text_report(report: ClassReport) -> str:
         ]
     if not any(standings for _, standings in report.rows):
         lines += ["", "No quiz attempts or lessons started yet."]
+    if report.unknown_lessons:
+        lines += ["", f"Left out: {unknown_lessons_said(report.unknown_lessons)}."]
     if report.problems:
         lines += ["", f"Not read ({plural(len(report.problems), 'file')}):"]
         lines += [f"  {problem}" for problem in report.problems]
@@ -113,6 +115,10 @@ def csv_report(report: ClassReport) -> str:
     return out.getvalue()
 
 
+def unknown_lessons_said(count: int) -> str:
+    return f"{plural(count, 'lesson id')} no lesson in use has (removed, renamed or forged)"
+
+
 def json_report(report: ClassReport) -> str:
     return json.dumps(
         {
@@ -149,6 +155,7 @@ def json_report(report: ClassReport) -> str:
                 for s in report.slips
             ],
             "not_read": report.problems,
+            "unknown_lessons": report.unknown_lessons,
         },
         indent=1,
         ensure_ascii=False,

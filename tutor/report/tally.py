@@ -87,6 +87,9 @@ class ClassReport(NamedTuple):
     slips: list[SlipTally]
     problems: list[str]
     predictions: list[PredictionTally]
+    unknown_lessons: int = 0
+    """Lesson ids in learners' files that no lesson in use has: left out, only counted (a
+    forged file could name a thousand)."""
 
 
 def column_of(lesson: Lesson) -> Column:
@@ -126,11 +129,16 @@ def class_report(
     learners: Sequence[Learner], lessons: Sequence[Lesson], problems: list[str]
 ) -> ClassReport:
     columns = {lesson.id: column_of(lesson) for lesson in sorted(lessons, key=lambda x: x.order)}
-    for learner in learners:
-        for key in learner.progress.lessons:
-            columns.setdefault(key, Column(key, None, key))
+    unknown = {key for learner in learners for key in learner.progress.lessons} - set(columns)
     rows = [
-        (learner.name, {key: standing(entry) for key, entry in learner.progress.lessons.items()})
+        (
+            learner.name,
+            {
+                key: standing(entry)
+                for key, entry in learner.progress.lessons.items()
+                if key in columns
+            },
+        )
         for learner in learners
     ]
     return ClassReport(
@@ -140,6 +148,7 @@ def class_report(
         _slips(learners),
         problems,
         _predictions(learners, columns),
+        len(unknown),
     )
 
 
@@ -149,6 +158,8 @@ def _missed(learners: Sequence[Learner], columns: dict[str, Column]) -> list[Mis
     kinds: dict[tuple[str, int], str] = {}
     for n, learner in enumerate(learners):
         for key, entry in learner.progress.lessons.items():
+            if key not in columns:
+                continue
             for record in entry.history:
                 for answer in record.answers:
                     question = (key, answer.question)
@@ -176,6 +187,8 @@ def _predictions(learners: Sequence[Learner], columns: dict[str, Column]) -> lis
     firsts: dict[tuple[str, int, tuple[int, int, int]], dict[int, bool]] = {}
     for n, learner in enumerate(learners):
         for key, entry in learner.progress.lessons.items():
+            if key not in columns:
+                continue
             for record in entry.predictions:  # oldest first: the first kept is the first made
                 firsts.setdefault((key, record.page, record.neuron), {}).setdefault(
                     n, record.correct
