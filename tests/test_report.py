@@ -336,7 +336,8 @@ def test_lesson_ids_no_lesson_has_are_counted_not_columns(
     assert "lesson ids no lesson in use has (removed, renamed or forged)." in text
     assert main(["report", "--json", str(folder)]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["unknown_lessons"] == len(progress.lessons) - 1 and len(data["lessons"]) == 9
+    fakes = sum(key.startswith("fake-") for key in progress.lessons)
+    assert data["unknown_lessons"] == fakes > 900 and len(data["lessons"]) == 9
     assert main(["report", "--csv", str(folder)]) == 0
     captured = capsys.readouterr()
     assert "fake-" not in captured.out and "left out: " in captured.err
