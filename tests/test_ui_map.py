@@ -82,7 +82,7 @@ async def test_unshared_every_neuron_owns_a_kernel_and_s_keeps_the_cursor(home: 
         assert "that is the count with sharing; here each neuron owns its kernel" in " ".join(
             text.split()
         )
-        assert "kernels used 290,400 · parameters 105,705,600" in text
+        await wait_for_text(pilot, "kernels used 290,400 · parameters 105,705,600")
 
 
 async def test_play_sweeps_a_row_at_a_time_and_a_click_points_at_a_neuron(home: Path) -> None:
