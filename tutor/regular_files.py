@@ -45,6 +45,15 @@ def read_regular_file(path: Path, limit: int, *, follow_symlinks: bool = True) -
     `follow_symlinks`; a dangling or looping one either way), FileTooLarge, and OSError when it
     cannot be read.
     """
+    return read_regular_file_and_owner(path, limit, follow_symlinks=follow_symlinks)[0]
+
+
+def read_regular_file_and_owner(
+    path: Path, limit: int, *, follow_symlinks: bool = True
+) -> tuple[bytes, int]:
+    """The bytes as `read_regular_file` reads them, and the uid owning the file they were
+    read from (taken from the open file, so a file swapped in after the check cannot lend
+    its bytes another's name)."""
     try:
         before = os.stat(path, follow_symlinks=follow_symlinks)
     except OSError as error:
@@ -55,14 +64,15 @@ def read_regular_file(path: Path, limit: int, *, follow_symlinks: bool = True) -
         flags |= getattr(os, "O_NOFOLLOW", 0)
     descriptor = os.open(path, flags)
     try:
-        _check(os.fstat(descriptor), limit)  # it may have been replaced since the stat
+        status = os.fstat(descriptor)
+        _check(status, limit)  # it may have been replaced since the stat
         chunks, size = [], 0
         while chunk := os.read(descriptor, min(1 << 20, limit + 1 - size)):
             chunks.append(chunk)
             size += len(chunk)
             if size > limit:
                 raise FileTooLarge(f"grew past {limit:,} bytes while it was read")
-        return b"".join(chunks)
+        return b"".join(chunks), status.st_uid
     finally:
         os.close(descriptor)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 from pathlib import Path
 
@@ -45,11 +46,17 @@ def print_report(args: argparse.Namespace) -> int:
         if isinstance(lesson, Lesson)
     ]
     report = class_report(gathered.learners, lessons, gathered.problems)
-    render = csv_report if args.csv else json_report if args.json else text_report
-    print(render(report), end="" if args.csv else "\n")
+    if args.csv:
+        print(csv_report(report), end="")
+    elif args.json:
+        print(json_report(report))
+    else:
+        print(text_report(report, shutil.get_terminal_size().columns))
     if args.csv:  # the table has no room for them: said beside it, where a person sees them
         for problem in report.problems:
             print(f"cnn-tutor report: not read: {problem}", file=sys.stderr)
+        for warning in report.warnings:
+            print(f"cnn-tutor report: kept apart: {warning}", file=sys.stderr)
         if report.unknown_lessons:
             said = unknown_lessons_said(report.unknown_lessons)
             print(f"cnn-tutor report: left out: {said}", file=sys.stderr)

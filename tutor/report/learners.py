@@ -1,13 +1,19 @@
 """Learners' progress gathered from files and folders for a class report, never stopping at a
 bad one: each file that cannot be read is one line of `problems`, and the rest is reported.
 
-A learner is named by the `learner` field a class results folder's summary carries, else by
-the login name owning the file (a learner's own progress.json), else by the file's name.
+Who a file belongs to is its owner's account, never what the file says: a classmate can write
+any name inside a file, or name it after someone else, but cannot make it owned by another
+account. A file whose owner, name and `learner` field agree is that learner's; one where they
+disagree is its owner's, shown on a row of its own with a warning (never merged with the
+learner it names, never counted in the class's tallies). Files owned by the person running
+the report, or by root, are taken at their word (they put them there: copies they made), and
+named by their `learner` field, else their file's name.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import pwd
 import re
 from collections.abc import Iterable
@@ -17,14 +23,16 @@ from typing import Any, NamedTuple
 from ..controls import escaped
 from ..progress.model import DamagedProgress, Progress, from_json
 from ..progress.store import FILE_NAME, MAX_BYTES
-from ..progress.summary import LEARNER_FIELD, valid_learner
-from ..regular_files import UnreadableFile, read_regular_file
+from ..progress.summary import LEARNER_FIELD, login_named_by, valid_learner
+from ..regular_files import UnreadableFile, read_regular_file_and_owner
 
 
 class Learner(NamedTuple):
     name: str
     progress: Progress
     source: Path
+    warning: str = ""
+    """Why the file's owner, name and `learner` field disagree ("" when they agree)."""
 
 
 class Gathered(NamedTuple):
@@ -77,13 +85,16 @@ def _read(file: Path, follow_symlinks: bool) -> Learner | str:
     """The learner in `file`, or why there is none. A link found in a folder is not followed:
     a learner's name in the class folder must not make the teacher read another file."""
     try:
-        data = json.loads(read_regular_file(file, MAX_BYTES, follow_symlinks=follow_symlinks))
-        name = _name(file, data)
+        raw, owner = read_regular_file_and_owner(file, MAX_BYTES, follow_symlinks=follow_symlinks)
+        data = json.loads(raw)
+        claimed = data.get(LEARNER_FIELD) if isinstance(data, dict) else None
         if isinstance(data, dict):
             data = {
                 key: value for key, value in data.items() if key not in (LEARNER_FIELD, "written")
             }
-        return Learner(name, from_json(data), file)
+        progress = from_json(data)
+        name, warning = _identity(file, claimed, owner)
+        return Learner(name, progress, file, warning)
     except UnreadableFile as problem:
         return problem.reason
     except OSError as error:
@@ -97,15 +108,39 @@ def _read(file: Path, follow_symlinks: bool) -> Learner | str:
         return "is not a progress file (nested too deeply)"
 
 
-def _name(file: Path, data: Any) -> str:
-    if isinstance(data, dict) and valid_learner(data.get(LEARNER_FIELD)):
-        return str(data[LEARNER_FIELD])
-    if file.name != FILE_NAME:
-        return escaped(file.stem)
+def account_name(uid: int) -> str:
+    """The login of `uid`, or "uid N" when the user database has no entry for it."""
     try:
-        return pwd.getpwuid(file.stat().st_uid).pw_name
-    except (KeyError, OSError):
-        return escaped(str(file))
+        return escaped(pwd.getpwuid(uid).pw_name)
+    except KeyError:
+        return f"uid {uid}"
+
+
+def _identity(file: Path, claimed: Any, owner: int) -> tuple[str, str]:
+    """The name a file's row is shown under, and a warning when its owner, its file name and
+    its `learner` field disagree."""
+    if claimed is not None and not valid_learner(claimed):
+        claimed = escaped(repr(claimed)[:40])
+    own_file = file.name == FILE_NAME  # a learner's own progress file names no one
+    if owner in (os.getuid(), 0):
+        if claimed is not None:
+            return str(claimed), ""
+        return (account_name(owner) if own_file else escaped(file.stem)), ""
+    login = account_name(owner)
+    named = None if own_file else login_named_by(file.name) or escaped(file.stem)
+    said = []
+    if named is not None and named != login:
+        said.append(f"is named for {named}")
+    if claimed is not None and claimed != login:
+        said.append(f"says it is {claimed}'s")
+    if not said:
+        return login, ""
+    claims = claimed if claimed is not None and claimed != login else named
+    return (
+        f"{login} as {claims}",
+        f"{escaped(str(file))} is owned by {login} but {' and '.join(said)}: shown as "
+        f"{login}'s, apart",
+    )
 
 
 def _distinct_names(learners: list[Learner]) -> list[Learner]:

@@ -11,28 +11,48 @@ from typing import Any
 
 from ..engine import fmt
 from ..engine.words import neuron_place, plural
-from .tally import ClassReport, Column, Standing
+from .tally import WARNED, ClassReport, Column, Standing
 
 NAME_WIDTH = 16
-"""Columns for a learner's name in the table, so nine lessons fit 80 columns."""
+"""Columns for a learner's name at least (so nine lessons fit 80 columns); longer names widen
+it, and the lessons that then do not fit go on to a second table."""
 CELL = 6
+MIN_LESSONS_BESIDE = 4
+"""Lessons a table keeps beside the names, however long they are (a name longer is cut)."""
 MOST = 10
 """Questions and slips listed, most frequent first."""
-LEGEND = "✓ passed, ✗ not yet: best score % / attempts · … started, no quiz yet · - not started"
+LEGEND = "✓ passed, ✗ not yet: best % / attempts · … started, no quiz yet · - not started"
 FORMULA_STARTS = ("=", "+", "-", "@")
 
 
-def text_report(report: ClassReport) -> str:
+def text_report(report: ClassReport, width: int = 80) -> str:
+    """The report as a teacher reads it, every line within `width` columns (lessons that do
+    not fit beside the names go on to a second table, the names repeated)."""
     lines = [
         f"Class report: {plural(len(report.rows), 'learner')}, "
         f"{plural(len(report.columns), 'lesson')}",
         "",
     ]
+    names = [row.name for row in report.rows]
+    room = max(NAME_WIDTH, width - 1 - MIN_LESSONS_BESIDE * (CELL + 1))
+    name_width = min(max([NAME_WIDTH, *map(len, names)]), room)
+    per_table = max(1, (width - name_width) // (CELL + 1))
     numbers = [_number(column) for column in report.columns]
-    lines.append(" ".join(["learner".ljust(NAME_WIDTH), *(n.rjust(CELL) for n in numbers)]))
-    for name, standings in report.rows:
-        cells = [_cell(standings.get(column.id)) for column in report.columns]
-        lines.append(" ".join([_fit(name, NAME_WIDTH), *cells]))
+    for start in range(0, max(1, len(report.columns)), per_table):
+        if start:
+            lines.append("")
+        shown = report.columns[start : start + per_table]
+        lines.append(
+            " ".join(
+                [
+                    "learner".ljust(name_width),
+                    *(n.rjust(CELL) for n in numbers[start:][: len(shown)]),
+                ]
+            )
+        )
+        for row in report.rows:
+            cells = [_cell(row.standings.get(column.id)) for column in shown]
+            lines.append(" ".join([_fit(row.name, name_width), *cells]))
     lines += [LEGEND, ""]
     lines += [
         f"{number:>3}  {column.title}"
@@ -59,8 +79,14 @@ def text_report(report: ClassReport) -> str:
             f"  {s.label}: {plural(s.learners, 'learner')} ({plural(s.times, 'time')})"
             for s in report.slips[:MOST]
         ]
-    if not any(standings for _, standings in report.rows):
+    if not any(row.standings for row in report.rows):
         lines += ["", "No quiz attempts or lessons started yet."]
+    if report.warnings:
+        lines += [
+            "",
+            f"Rows marked {WARNED.strip()}, kept apart (the owner is not whom the file names):",
+        ]
+        lines += [f"  {warning}" for warning in report.warnings]
     if report.unknown_lessons:
         lines += ["", f"Left out: {unknown_lessons_said(report.unknown_lessons)}."]
     if report.problems:
@@ -91,7 +117,7 @@ def csv_report(report: ClassReport) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_FIELDS)
-    for name, standings in report.rows:
+    for name, standings, _ in report.rows:
         for column in report.columns:
             row = _facts(standings.get(column.id))
             writer.writerow(
@@ -125,10 +151,11 @@ def json_report(report: ClassReport) -> str:
             "lessons": [{"id": c.id, "order": c.order, "title": c.title} for c in report.columns],
             "learners": [
                 {
-                    "name": name,
-                    "lessons": {c.id: _facts(standings.get(c.id)) for c in report.columns},
+                    "name": row.name.removeprefix(WARNED),
+                    "lessons": {c.id: _facts(row.standings.get(c.id)) for c in report.columns},
+                    "warning": row.warning,
                 }
-                for name, standings in report.rows
+                for row in report.rows
             ],
             "missed": [
                 {
@@ -155,6 +182,7 @@ def json_report(report: ClassReport) -> str:
                 for s in report.slips
             ],
             "not_read": report.problems,
+            "warnings": list(report.warnings),
             "unknown_lessons": report.unknown_lessons,
         },
         indent=1,

@@ -80,9 +80,18 @@ class SlipTally(NamedTuple):
     times: int
 
 
+class Row(NamedTuple):
+    """One learner's file: the name it is shown under, its standing in each lesson in use."""
+
+    name: str
+    standings: dict[str, Standing]
+    warning: str = ""
+    """Why its owner, name and content disagree ("" when they agree)."""
+
+
 class ClassReport(NamedTuple):
     columns: list[Column]
-    rows: list[tuple[str, dict[str, Standing]]]
+    rows: list[Row]
     missed: list[Missed]
     slips: list[SlipTally]
     problems: list[str]
@@ -90,6 +99,12 @@ class ClassReport(NamedTuple):
     unknown_lessons: int = 0
     """Lesson ids in learners' files that no lesson in use has: left out, only counted (a
     forged file could name a thousand)."""
+    warnings: tuple[str, ...] = ()
+    """Files whose owner, name and content disagree: their rows are marked and apart."""
+
+
+WARNED = "! "
+"""Before the name of a row whose file's owner, name and content disagree."""
 
 
 def column_of(lesson: Lesson) -> Column:
@@ -130,25 +145,28 @@ def class_report(
 ) -> ClassReport:
     columns = {lesson.id: column_of(lesson) for lesson in sorted(lessons, key=lambda x: x.order)}
     unknown = {key for learner in learners for key in learner.progress.lessons} - set(columns)
+    counted = [learner for learner in learners if not learner.warning]
     rows = [
-        (
-            learner.name,
+        Row(
+            WARNED + learner.name if learner.warning else learner.name,
             {
                 key: standing(entry)
                 for key, entry in learner.progress.lessons.items()
                 if key in columns
             },
+            learner.warning,
         )
         for learner in learners
     ]
     return ClassReport(
         list(columns.values()),
         rows,
-        _missed(learners, columns),
-        _slips(learners),
+        _missed(counted, columns),
+        _slips(counted),
         problems,
-        _predictions(learners, columns),
+        _predictions(counted, columns),
         len(unknown),
+        tuple(learner.warning for learner in learners if learner.warning),
     )
 
 
