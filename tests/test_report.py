@@ -152,6 +152,12 @@ async def test_csv_and_json_hold_every_learner_and_lesson(
     assert data["slips"] == [
         {"slip": "forgot_bias", "label": "left out the biases", "learners": 1, "times": 1}
     ]
+    assert main(["report", "--answers", "--learner", "dave", "--json", str(results)]) == 0
+    answers = json.loads(capsys.readouterr().out)
+    assert [a["question"] for a in answers] == [1, 2, 3, 4, 5]
+    drawn = [a["layer"] for a in answers if a["question"] == 2]
+    assert drawn[0].startswith("input ") and " filter of " in drawn[0], "the layer drawn"
+    assert answers[1]["slip"] == "forgot_bias" and answers[1]["correct"] is False
 
 
 def test_damaged_and_odd_files_are_listed_and_the_rest_reported(

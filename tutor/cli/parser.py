@@ -116,4 +116,13 @@ def build_parser() -> OneLineParser:
     form = report.add_mutually_exclusive_group()
     form.add_argument("--csv", action="store_true", help="one row per learner and lesson")
     form.add_argument("--json", action="store_true", help="one JSON object")
+    report.add_argument(
+        "--wide", action="store_true", help="with --csv: one row per learner, best %% and passed"
+    )
+    report.add_argument(
+        "--answers", action="store_true", help="one row per answer given (CSV, or --json)"
+    )
+    report.add_argument(
+        "--learner", metavar="NAME", help="one learner's answers (text, or --csv/--json)"
+    )
     return parser

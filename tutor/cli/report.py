@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..controls import escaped
+
+if TYPE_CHECKING:
+    from ..report.learners import Learner
+    from ..report.tally import ClassReport
 
 
 def print_report(args: argparse.Namespace) -> int:
@@ -15,7 +23,7 @@ def print_report(args: argparse.Namespace) -> int:
     from ..lessons.loader import load_folder
     from ..lessons.model import Lesson
     from ..report.learners import gather
-    from ..report.render import csv_report, json_report, text_report, unknown_lessons_said
+    from ..report.render import unknown_lessons_said
     from ..report.tally import class_report
     from ..settings import SettingsError, load_settings
     from .choices import resolve
@@ -46,13 +54,12 @@ def print_report(args: argparse.Namespace) -> int:
         if isinstance(lesson, Lesson)
     ]
     report = class_report(gathered.learners, lessons, gathered.problems)
-    if args.csv:
-        print(csv_report(report), end="")
-    elif args.json:
-        print(json_report(report))
-    else:
-        print(text_report(report, shutil.get_terminal_size().columns))
-    if args.csv:  # the table has no room for them: said beside it, where a person sees them
+    printed = _form(args, gathered.learners, report)
+    if printed is None:
+        return 2
+    print(printed, end="" if printed.endswith("\n") else "\n")
+    if args.csv or args.learner or (args.answers and not args.json):
+        # The form has no room for them: said beside it, where a person sees them.
         for problem in report.problems:
             print(f"cnn-tutor report: not read: {problem}", file=sys.stderr)
         for warning in report.warnings:
@@ -61,3 +68,37 @@ def print_report(args: argparse.Namespace) -> int:
             said = unknown_lessons_said(report.unknown_lessons)
             print(f"cnn-tutor report: left out: {said}", file=sys.stderr)
     return 0 if gathered.learners or not gathered.problems else 2
+
+
+def _form(args: argparse.Namespace, learners: list[Learner], report: ClassReport) -> str | None:
+    """The report in the form the flags ask for; None (said on stderr) when they cannot be."""
+    from ..report.gradebook import answer_rows, answers_csv, answers_json, learner_text, wide_csv
+    from ..report.render import csv_report, json_report, text_report
+    from ..report.tally import WARNED
+
+    if args.wide and not args.csv:
+        print("cnn-tutor report: --wide is a form of --csv: add --csv", file=sys.stderr)
+        return None
+    if args.learner is not None or args.answers:
+        rows = answer_rows(learners, report)
+        if args.learner is not None:
+            names = sorted({row.name.removeprefix(WARNED) for row in report.rows})
+            if args.learner not in names:
+                known = ", ".join(names[:10]) + (", …" if len(names) > 10 else "")
+                print(
+                    f"cnn-tutor report: no learner {escaped(args.learner)!r} here "
+                    f"(learners: {known or 'none'})",
+                    file=sys.stderr,
+                )
+                return None
+            rows = [row for row in rows if row.learner.removeprefix(WARNED) == args.learner]
+        if args.json:
+            return json.dumps(answers_json(rows), indent=1)
+        if args.csv or args.learner is None:
+            return answers_csv(rows)
+        return learner_text(escaped(args.learner), rows)
+    if args.csv:
+        return wide_csv(report) if args.wide else csv_report(report)
+    if args.json:
+        return json_report(report)
+    return text_report(report, shutil.get_terminal_size().columns)

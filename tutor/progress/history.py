@@ -18,6 +18,8 @@ from .fields import is_text, is_time, is_verdict, is_whole
 
 MAX_GIVEN_CHARS = 40
 """As much of a typed answer as is kept (an answer box holds no more)."""
+MAX_LAYER_CHARS = 160
+"""A drawn layer in words (ConvLayer.describe) is well under this."""
 CHOICE = "choice"
 """The kind of a multiple-choice question; a number question's kind is its quantity."""
 
@@ -38,6 +40,9 @@ class AnswerRecord:
     slip: str
     """The slip a wrong number matched, by name; "" when none did."""
     hints: int
+    layer: str = ""
+    """The layer the attempt drew for the question, in words ("" when it drew none, and in
+    records older than version 4)."""
 
 
 @dataclass(frozen=True)
@@ -55,7 +60,8 @@ def attempt_to_json(record: AttemptRecord) -> dict[str, Any]:
         "percent": record.percent,
         "passed": record.passed,
         "answers": [
-            [a.question, a.kind, a.given, a.correct, a.slip, a.hints] for a in record.answers
+            [a.question, a.kind, a.given, a.correct, a.slip, a.hints, a.layer]
+            for a in record.answers
         ],
     }
 
@@ -86,9 +92,9 @@ def attempt_from_json(data: Any, where: str) -> AttemptRecord:
 
 
 def _answer(item: Any, where: str) -> AnswerRecord:
-    if not isinstance(item, list) or len(item) != 6:
+    if not isinstance(item, list) or len(item) not in (6, 7):
         raise BadHistory(f"{where} is not an answer")
-    question, kind, given, correct, slip, hints = item
+    question, kind, given, correct, slip, hints, layer = item if len(item) == 7 else [*item, ""]
     if not is_whole(question, 0, MAX_QUESTIONS - 1):
         raise BadHistory(f"{where} names no question")
     if kind != CHOICE and kind not in QUANTITIES:
@@ -99,4 +105,6 @@ def _answer(item: Any, where: str) -> AnswerRecord:
         raise BadHistory(f"{where} has no verdict this version knows")
     if not is_whole(hints, 0, MAX_HINTS):
         raise BadHistory(f"{where} does not count its hints")
-    return AnswerRecord(question, kind, given, correct, slip, hints)
+    if not is_text(layer, MAX_LAYER_CHARS):
+        raise BadHistory(f"{where} does not describe its layer")
+    return AnswerRecord(question, kind, given, correct, slip, hints, layer)

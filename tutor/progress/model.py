@@ -14,10 +14,10 @@ from .history import AttemptRecord, BadHistory, attempt_from_json, attempt_to_js
 from .predictions import PredictionRecord, prediction_from_json, prediction_to_json
 from .quiz_state import BadQuizState, QuizState, quiz_state_from_json
 
-VERSION = 3
-"""Version 2 added each lesson's `history`, version 3 its `predictions`; an older file is read
-as one with none."""
-READABLE_VERSIONS = (1, 2, 3)
+VERSION = 4
+"""Version 2 added each lesson's `history`, version 3 its `predictions`, version 4 `earlier`
+(what a reset put aside) and each answer's layer; an older file is read as one with none."""
+READABLE_VERSIONS = (1, 2, 3, 4)
 MAX_LESSONS = 1_000
 """Lessons whose progress is kept; beyond that the one left longest ago is forgotten, so the
 file stays small (a few hundred kilobytes) and is always read back."""
@@ -63,6 +63,9 @@ class LessonProgress:
 class Progress:
     lessons: dict[str, LessonProgress] = field(default_factory=dict)
     last_lesson: str | None = None
+    earlier: dict[str, LessonProgress] = field(default_factory=dict)
+    """What lessons held before they were reset (attempts, best, answers, predictions): the
+    learner starts afresh, the class record keeps what was done."""
 
     def lesson(self, lesson_id: str) -> LessonProgress:
         if lesson_id not in self.lessons and len(self.lessons) >= MAX_LESSONS:
@@ -106,28 +109,65 @@ class Progress:
         """Keep the latest `most` of one kind of record (history or predictions) over all
         lessons; each lesson's list is oldest first."""
         dated = sorted(
-            (when(record), key)
-            for key, entry in self.lessons.items()
+            (when(record), n, key)
+            for n, lessons in enumerate((self.earlier, self.lessons))
+            for key, entry in lessons.items()
             for record in getattr(entry, records)
         )
-        for _, key in dated[: max(0, len(dated) - most)]:
-            getattr(self.lessons[key], records).pop(0)
+        for _, n, key in dated[: max(0, len(dated) - most)]:
+            getattr((self.earlier, self.lessons)[n][key], records).pop(0)
 
     def reset(self, lesson_id: str | None = None) -> None:
-        """Forget one lesson, or everything when `lesson_id` is None."""
-        if lesson_id is None:
-            self.lessons.clear()
+        """Start one lesson afresh, or everything when `lesson_id` is None; what was done in
+        it is put aside in `earlier` for the class record."""
+        for key in list(self.lessons) if lesson_id is None else [lesson_id]:
+            if key in self.lessons:
+                self._put_aside(key, self.lessons.pop(key))
+        if lesson_id is None or self.last_lesson == lesson_id:
             self.last_lesson = None
+
+    def _put_aside(self, key: str, entry: LessonProgress) -> None:
+        if not (entry.attempts or entry.history or entry.predictions):
             return
-        self.lessons.pop(lesson_id, None)
-        if self.last_lesson == lesson_id:
-            self.last_lesson = None
+        if key not in self.earlier and len(self.earlier) >= MAX_LESSONS:
+            del self.earlier[min(self.earlier, key=lambda k: self.earlier[k].updated)]
+        kept = self.earlier.setdefault(key, LessonProgress())
+        kept.attempts = min(MAX_COUNT, kept.attempts + entry.attempts)
+        kept.best_percent = max(
+            (p for p in (kept.best_percent, entry.best_percent) if p is not None), default=None
+        )
+        kept.passed = kept.passed or entry.passed
+        kept.history = [*kept.history, *entry.history][-MAX_HISTORY:]
+        kept.predictions = [*kept.predictions, *entry.predictions][-MAX_PREDICTIONS:]
+        kept.updated = time.time()
+
+    def class_record(self) -> dict[str, LessonProgress]:
+        """Each lesson as the teacher's report counts it: what it holds now, with what it
+        held before any reset (attempts added, best kept, answers and predictions oldest
+        first)."""
+        record = dict(self.lessons)
+        for key, before in self.earlier.items():
+            now = self.lessons.get(key, LessonProgress())
+            best = [p for p in (before.best_percent, now.best_percent) if p is not None]
+            record[key] = LessonProgress(
+                page=now.page,
+                step=now.step,
+                attempts=before.attempts + now.attempts,
+                best_percent=max(best, default=None),
+                passed=before.passed or now.passed,
+                answered=now.answered,
+                updated=max(before.updated, now.updated),
+                history=[*before.history, *now.history],
+                predictions=[*before.predictions, *now.predictions],
+            )
+        return record
 
     def to_json(self) -> dict[str, Any]:
         return {
             "version": VERSION,
             "last_lesson": self.last_lesson,
             "lessons": {key: _entry_to_json(value) for key, value in self.lessons.items()},
+            "earlier": {key: _entry_to_json(value) for key, value in self.earlier.items()},
         }
 
 
@@ -211,16 +251,21 @@ def from_json(data: Any) -> Progress:
             f"version {escaped(repr(data.get('version'))[:20])} is not "
             f"one of {', '.join(map(str, READABLE_VERSIONS))}"
         )
-    if set(data) != {"version", "last_lesson", "lessons"}:
-        raise DamagedProgress("it does not hold exactly version, last_lesson and lessons")
-    lessons, last = data["lessons"], data["last_lesson"]
-    if not isinstance(lessons, dict):
-        raise DamagedProgress("lessons is not an object")
-    if len(lessons) > MAX_LESSONS:
-        raise DamagedProgress(f"it has {len(lessons):,} lessons; at most {MAX_LESSONS:,} are kept")
+    keys = {"version", "last_lesson", "lessons"} | ({"earlier"} if data["version"] >= 4 else set())
+    if set(data) != keys:
+        raise DamagedProgress(f"it does not hold exactly {', '.join(sorted(keys))}")
+    last = data["last_lesson"]
     progress = Progress(last_lesson=None if last is None else _lesson_id(last, "last_lesson"))
-    for key, entry in lessons.items():
-        progress.lessons[_lesson_id(key, "the lesson")] = _entry(key, entry)
+    for part in sorted(keys & {"lessons", "earlier"}):
+        lessons = data[part]
+        if not isinstance(lessons, dict):
+            raise DamagedProgress(f"{part} is not an object")
+        if len(lessons) > MAX_LESSONS:
+            raise DamagedProgress(
+                f"{part} has {len(lessons):,} lessons; at most {MAX_LESSONS:,} are kept"
+            )
+        for key, entry in lessons.items():
+            getattr(progress, part)[_lesson_id(key, "the lesson")] = _entry(key, entry)
     return progress
 
 

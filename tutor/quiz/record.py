@@ -5,7 +5,13 @@ from __future__ import annotations
 import time
 
 from ..lessons.model import NumberQuestion
-from ..progress.history import CHOICE, MAX_GIVEN_CHARS, AnswerRecord, AttemptRecord
+from ..progress.history import (
+    CHOICE,
+    MAX_GIVEN_CHARS,
+    MAX_LAYER_CHARS,
+    AnswerRecord,
+    AttemptRecord,
+)
 from .run import QuizRun
 
 
@@ -23,7 +29,16 @@ def attempt_record(run: QuizRun) -> AttemptRecord:
             kind, given = question.quantity, str(reply)[:MAX_GIVEN_CHARS]
         else:
             kind, given = CHOICE, f"choice {run.drawn[n].order[int(reply)] + 1}"
+        layer = run.drawn[n].layer
         answers.append(
-            AnswerRecord(n, kind, given, feedback.correct, feedback.slip_name, run.hints_shown[n])
+            AnswerRecord(
+                n,
+                kind,
+                given,
+                feedback.correct,
+                feedback.slip_name,
+                run.hints_shown[n],
+                "" if layer is None else layer.describe()[:MAX_LAYER_CHARS],
+            )
         )
     return AttemptRecord(time.time(), run.percent, run.passed, tuple(answers))

@@ -11,6 +11,7 @@ from typing import Any
 
 from ..engine import fmt
 from ..engine.words import neuron_place, plural
+from .gradebook import safe_cell
 from .tally import WARNED, ClassReport, Column, Standing
 
 NAME_WIDTH = 16
@@ -22,7 +23,6 @@ MIN_LESSONS_BESIDE = 4
 MOST = 10
 """Questions and slips listed, most frequent first."""
 LEGEND = "✓ passed, ✗ not yet: best % / attempts · … started, no quiz yet · - not started"
-FORMULA_STARTS = ("=", "+", "-", "@")
 
 
 def text_report(report: ClassReport, width: int = 80) -> str:
@@ -122,10 +122,10 @@ def csv_report(report: ClassReport) -> str:
             row = _facts(standings.get(column.id))
             writer.writerow(
                 [
-                    _safe(name),
+                    safe_cell(name),
                     column.id,
                     column.order or "",
-                    _safe(column.title),
+                    safe_cell(column.title),
                     *(
                         (
                             ""
@@ -186,7 +186,7 @@ def json_report(report: ClassReport) -> str:
             "unknown_lessons": report.unknown_lessons,
         },
         indent=1,
-        ensure_ascii=False,
+        ensure_ascii=True,
     )
 
 
@@ -226,8 +226,3 @@ def _facts(standing: Standing | None) -> dict[str, Any]:
         "predictions": standing.predictions,
         "predictions_right": standing.predicted_right,
     }
-
-
-def _safe(text: str) -> str:
-    """Text a spreadsheet will not run as a formula."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text

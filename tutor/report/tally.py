@@ -144,14 +144,16 @@ def class_report(
     learners: Sequence[Learner], lessons: Sequence[Lesson], problems: list[str]
 ) -> ClassReport:
     columns = {lesson.id: column_of(lesson) for lesson in sorted(lessons, key=lambda x: x.order)}
-    unknown = {key for learner in learners for key in learner.progress.lessons} - set(columns)
+    unknown = {key for learner in learners for key in learner.progress.class_record()} - set(
+        columns
+    )
     counted = [learner for learner in learners if not learner.warning]
     rows = [
         Row(
             WARNED + learner.name if learner.warning else learner.name,
             {
                 key: standing(entry)
-                for key, entry in learner.progress.lessons.items()
+                for key, entry in learner.progress.class_record().items()
                 if key in columns
             },
             learner.warning,
@@ -175,7 +177,7 @@ def _missed(learners: Sequence[Learner], columns: dict[str, Column]) -> list[Mis
     answered: dict[tuple[str, int], set[int]] = {}
     kinds: dict[tuple[str, int], str] = {}
     for n, learner in enumerate(learners):
-        for key, entry in learner.progress.lessons.items():
+        for key, entry in learner.progress.class_record().items():
             if key not in columns:
                 continue
             for record in entry.history:
@@ -204,7 +206,7 @@ def _predictions(learners: Sequence[Learner], columns: dict[str, Column]) -> lis
     """Each neuron predicted: by how many learners, and how many were right the first time."""
     firsts: dict[tuple[str, int, tuple[int, int, int]], dict[int, bool]] = {}
     for n, learner in enumerate(learners):
-        for key, entry in learner.progress.lessons.items():
+        for key, entry in learner.progress.class_record().items():
             if key not in columns:
                 continue
             for record in entry.predictions:  # oldest first: the first kept is the first made
@@ -223,7 +225,7 @@ def _slips(learners: Sequence[Learner]) -> list[SlipTally]:
     who: dict[str, set[int]] = {}
     times: dict[str, int] = {}
     for n, learner in enumerate(learners):
-        for entry in learner.progress.lessons.values():
+        for entry in learner.progress.class_record().values():
             slips = [answer.slip for record in entry.history for answer in record.answers]
             slips += [prediction.slip for prediction in entry.predictions]
             for slip in filter(None, slips):
