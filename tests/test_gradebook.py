@@ -13,9 +13,15 @@ import pytest
 
 from tutor.cli import main
 from tutor.controls import control_in
-from tutor.progress.history import CHOICE, AnswerRecord, AttemptRecord
-from tutor.progress.model import Progress, from_json
+from tutor.lessons.loader import load_folder
+from tutor.lessons.model import Lesson
+from tutor.lessons.shipped import shipped_lessons_dir
+from tutor.progress.history import CHOICE, AnswerRecord, AttemptRecord, attempt_to_json
+from tutor.progress.model import MAX_ALL_HISTORY, Progress, from_json
 from tutor.progress.summary import write_summary
+from tutor.report.learners import gather
+from tutor.report.render import text_report
+from tutor.report.tally import class_report
 
 NASTY = "\x1b[2J\x9b\u202e=cmd|x"
 """Clears a screen, a C1 CSI, a right-to-left override and a spreadsheet formula."""
@@ -186,3 +192,47 @@ def test_a_version_3_file_is_read_with_nothing_put_aside() -> None:
     assert (
         progress.earlier == {} and progress.lessons["one-kernel"].history[0].answers[0].layer == ""
     )
+
+
+def test_the_text_report_fits_the_width_it_is_given(tmp_path: Path) -> None:
+    """Long names and many attempts page the lessons into tables that fit; the lists wrap."""
+    folder = tmp_path / "class"
+    folder.mkdir()
+    busy = Progress()
+    for n in range(12):
+        busy.record_quiz("one-kernel", attempt(1_700_000_000 + n, n == 11))
+    write_summary(folder, "a-learner-with-a-long-login", busy.to_json())
+    write_summary(folder, "ann", Progress().to_json())
+    lessons = [
+        lesson for lesson in load_folder(shipped_lessons_dir()) if isinstance(lesson, Lesson)
+    ]
+    gathered = gather([folder], {lesson.id for lesson in lessons})
+    report = class_report(gathered.learners, lessons, gathered.problems)
+    for width in (50, 80, 120):
+        text = text_report(report, width)
+        assert max(len(line) for line in text.splitlines() if " " in line.strip()) <= width, text
+        assert "a-learner-with-a-long-login ✓100/12" in text, "names and cells whole"
+        heads = [line.split() for line in text.splitlines() if line.startswith("learner")]
+        assert sum(len(head) - 1 for head in heads) == 9, "every lesson in one table or another"
+
+
+def test_a_file_holding_more_than_the_tutor_keeps_is_not_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The tutor keeps at most 300 attempts over all lessons: a file with more is forged, and
+    reading it could cost the teacher's machine without bound."""
+    folder = tmp_path / "class"
+    folder.mkdir()
+    forged = Progress()
+    write_summary(folder, "ann", forged.to_json())
+    data = forged.to_json()
+    data["lessons"] = {
+        f"fake-{n}": {"history": [attempt_json(n)] * 20} for n in range(MAX_ALL_HISTORY // 20 + 1)
+    }
+    (folder / "mallory.json").write_text(json.dumps(data))
+    code, out, _ = report(folder, capsys)
+    assert code == 0 and "mallory.json: is not a progress file (it holds 320 history" in out
+
+
+def attempt_json(n: int) -> dict[str, object]:
+    return attempt_to_json(attempt(1_700_000_000 + n, False))

@@ -45,7 +45,6 @@ def print_report(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    gathered = gather(paths)
     lessons = [
         lesson
         for folder in choices.lesson_dirs
@@ -53,6 +52,7 @@ def print_report(args: argparse.Namespace) -> int:
         for lesson in load_folder(folder)
         if isinstance(lesson, Lesson)
     ]
+    gathered = gather(paths, {lesson.id for lesson in lessons})
     report = class_report(gathered.learners, lessons, gathered.problems)
     printed = _form(args, gathered.learners, report)
     if printed is None:

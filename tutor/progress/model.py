@@ -266,6 +266,14 @@ def from_json(data: Any) -> Progress:
             )
         for key, entry in lessons.items():
             getattr(progress, part)[_lesson_id(key, "the lesson")] = _entry(key, entry)
+    for records, most in (("history", MAX_ALL_HISTORY), ("predictions", MAX_ALL_PREDICTIONS)):
+        held = sum(
+            len(getattr(entry, records))
+            for lessons in (progress.lessons, progress.earlier)
+            for entry in lessons.values()
+        )
+        if held > most:
+            raise DamagedProgress(f"it holds {held:,} {records} records; at most {most:,} are kept")
     return progress
 
 

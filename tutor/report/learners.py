@@ -16,7 +16,7 @@ import json
 import os
 import pwd
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -33,6 +33,8 @@ class Learner(NamedTuple):
     source: Path
     warning: str = ""
     """Why the file's owner, name and `learner` field disagree ("" when they agree)."""
+    unknown: frozenset[str] = frozenset()
+    """Lesson ids in the file that no lesson in use has: dropped when read, only counted."""
 
 
 class Gathered(NamedTuple):
@@ -41,9 +43,11 @@ class Gathered(NamedTuple):
     """One line per file or folder that could not be read, naming it."""
 
 
-def gather(paths: Iterable[Path]) -> Gathered:
+def gather(paths: Iterable[Path], known: Collection[str]) -> Gathered:
     """Every learner in `paths`: progress files, and folders of them (a class results folder,
-    or a learner's data folder holding progress.json), every file of a folder read."""
+    or a learner's data folder holding progress.json), every file of a folder read. Only the
+    lessons `known` (those in use) are kept of each, so what a class costs in memory is
+    bounded by the lessons in use, not by what the files claim."""
     learners: list[Learner] = []
     problems: list[str] = []
     for path in paths:
@@ -52,8 +56,17 @@ def gather(paths: Iterable[Path]) -> Gathered:
             if isinstance(found, str):
                 problems.append(f"{escaped(str(file))}: {found}")
             else:
-                learners.append(found)
+                learners.append(_only(found, known))
     return Gathered(_distinct_names(learners), problems)
+
+
+def _only(learner: Learner, known: Collection[str]) -> Learner:
+    progress = learner.progress
+    unknown = (set(progress.lessons) | set(progress.earlier)) - set(known)
+    for key in unknown:
+        progress.lessons.pop(key, None)
+        progress.earlier.pop(key, None)
+    return learner._replace(unknown=frozenset(unknown))
 
 
 SET_ASIDE = re.compile(r"progress\.(v\d+|damaged-.*)\.json")

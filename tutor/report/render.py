@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import textwrap
 import time
 from typing import Any
 
@@ -18,25 +19,33 @@ NAME_WIDTH = 16
 """Columns for a learner's name at least (so nine lessons fit 80 columns); longer names widen
 it, and the lessons that then do not fit go on to a second table."""
 CELL = 6
-MIN_LESSONS_BESIDE = 4
-"""Lessons a table keeps beside the names, however long they are (a name longer is cut)."""
+MIN_LESSONS_BESIDE = 1
+"""Lessons a table keeps beside the names, however long they are (only a name longer than
+that leaves room for is cut)."""
 MOST = 10
 """Questions and slips listed, most frequent first."""
 LEGEND = "✓ passed, ✗ not yet: best % / attempts · … started, no quiz yet · - not started"
 
 
 def text_report(report: ClassReport, width: int = 80) -> str:
-    """The report as a teacher reads it, every line within `width` columns (lessons that do
-    not fit beside the names go on to a second table, the names repeated)."""
+    """The report as a teacher reads it within `width` columns: lessons that do not fit beside
+    the names go on to a second table, the names repeated, and the lists wrap; only the lines
+    naming files are left whole."""
     lines = [
         f"Class report: {plural(len(report.rows), 'learner')}, "
         f"{plural(len(report.columns), 'lesson')}",
         "",
     ]
     names = [row.name for row in report.rows]
-    room = max(NAME_WIDTH, width - 1 - MIN_LESSONS_BESIDE * (CELL + 1))
+    cells = {
+        (n, column.id): _cell(row.standings.get(column.id))
+        for n, row in enumerate(report.rows)
+        for column in report.columns
+    }
+    cell = max([CELL, *map(len, cells.values())])  # many attempts widen every cell alike
+    room = max(NAME_WIDTH, width - 1 - MIN_LESSONS_BESIDE * (cell + 1))
     name_width = min(max([NAME_WIDTH, *map(len, names)]), room)
-    per_table = max(1, (width - name_width) // (CELL + 1))
+    per_table = max(1, (width - name_width) // (cell + 1))
     numbers = [_number(column) for column in report.columns]
     for start in range(0, max(1, len(report.columns)), per_table):
         if start:
@@ -46,13 +55,20 @@ def text_report(report: ClassReport, width: int = 80) -> str:
             " ".join(
                 [
                     "learner".ljust(name_width),
-                    *(n.rjust(CELL) for n in numbers[start:][: len(shown)]),
+                    *(n.rjust(cell) for n in numbers[start:][: len(shown)]),
                 ]
             )
         )
-        for row in report.rows:
-            cells = [_cell(row.standings.get(column.id)) for column in shown]
-            lines.append(" ".join([_fit(row.name, name_width), *cells]))
+        for n, row in enumerate(report.rows):
+            lines.append(
+                " ".join(
+                    [
+                        _fit(row.name, name_width),
+                        *(cells[n, column.id].rjust(cell) for column in shown),
+                    ]
+                )
+            )
+    table = len(lines)
     lines += [LEGEND, ""]
     lines += [
         f"{number:>3}  {column.title}"
@@ -81,18 +97,29 @@ def text_report(report: ClassReport, width: int = 80) -> str:
         ]
     if not any(row.standings for row in report.rows):
         lines += ["", "No quiz attempts or lessons started yet."]
+    if report.unknown_lessons:
+        lines += ["", f"Left out: {unknown_lessons_said(report.unknown_lessons)}."]
+    files = len(lines)  # the lines naming files stay whole, to be copied
     if report.warnings:
         lines += [
             "",
             f"Rows marked {WARNED.strip()}, kept apart (the owner is not whom the file names):",
         ]
         lines += [f"  {warning}" for warning in report.warnings]
-    if report.unknown_lessons:
-        lines += ["", f"Left out: {unknown_lessons_said(report.unknown_lessons)}."]
     if report.problems:
         lines += ["", f"Not read ({plural(len(report.problems), 'file')}):"]
         lines += [f"  {problem}" for problem in report.problems]
-    return "\n".join(lines)
+    wrapped = [part for line in lines[table:files] for part in _wrapped(line, width)]
+    return "\n".join(lines[:table] + wrapped + lines[files:])
+
+
+def _wrapped(line: str, width: int) -> list[str]:
+    """A line of the lists within `width`, its continuation indented past its own indent (a
+    word longer than the width, such as a path, is left whole)."""
+    indent = " " * (len(line) - len(line.lstrip()) + 4)
+    return textwrap.wrap(
+        line, width, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False
+    ) or [""]
 
 
 CSV_FIELDS = (

@@ -144,9 +144,7 @@ def class_report(
     learners: Sequence[Learner], lessons: Sequence[Lesson], problems: list[str]
 ) -> ClassReport:
     columns = {lesson.id: column_of(lesson) for lesson in sorted(lessons, key=lambda x: x.order)}
-    unknown = {key for learner in learners for key in learner.progress.class_record()} - set(
-        columns
-    )
+    unknown = {key for learner in learners for key in learner.unknown}
     counted = [learner for learner in learners if not learner.warning]
     rows = [
         Row(
