@@ -37,6 +37,9 @@ class Lab(NamedTuple):
     def home(self, role: str) -> Path:
         return self.base / role
 
+    def uid(self, role: str) -> int:
+        return pwd.getpwnam(self.accounts[role]).pw_uid
+
 
 def _why_not() -> str | None:
     if not hasattr(os, "getuid") or os.getuid() != 0:

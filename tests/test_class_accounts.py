@@ -14,7 +14,7 @@ import os
 import time
 from pathlib import Path
 
-from tests.accounts import Lab, lab, run_as
+from tests.accounts import Lab, as_account, lab, run_as
 from tutor.cli import main
 from tutor.progress.store import ProgressStore
 from tutor.progress.summary import login_named_by
@@ -115,3 +115,46 @@ def test_a_learners_stale_temporary_files_are_cleaned_and_a_live_one_kept() -> N
         run_as(class_, "alice", lambda: save_progress(class_, 1))
         names = sorted(path.name for path in class_.folder.iterdir())
         assert names == [f".{alice}-live.tmp", f"{alice}.json"], names
+
+
+def test_an_archived_term_cannot_be_rewritten_and_is_still_whose_it_was() -> None:
+    with lab("teacher", "alice") as class_:
+        alice = class_.accounts["alice"]
+        run_as(class_, "alice", lambda: save_progress(class_, 2))
+        printed = run_as(
+            class_, "teacher", lambda: main(["report", "--archive", str(class_.folder)])
+        )
+        (archive,) = [path for path in class_.folder.iterdir() if path.is_dir()]
+        assert printed.splitlines()[0] == f"Archived 1 file to {archive} (only you can enter it)."
+        assert f"cnn-tutor report {archive}" in printed
+        assert (archive.stat().st_mode & 0o777) == 0o700
+        kept = archive / f"{alice}.json"
+        assert kept.stat().st_uid == class_.uid("alice"), "moved, so still hers"
+
+        def rewrite() -> None:
+            try:
+                kept.write_text("{}")
+            except PermissionError:
+                print("refused")
+
+        assert run_as(class_, "alice", rewrite) == "refused\n"
+        run_as(class_, "alice", lambda: save_progress(class_, 3))  # a new term's summary
+        assert (class_.folder / f"{alice}.json").exists()
+        report = json.loads(
+            run_as(class_, "teacher", lambda: main(["report", "--json", str(archive)]))
+        )
+        (row,) = report["learners"]
+        assert (row["name"], row["warning"]) == (alice, "")
+        assert report["learners"][0]["lessons"]["one-kernel"]["started"] is True
+
+
+def test_archiving_needs_the_class_folders_owner() -> None:
+    """A learner cannot archive (move away) classmates' files: each not moved is said."""
+    with lab("teacher", "alice", "bob") as class_:
+        run_as(class_, "alice", lambda: save_progress(class_, 2))
+        code, printed = as_account(
+            class_, "bob", lambda: main(["report", "--archive", str(class_.folder)])
+        )
+        assert code == 1 and "not moved (operation not permitted)" in printed, printed
+        assert (class_.folder / f"{class_.accounts['alice']}.json").exists()
+        assert [path for path in class_.folder.iterdir() if path.is_dir()] == [], "none left"

@@ -125,4 +125,9 @@ def build_parser() -> OneLineParser:
     report.add_argument(
         "--learner", metavar="NAME", help="one learner's answers (text, or --csv/--json)"
     )
+    report.add_argument(
+        "--archive",
+        action="store_true",
+        help="move the class folder's files into a new archive folder only you can enter",
+    )
     return parser

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import shlex
 import shutil
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..controls import escaped
+from ..engine.words import plural
 
 if TYPE_CHECKING:
     from ..report.learners import Learner
@@ -45,6 +47,8 @@ def print_report(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    if args.archive:
+        return _archive(paths)
     lessons = [
         lesson
         for folder in choices.lesson_dirs
@@ -102,3 +106,30 @@ def _form(args: argparse.Namespace, learners: list[Learner], report: ClassReport
     if args.json:
         return json_report(report)
     return text_report(report, shutil.get_terminal_size().columns)
+
+
+def _archive(paths: list[Path]) -> int:
+    """`report --archive`: the one class folder named (or set) archived, said in a few lines."""
+    from ..report.archive import archive_class
+
+    if len(paths) != 1 or not paths[0].is_dir():
+        print("cnn-tutor report: --archive takes one class results folder", file=sys.stderr)
+        return 2
+    try:
+        archived = archive_class(paths[0])
+    except OSError as error:
+        why = (error.strerror or str(error)).lower()
+        print(f"cnn-tutor report: cannot archive {escaped(str(paths[0]))}: {why}", file=sys.stderr)
+        return 1
+    for problem in archived.problems:
+        print(f"cnn-tutor report: {problem}", file=sys.stderr)
+    where = escaped(str(archived.folder))
+    if archived.moved:
+        print(f"Archived {plural(archived.moved, 'file')} to {where} (only you can enter it).")
+    elif not archived.problems:
+        print(f"Nothing to archive: {escaped(str(paths[0]))} holds no learner's file.")
+    if archived.removed:
+        print(f"Removed {plural(archived.removed, 'temporary file')} left by interrupted saves.")
+    if archived.moved:
+        print(f"Report them with: cnn-tutor report {shlex.quote(where)}")
+    return 1 if archived.problems else 0
