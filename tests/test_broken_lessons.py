@@ -166,6 +166,15 @@ TEXT_FIELDS = {
     'prompt = "P?"\nchoices = ["a", "b"]\nanswer = 1\n'
     'explanation = "{text}"',
 }
+SAID = {
+    "pages[0].title": "page 1, title",
+    "pages[0].narration": "page 1, narration",
+    "quiz.questions[0].prompt": "question 1, prompt",
+    "quiz.questions[0].hints[0]": "question 1, hints[0]",
+    "quiz.questions[0].choices[1]": "question 1, choices[1]",
+    "quiz.questions[0].explanation": "question 1, explanation",
+}
+"""How `check` names each field: pages and questions counted from 1, as the tutor shows them."""
 PARTS = {
     "head": 'format_version = 1\nid = "plain"\norder = 1\ntitle = "Plain"\nsummary = "Text."',
     "page": '[[pages]]\nnarration = "Fine."',
@@ -206,7 +215,7 @@ def test_control_characters_are_refused_in_every_text(
     result = load_lesson(path)
     assert isinstance(result, BrokenLesson), field
     assert result.message == (
-        f"{path}: {field}: has a control character, {name}, at "
+        f"{path}: {SAID.get(field, field)}: has a control character, {name}, at "
         "character 6: lesson text must be plain text"
     )
 

@@ -36,7 +36,7 @@ def test_broken_file_gives_status_1(capsys: pytest.CaptureFixture[str]) -> None:
     path = BROKEN / "stride-zero.toml"
     status, out = run(capsys, "check", str(path))
     assert status == 1
-    assert out.strip() == (f"ERROR {path}: pages[0].scene.layer.stride: must be >= 1, got 0")
+    assert out.strip() == (f"ERROR {path}: page 1, scene.layer.stride: must be >= 1, got 0")
 
 
 def test_mixed_folder_reports_each_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -73,11 +73,11 @@ def test_every_broken_part_of_a_file_is_reported_at_once(
     assert [problem.split(":")[0] for problem in problems] == [
         "id",
         "order",
-        "pages[0].narration",
-        "pages[1].scene.panels[0]",
-        "pages[1].scene.layer.kernel",
-        "quiz.questions[0].answer",
-        "quiz.questions[1].choices",
+        "page 1, narration",
+        "page 2, scene.panels[0]",
+        "page 2, scene.layer.kernel",
+        "question 1, answer",
+        "question 2, choices",
     ]
     broken = load_lesson(path)
     assert isinstance(broken, BrokenLesson) and "\n" not in broken.message
@@ -88,7 +88,7 @@ def test_every_problem_in_one_table_is_listed(capsys: pytest.CaptureFixture[str]
     path = Path(__file__).parent / "multi_problem" / "one-table-five-problems.toml"
     status, out = run(capsys, "check", str(path))
     assert status == 1
-    assert [line.removeprefix(f"ERROR {path}: pages[0].counts.") for line in out.splitlines()] == [
+    assert [line.removeprefix(f"ERROR {path}: page 1, counts.") for line in out.splitlines()] == [
         "kernle: is not a known key (a typo?)",
         "strdie: is not a known key (a typo?)",
         "kernel: is required",
@@ -119,10 +119,10 @@ def test_every_problem_in_a_values_table_and_a_list_is_listed(
     status, out = run(capsys, "check", str(path))
     assert status == 1
     assert [line.removeprefix(f"ERROR {path}: ").split(":")[0] for line in out.splitlines()] == [
-        "pages[0].scene.weights.seed",
-        "pages[0].scene.weights.range[1]",
-        "quiz.questions[1].hints[0]",
-        "quiz.questions[1].hints[2]",
+        "page 1, scene.weights.seed",
+        "page 1, scene.weights.range[1]",
+        "question 2, hints[0]",
+        "question 2, hints[2]",
     ]
 
 
@@ -140,8 +140,8 @@ TYPO_BESIDE_A_BAD_VALUE = {
     "number-question": (
         ('answer = "shared_total"', 'answer = "shared_totl"\nhnts = ["x"]'),
         [
-            "quiz.questions[0].answer: 'shared_totl' is not",
-            "quiz.questions[0].hnts: is not a known",
+            "question 1, answer: 'shared_totl' is not",
+            "question 1, hnts: is not a known",
         ],
     ),
     "choice-question": (
@@ -150,18 +150,18 @@ TYPO_BESIDE_A_BAD_VALUE = {
             'kind = "choice"\nprompt = "Which?"\nchoices = ["a", "b"]\nanswer = 3\n'
             'explanatons = ["x", "y"]',
         ),
-        ["quiz.questions[0].answer: must be <= 2", "quiz.questions[0].explanatons: is not a"],
+        ["question 1, answer: must be <= 2", "question 1, explanatons: is not a"],
     ),
     "neuron-prediction": (
         ("[pages.scene]\n", '[pages.scene]\n[pages.predict]\nneuron = [9, 9]\npromt = "x"\n'),
-        ["pages[0].predict.neuron[0]: must be <= 3", "pages[0].predict.promt: is not a known"],
+        ["page 1, predict.neuron[0]: must be <= 3", "page 1, predict.promt: is not a known"],
     ),
     "count-prediction": (
         (
             "[pages.scene]\n",
             '[pages.scene]\n[pages.predict]\ncount = "kernels"\nat = 99\nprmpt = 1\n',
         ),
-        ["pages[0].predict.at: must be <= 9, got 99", "pages[0].predict.prmpt: is not a known"],
+        ["page 1, predict.at: must be <= 9, got 99", "page 1, predict.prmpt: is not a known"],
     ),
 }
 

@@ -7,7 +7,7 @@ they may be as large as real networks (up to the engine's MAX_DIMENSION per size
 import re
 
 FORMAT_VERSION = 1
-CHECKS_VERSION = 8
+CHECKS_VERSION = 9
 """Raised with every change that makes a lesson file valid that was not, or the reverse: the
 lesson list's cache of verdicts on files (header_cache.py) is keyed on it."""
 LESSON_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,39}")

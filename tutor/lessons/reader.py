@@ -19,11 +19,27 @@ _BARE_KEY = re.compile(r"[A-Za-z0-9_\-\[\]]+")
 """A key shown as it is; any other is quoted (a path such as range[0] is passed in whole)."""
 
 
+_NUMBERED = re.compile(r"(?:pages\[(?P<page>\d+)\]|quiz\.questions\[(?P<question>\d+)\])\.?")
+
+
+def readable(where: str) -> str:
+    """A key path as the tutor counts: pages[2].scene.stride is "page 3, scene.stride" and
+    quiz.questions[0].answer "question 1, answer" (the learner sees page 3, question 1)."""
+    match = _NUMBERED.match(where)
+    if match is None:
+        return where
+    what = "page" if match.group("page") is not None else "question"
+    number = int(match.group("page") or match.group("question")) + 1
+    rest = where[match.end() :]
+    return f"{what} {number}, {rest}" if rest else f"{what} {number}"
+
+
 class LessonError(ValueError):
-    """A problem at `where` (a key path such as pages[2].scene.layer.stride) in a lesson file."""
+    """A problem at `where` (a key path such as pages[2].scene.layer.stride) in a lesson file,
+    said with pages and questions counted from 1."""
 
     def __init__(self, where: str, problem: str) -> None:
-        super().__init__(f"{where}: {problem}" if where else problem)
+        super().__init__(f"{readable(where)}: {problem}" if where else problem)
         self.where = where
         self.problem = problem
 

@@ -11,7 +11,7 @@ from ..engine import ConvLayer, LayerError
 from ..engine.geometry import LAYER_DEFAULTS, LAYER_FIELDS, checked_field
 from . import limits
 from .model import NeuronMap, Scene, Values
-from .reader import LessonError, Problems, Table, check_int
+from .reader import LessonError, Problems, Table, check_int, readable
 
 
 def read_layer(table: Table) -> ConvLayer:
@@ -63,7 +63,9 @@ def nested_shape(value: object, where: str) -> tuple[int, ...]:
     shapes = [nested_shape(item, f"{where}[{i}]") for i, item in enumerate(value)]
     for i, shape in enumerate(shapes):
         if shape != shapes[0]:
-            raise LessonError(f"{where}[{i}]", f"has shape {shape}, but {where}[0] has {shapes[0]}")
+            raise LessonError(
+                f"{where}[{i}]", f"has shape {shape}, but {readable(where)}[0] has {shapes[0]}"
+            )
     return (len(value), *shapes[0])
 
 
