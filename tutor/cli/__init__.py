@@ -68,6 +68,12 @@ def run_check(args: argparse.Namespace) -> int:
     return 0 if ok else 1
 
 
+def run_show(args: argparse.Namespace) -> int:
+    from .show import run_show as show
+
+    return show(args)
+
+
 def run_report(args: argparse.Namespace) -> int:
     from .report import print_report
 
@@ -82,7 +88,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .parser import build_parser, joined_lesson_flags
 
     args = joined_lesson_flags(build_parser().parse_args(argv))
-    commands = {"params": run_params, "check": run_check, "report": run_report}
+    commands = {
+        "params": run_params,
+        "check": run_check,
+        "show": run_show,
+        "report": run_report,
+    }
     if args.command in commands:
         try:
             return commands[args.command](args)

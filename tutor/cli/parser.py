@@ -1,4 +1,5 @@
-"""The command line's grammar: `cnn-tutor [--lesson N] [--lessons DIR] [params|check|report]`."""
+"""The command line's grammar:
+`cnn-tutor [--lesson N] [--lessons DIR] [params|check|show|report]`."""
 
 from __future__ import annotations
 
@@ -102,6 +103,13 @@ def build_parser() -> OneLineParser:
         "paths", nargs="*", type=Path, metavar="PATH", help="lesson files or folders"
     )
     lesson_folder_flags(check, after=True)
+    show = commands.add_parser(
+        "show", help="print a lesson's pages and quiz, with sample draws, without playing it"
+    )
+    show.add_argument("file", type=Path, metavar="FILE", help="a lesson file")
+    show.add_argument(
+        "--draws", type=whole, default=3, metavar="N", help="quiz attempts drawn (default 3)"
+    )
     report = commands.add_parser(
         "report", help="a class's results: learners by lessons, questions missed, slips made"
     )
