@@ -352,3 +352,28 @@ def test_lesson_ids_no_lesson_has_are_counted_not_columns(
     assert main(["report", "--csv", str(folder)]) == 0
     captured = capsys.readouterr()
     assert "fake-" not in captured.out and "left out: " in captured.err
+
+
+async def test_a_reset_in_the_app_leaves_the_class_record_whole(
+    tmp_path: Path,
+    results: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """alice passes lesson 1, then resets all her progress from the lesson list: the list shows
+    her lesson 1 as new, and the teacher's report still shows it passed."""
+    await take_lesson_1_quiz(tmp_path, results, "alice", RIGHT, monkeypatch=monkeypatch)
+    app = start.build_app(None, home=tmp_path / "alice", results=results)
+    async with run(app) as pilot:
+        await wait_for_text(pilot, "1  One kernel, one feature map  [")
+        await pilot.press("R")
+        await wait_for_text(pilot, "Reset ALL progress in every lesson?")
+        await pilot.press("y")
+        text = await wait_for_text(pilot, "All progress reset.")
+        assert "1  One kernel, one feature map  [new]" in text
+    copied = json.loads((results / "alice.json").read_text())
+    assert copied["lessons"] == {} and copied["earlier"]["one-kernel"]["passed"] is True
+    assert main(["report", "--json", str(results)]) == 0
+    (alice,) = json.loads(capsys.readouterr().out)["learners"]
+    lesson = alice["lessons"]["one-kernel"]
+    assert (lesson["passed"], lesson["best_percent"], lesson["attempts"]) == (True, 100, 1)
