@@ -236,3 +236,21 @@ def test_a_file_holding_more_than_the_tutor_keeps_is_not_read(
 
 def attempt_json(n: int) -> dict[str, object]:
     return attempt_to_json(attempt(1_700_000_000 + n, False))
+
+
+def test_a_learner_found_in_two_files_is_shown_from_both(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = class_folder(tmp_path)
+    again = tmp_path / "elsewhere"
+    again.mkdir()
+    extra = Progress()
+    extra.record_quiz("one-kernel", attempt(1_700_000_900, True))
+    write_summary(again, "ann", extra.to_json())
+    code = main(["report", "--learner", "ann", "--csv", str(folder), str(again)])
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert code == 0 and len(rows) == 9, "ann's two attempts here and one there"
+    assert {row["learner"] for row in rows} == {
+        f"ann ({folder / 'ann.json'})",
+        f"ann ({again / 'ann.json'})",
+    }

@@ -87,7 +87,7 @@ def _form(args: argparse.Namespace, learners: list[Learner], report: ClassReport
         rows = answer_rows(learners, report)
         if args.learner is not None:
             names = sorted({row.name.removeprefix(WARNED) for row in report.rows})
-            if args.learner not in names:
+            if not any(_names(name, args.learner) for name in names):
                 known = ", ".join(names[:10]) + (", …" if len(names) > 10 else "")
                 print(
                     f"cnn-tutor report: no learner {escaped(args.learner)!r} here "
@@ -95,7 +95,7 @@ def _form(args: argparse.Namespace, learners: list[Learner], report: ClassReport
                     file=sys.stderr,
                 )
                 return None
-            rows = [row for row in rows if row.learner.removeprefix(WARNED) == args.learner]
+            rows = [row for row in rows if _names(row.learner.removeprefix(WARNED), args.learner)]
         if args.json:
             return json.dumps(answers_json(rows), indent=1)
         if args.csv or args.learner is None:
@@ -133,3 +133,9 @@ def _archive(paths: list[Path]) -> int:
     if archived.moved:
         print(f"Report them with: cnn-tutor report {shlex.quote(where)}")
     return 1 if archived.problems else 0
+
+
+def _names(shown: str, asked: str) -> bool:
+    """Whether a row shown as `shown` is the learner asked for: by name, or by a name found in
+    two files (shown with each file's path)."""
+    return shown == asked or shown.startswith(f"{asked} (")

@@ -62,7 +62,8 @@ ANSWER_FIELDS = (
 
 def answer_rows(learners: Sequence[Learner], report: ClassReport) -> list[AnswerRow]:
     """Every kept answer of every learner, in the lessons in use, learner by learner, lesson
-    by lesson, oldest attempt first."""
+    by lesson, oldest attempt first. `report` is the class report of these `learners` (its
+    rows are theirs, in the same order)."""
     columns = {column.id: column for column in report.columns}
     rows = []
     for learner, row in zip(learners, report.rows, strict=True):
