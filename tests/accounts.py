@@ -8,6 +8,7 @@ that need it are skipped, saying so.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import grp
 import io
 import os
@@ -52,8 +53,15 @@ def _why_not() -> str | None:
     return None
 
 
+ACCOUNTS_LOCK = Path(tempfile.gettempdir()) / "cnn-tutor-test-accounts.lock"
+"""Held while accounts are made or removed: CI runs the suites of several Pythons side by
+side, and two `useradd`s at once would contend for /etc/passwd's lock."""
+
+
 def _run(*command: str) -> None:
-    subprocess.run(command, check=True, capture_output=True, timeout=60)
+    with open(ACCOUNTS_LOCK, "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        subprocess.run(command, check=True, capture_output=True, timeout=60)
 
 
 @contextlib.contextmanager
