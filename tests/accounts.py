@@ -1,8 +1,8 @@
 """Real Unix accounts for the tests where who owns a file matters: a class group, a teacher and
 learners made with `groupadd`/`useradd` for the test and removed after it, and a way to run a
-piece of the tutor as one of them (a forked child that drops to the account, so nothing needs
-to be installed where the account can reach it). Only root can do this: elsewhere the tests
-that need it are skipped, saying so.
+piece of the tutor as one of them (a fresh child process that drops to the account once it has
+imported the tutor, so nothing needs to be installed where the account can reach it). Only
+root can do this: elsewhere the tests that need it are skipped, saying so.
 """
 
 from __future__ import annotations
@@ -10,19 +10,22 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import grp
-import io
 import os
+import pickle
 import pwd
 import shutil
 import subprocess
 import sys
 import tempfile
-import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
 import pytest
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+"""On the child's path, for the test module its work comes from."""
+CHILD_SECONDS = 60
 
 
 class Lab(NamedTuple):
@@ -104,46 +107,61 @@ def lab(*roles: str) -> Iterator[Lab]:
         shutil.rmtree(base, ignore_errors=True)
 
 
-def as_account(lab: Lab, role: str, work: Callable[[], int | None]) -> tuple[int, str]:
-    """Run `work` as the role's account (in a forked child with that account's uid, group and
-    home) and return its exit code (None is 0) and everything it printed."""
+AS_ACCOUNT = """
+import os, pickle, pkgutil, sys, importlib
+uid, gid = int(sys.argv[1]), int(sys.argv[2])
+work, args = pickle.load(sys.stdin.buffer)
+import argparse, fcntl, locale, numpy, platformdirs, platformdirs.unix, tomllib, tutor
+for module in pkgutil.walk_packages(tutor.__path__, "tutor."):
+    if not module.name.startswith(("tutor.ui", "tutor.__main__")):
+        importlib.import_module(module.name)
+from tutor.cli.parser import build_parser
+build_parser().format_help()  # what argparse loads on first use (gettext's locale)
+os.setgroups([gid]); os.setgid(gid); os.setuid(uid)
+sys.exit(work(*args) or 0)
+"""
+"""The child that runs a piece of work as an account: a fresh interpreter, started as root so
+it can import the tutor (installed where an account may not read, such as CI's private
+virtualenv), importing every module the work could reach before it drops to the account.
+A fresh process rather than a fork of the test process, whose threads (NumPy's among them)
+a forked child would inherit locked."""
+
+
+def as_account(
+    lab: Lab, role: str, work: Callable[..., int | None], *args: object
+) -> tuple[int, str]:
+    """Run `work(*args)` as the role's account (its uid, group and home; `work` a function of
+    a module, `args` picklable) and return its exit code (None is 0) and everything it
+    printed."""
     entry = pwd.getpwnam(lab.accounts[role])
     home = lab.home(role)
-    reader, writer = os.pipe()
-    child = os.fork()
-    if child == 0:  # pragma: no cover - the child, measured by what it writes back
-        code = 1
-        try:
-            os.close(reader)
-            out = io.StringIO()
-            os.setgroups([entry.pw_gid])
-            os.setgid(entry.pw_gid)
-            os.setuid(entry.pw_uid)
-            os.environ.update(
-                HOME=str(home),
-                CNN_TUTOR_CONFIG=str(home / "config.toml"),
-                CNN_TUTOR_HOME=str(home / "progress"),
-            )
-            os.environ.pop("CNN_TUTOR_RESULTS", None)
-            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
-                try:
-                    code = work() or 0
-                except BaseException:
-                    traceback.print_exc()
-                    code = 1
-            os.write(writer, out.getvalue().encode())
-        finally:
-            os._exit(code)
-    os.close(writer)
-    with os.fdopen(reader, "rb") as pipe:
-        printed = pipe.read().decode()
-    _, status = os.waitpid(child, 0)
-    return os.waitstatus_to_exitcode(status), printed
+    env = {key: value for key, value in os.environ.items() if key != "CNN_TUTOR_RESULTS"}
+    env.update(
+        HOME=str(home),
+        CNN_TUTOR_CONFIG=str(home / "config.toml"),
+        CNN_TUTOR_HOME=str(home / "progress"),
+        PYTHONPATH=str(REPOSITORY),
+    )
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", AS_ACCOUNT, str(entry.pw_uid), str(entry.pw_gid)],
+            input=pickle.dumps((work, args)),
+            capture_output=True,
+            cwd=home,
+            env=env,
+            timeout=CHILD_SECONDS,
+        )
+    except subprocess.TimeoutExpired as late:
+        printed = (late.stdout or b"") + (late.stderr or b"")
+        raise AssertionError(
+            f"as {role}: still running after {CHILD_SECONDS} s\n{printed.decode()}"
+        ) from None
+    return done.returncode, (done.stdout + done.stderr).decode()
 
 
-def run_as(lab: Lab, role: str, work: Callable[[], int | None]) -> str:
+def run_as(lab: Lab, role: str, work: Callable[..., int | None], *args: object) -> str:
     """`as_account`, expecting success: what it printed."""
-    code, printed = as_account(lab, role, work)
+    code, printed = as_account(lab, role, work, *args)
     if code != 0:
         print(printed, file=sys.stderr)
     assert code == 0, f"as {role}: exit {code}\n{printed}"
