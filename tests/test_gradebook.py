@@ -19,6 +19,7 @@ from tutor.lessons.shipped import shipped_lessons_dir
 from tutor.progress.history import CHOICE, AnswerRecord, AttemptRecord, attempt_to_json
 from tutor.progress.model import MAX_ALL_HISTORY, Progress, from_json
 from tutor.progress.summary import write_summary
+from tutor.report import learners
 from tutor.report.learners import gather
 from tutor.report.render import text_report
 from tutor.report.tally import class_report
@@ -254,3 +255,17 @@ def test_a_learner_found_in_two_files_is_shown_from_both(
         f"ann ({folder / 'ann.json'})",
         f"ann ({again / 'ann.json'})",
     }
+
+
+def test_a_login_that_looks_like_a_name_of_its_own_is_not_a_squatter(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A login may end in a dot and eight hex digits: its own file is no mismatch, while its
+    owner's name taken with such a suffix by another account still is."""
+    monkeypatch.setattr(learners, "account_name", lambda uid: {5001: "ann.0f3a9c21"}[uid])
+    assert learners._identity(Path("ann.0f3a9c21.json"), "ann.0f3a9c21", 5001) == (
+        "ann.0f3a9c21",
+        "",
+    )
+    name, warning = learners._identity(Path("bob.1234abcd.json"), None, 5001)
+    assert name == "ann.0f3a9c21 as bob" and "is named for bob" in warning

@@ -141,6 +141,8 @@ def _identity(file: Path, claimed: Any, owner: int) -> tuple[str, str]:
         return (account_name(owner) if own_file else escaped(file.stem)), ""
     login = account_name(owner)
     named = None if own_file else login_named_by(file.name) or escaped(file.stem)
+    if file.name == f"{login}.json":  # a login such as "ann.0f3a9c21" names its file whole
+        named = login
     said = []
     if named is not None and named != login:
         said.append(f"is named for {named}")
