@@ -141,3 +141,32 @@ def reads(layer, axis: int) -> list[int]:
             if 0 <= row < size:
                 count[row] += 1
     return count
+
+
+def naive_conv2d_backward(x, w, grad_out, stride, padding, dilation, groups):
+    """(grad_x, grad_w, grad_b) from the chain rule, one product at a time: every output neuron
+    sends its upstream value to each weight (times the input it read) and each input cell
+    (times the weight that read it)."""
+    _, height, width = x.shape
+    filters, per_group, kh, kw = w.shape
+    (sh, sw), (ph, pw), (dh, dw) = stride, padding, dilation
+    _, ho, wo = grad_out.shape
+    grad_x = np.zeros(x.shape, dtype=object)
+    grad_w = np.zeros(w.shape, dtype=object)
+    grad_b = np.zeros(filters, dtype=object)
+    for f in range(filters):
+        group = f // (filters // groups)
+        for r in range(ho):
+            for c in range(wo):
+                upstream = grad_out[f, r, c]
+                grad_b[f] += upstream
+                for ci in range(per_group):
+                    channel = group * per_group + ci
+                    for i in range(kh):
+                        for j in range(kw):
+                            y = tap(r, i, sh, ph, dh)
+                            xx = tap(c, j, sw, pw, dw)
+                            if 0 <= y < height and 0 <= xx < width:
+                                grad_w[f, ci, i, j] += upstream * x[channel, y, xx]
+                                grad_x[channel, y, xx] += upstream * w[f, ci, i, j]
+    return grad_x, grad_w, grad_b

@@ -2,8 +2,8 @@
 
 Nothing here imports Textual, Rich or the rest of the tutor, and nothing reads or writes files:
 a notebook can use it as it is. Geometry and counts are plain Python; the parts that need NumPy
-(convolution, a layer's matrix, the stepper, seeded data) are imported on first use, so listing
-lessons or counting parameters never pays for importing NumPy.
+(convolution and its backward pass, a layer's matrix, the stepper, seeded data) are imported on
+first use, so listing lessons or counting parameters never pays for importing NumPy.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from .mistakes import SLIPS, slip_values
 from .quantities import QUANTITIES, Quantity
 
 if TYPE_CHECKING:
+    from .backward import GradientTerm, conv2d_backward, weight_gradient_terms
     from .conv import conv2d, locally_connected2d, receptive_fields
     from .data import seeded_integers
     from .matrix import conv_matrix, distinct_weights, matrix_labels, matrix_row, weight_label
@@ -24,6 +25,9 @@ if TYPE_CHECKING:
     from .walk import NeuronWalk
 
 _NEEDS_NUMPY = {
+    "GradientTerm": "backward",
+    "conv2d_backward": "backward",
+    "weight_gradient_terms": "backward",
     "conv2d": "conv",
     "locally_connected2d": "conv",
     "receptive_fields": "conv",
@@ -51,6 +55,7 @@ __all__ = [
     "QUANTITIES",
     "SLIPS",
     "ConvLayer",
+    "GradientTerm",
     "LayerError",
     "NeuronWalk",
     "ParameterCounts",
@@ -60,6 +65,7 @@ __all__ = [
     "Stepper",
     "WeightReach",
     "conv2d",
+    "conv2d_backward",
     "conv_matrix",
     "count_parameters",
     "distinct_weights",
@@ -70,5 +76,6 @@ __all__ = [
     "receptive_fields",
     "seeded_integers",
     "slip_values",
+    "weight_gradient_terms",
     "weight_label",
 ]
