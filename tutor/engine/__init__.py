@@ -15,6 +15,7 @@ from .counts import ParameterCounts, SchemeCount, count_parameters, fmt
 from .geometry import MAX_DIMENSION, ConvLayer, LayerError
 from .mistakes import SLIPS, slip_values
 from .quantities import QUANTITIES, Quantity
+from .stack import check_stack, receptive_field, stack_parameters
 
 if TYPE_CHECKING:
     from .backward import GradientTerm, conv2d_backward, weight_gradient_terms
@@ -64,6 +65,7 @@ __all__ = [
     "Step",
     "Stepper",
     "WeightReach",
+    "check_stack",
     "conv2d",
     "conv2d_backward",
     "conv_matrix",
@@ -73,9 +75,11 @@ __all__ = [
     "locally_connected2d",
     "matrix_labels",
     "matrix_row",
+    "receptive_field",
     "receptive_fields",
     "seeded_integers",
     "slip_values",
+    "stack_parameters",
     "weight_gradient_terms",
     "weight_label",
 ]
