@@ -19,6 +19,14 @@ if TYPE_CHECKING:
 
 def run_params(args: argparse.Namespace) -> int:
     from ..engine import ConvLayer, LayerError, count_parameters
+
+    if args.model is not None:
+        return _run_model(args)
+    missing = [flag for flag in ("input", "kernel", "filters") if getattr(args, flag) is None]
+    if missing:
+        flags = ", ".join(f"--{flag}" for flag in missing)
+        print(f"cnn-tutor params: needs {flags} (or --model NAME)", file=sys.stderr)
+        return 2
     from .params import print_counts
 
     height, width, channels = args.input
@@ -40,6 +48,29 @@ def run_params(args: argparse.Namespace) -> int:
         return 2
     print_counts(count_parameters(layer), as_json=args.json)
     return 0
+
+
+def _run_model(args: argparse.Namespace) -> int:
+    """`params --model`: the layer flags describe one layer, so they cannot come with it."""
+    given = [
+        flag
+        for flag in ("input", "kernel", "filters", "groups")
+        if getattr(args, flag) not in (None, 1)
+    ]
+    given += [
+        flag
+        for flag in ("stride", "padding", "dilation")
+        if getattr(args, flag) not in ((1, 1), (0, 0))
+    ]
+    if given or args.no_bias:
+        print(
+            "cnn-tutor params: --model counts a whole network: give no layer flags with it",
+            file=sys.stderr,
+        )
+        return 2
+    from .network_params import run_network
+
+    return run_network(args.model, args.json)
 
 
 def run_check(args: argparse.Namespace) -> int:

@@ -88,9 +88,14 @@ def build_parser() -> OneLineParser:
     params = commands.add_parser(
         "params", help="count a layer's parameters with and without sharing"
     )
-    params.add_argument("--input", type=size3, required=True, metavar="HxWxC")
-    params.add_argument("--kernel", type=pair, required=True, metavar="K|KHxKW")
-    params.add_argument("--filters", type=whole, required=True, metavar="N")
+    params.add_argument("--input", type=size3, metavar="HxWxC")
+    params.add_argument("--kernel", type=pair, metavar="K|KHxKW")
+    params.add_argument("--filters", type=whole, metavar="N")
+    params.add_argument(
+        "--model",
+        metavar="NAME|FILE",
+        help="a whole network, layer by layer: alexnet, vgg16, resnet18, or a network file",
+    )
     params.add_argument("--stride", type=pair, default=(1, 1), metavar="S|SHxSW")
     params.add_argument("--padding", type=pair, default=(0, 0), metavar="P|PHxPW")
     params.add_argument("--dilation", type=pair, default=(1, 1), metavar="D|DHxDW")

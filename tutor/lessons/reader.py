@@ -19,17 +19,20 @@ _BARE_KEY = re.compile(r"[A-Za-z0-9_\-\[\]]+")
 """A key shown as it is; any other is quoted (a path such as range[0] is passed in whole)."""
 
 
-_NUMBERED = re.compile(r"(?:pages\[(?P<page>\d+)\]|quiz\.questions\[(?P<question>\d+)\])\.?")
+_NUMBERED = re.compile(
+    r"(?:pages\[(?P<page>\d+)\]|quiz\.questions\[(?P<question>\d+)\]|layers\[(?P<layer>\d+)\])\.?"
+)
 
 
 def readable(where: str) -> str:
     """A key path as the tutor counts: pages[2].scene.stride is "page 3, scene.stride" and
-    quiz.questions[0].answer "question 1, answer" (the learner sees page 3, question 1)."""
+    quiz.questions[0].answer "question 1, answer" (the learner sees page 3, question 1); a
+    network file's layers[0].kernel is "layer 1, kernel"."""
     match = _NUMBERED.match(where)
     if match is None:
         return where
-    what = "page" if match.group("page") is not None else "question"
-    number = int(match.group("page") or match.group("question")) + 1
+    what = next(name for name in ("page", "question", "layer") if match.group(name) is not None)
+    number = int(match.group(what)) + 1
     rest = where[match.end() :]
     return f"{what} {number}, {rest}" if rest else f"{what} {number}"
 
