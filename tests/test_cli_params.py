@@ -123,7 +123,10 @@ def test_bad_flags_cost_one_line_and_status_2(
 
 def test_missing_required_flags(capsys: pytest.CaptureFixture[str]) -> None:
     status, _, err = run(capsys, "params", "--kernel", "3")
-    assert status == 2 and err == "cnn-tutor params: needs --input, --filters (or --model NAME)\n"
+    assert (
+        status == 2
+        and err == "cnn-tutor params: needs --input, --filters (or --model, or --layers)\n"
+    )
 
 
 def test_params_does_not_import_textual() -> None:

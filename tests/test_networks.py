@@ -51,7 +51,7 @@ def test_the_command_says_it_in_words(capsys: pytest.CaptureFixture[str]) -> Non
     [
         (["--model", "lenet"], "lenet: no such model (alexnet, resnet18, vgg16) or file"),
         (["--model", "alexnet", "--kernel", "3"], "--model counts a whole network: give no"),
-        (["--kernel", "3"], "needs --input, --filters (or --model NAME)"),
+        (["--kernel", "3"], "needs --input, --filters (or --model, or --layers)"),
     ],
 )
 def test_a_model_that_cannot_be_counted_is_one_line(
@@ -108,3 +108,49 @@ def test_a_copy_works_and_a_pipe_is_refused(
     os.mkfifo(pipe)
     assert main(["params", "--model", str(pipe)]) == 2
     assert "is a named pipe (FIFO), not a regular file" in capsys.readouterr().err
+
+
+def test_three_small_layers_against_one_large(capsys: pytest.CaptureFixture[str]) -> None:
+    """Three 3 x 3 layers see 7 x 7, as one 7 x 7 layer does, for 27·C² weights, not 49·C²."""
+    channels = 64
+    assert (
+        main(
+            [
+                "params",
+                "--input",
+                "56x56x64",
+                "--layers",
+                "k3 f64 p1, k3 f64 p1, k3 f64 p1",
+                "--json",
+            ]
+        )
+        == 0
+    )
+    three = json.loads(capsys.readouterr().out)
+    assert main(["params", "--input", "56x56x64", "--layers", "k7 f64 p3", "--json"]) == 0
+    one = json.loads(capsys.readouterr().out)
+    assert three["receptive_field"] == one["receptive_field"] == [7, 7]
+    assert three["totals"]["shared"] == 27 * channels**2 + 3 * channels
+    assert one["totals"]["shared"] == 49 * channels**2 + channels
+    assert main(["params", "--input", "32x32x3", "--layers", "k3 f8 s2, k3 f8 d2 nobias"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "layer2 11x11x8 576 " in out and "sees 11 x 11 input cells" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["--input", "8x8x1", "--layers", "k3 f4, q2"], "layer 2 (q2): 'q2' is not k, f, s,"),
+        (["--input", "8x8x1", "--layers", "k3 f4, k9 f2"], "layer 2 (k9 f2): kernel: spans 9"),
+        (["--input", "8x8x1", "--layers", "k3"], "layer 1 (k3): needs f (kernel k3, filters"),
+        (["--input", "8x8x1", "--layers", "k3 f4,"], "--layers takes 1 to 50 layers"),
+        (["--layers", "k3 f4"], "--layers takes --input and no other layer flag"),
+        (["--input", "8x8x1", "--kernel", "3", "--layers", "k3 f4"], "no other layer flag"),
+    ],
+)
+def test_a_stack_that_cannot_be_built_is_one_line(
+    capsys: pytest.CaptureFixture[str], args: list[str], said: str
+) -> None:
+    assert main(["params", *args]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err.count("\n") == 1 and said in captured.err

@@ -22,10 +22,12 @@ def run_params(args: argparse.Namespace) -> int:
 
     if args.model is not None:
         return _run_model(args)
+    if args.layers is not None:
+        return _run_stack(args)
     missing = [flag for flag in ("input", "kernel", "filters") if getattr(args, flag) is None]
     if missing:
         flags = ", ".join(f"--{flag}" for flag in missing)
-        print(f"cnn-tutor params: needs {flags} (or --model NAME)", file=sys.stderr)
+        print(f"cnn-tutor params: needs {flags} (or --model, or --layers)", file=sys.stderr)
         return 2
     from .params import print_counts
 
@@ -50,19 +52,20 @@ def run_params(args: argparse.Namespace) -> int:
     return 0
 
 
-def _run_model(args: argparse.Namespace) -> int:
-    """`params --model`: the layer flags describe one layer, so they cannot come with it."""
+def _layer_flags(args: argparse.Namespace, *allowed: str) -> list[str]:
+    """The one-layer flags given (other than `allowed`), which --model and --layers replace."""
+    defaults = {"groups": 1, "stride": (1, 1), "padding": (0, 0), "dilation": (1, 1)}
     given = [
         flag
-        for flag in ("input", "kernel", "filters", "groups")
-        if getattr(args, flag) not in (None, 1)
+        for flag in ("input", "kernel", "filters", *defaults)
+        if flag not in allowed and getattr(args, flag) != defaults.get(flag)
     ]
-    given += [
-        flag
-        for flag in ("stride", "padding", "dilation")
-        if getattr(args, flag) not in ((1, 1), (0, 0))
-    ]
-    if given or args.no_bias:
+    return given + (["no_bias"] if args.no_bias else [])
+
+
+def _run_model(args: argparse.Namespace) -> int:
+    """`params --model`: the layer flags describe one layer, so they cannot come with it."""
+    if _layer_flags(args) or args.layers is not None:
         print(
             "cnn-tutor params: --model counts a whole network: give no layer flags with it",
             file=sys.stderr,
@@ -71,6 +74,20 @@ def _run_model(args: argparse.Namespace) -> int:
     from .network_params import run_network
 
     return run_network(args.model, args.json)
+
+
+def _run_stack(args: argparse.Namespace) -> int:
+    """`params --input HxWxC --layers SPEC`: the layers' settings are all in SPEC."""
+    if args.input is None or _layer_flags(args, "input"):
+        print(
+            "cnn-tutor params: --layers takes --input and no other layer flag "
+            "(each layer's settings are in SPEC)",
+            file=sys.stderr,
+        )
+        return 2
+    from .stack_params import run_stack
+
+    return run_stack(args.layers, args.input, args.json)
 
 
 def run_check(args: argparse.Namespace) -> int:

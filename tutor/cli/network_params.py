@@ -8,6 +8,7 @@ import json
 import shutil
 import sys
 import textwrap
+from collections.abc import Sequence
 from typing import Any
 
 from ..controls import escaped
@@ -37,7 +38,8 @@ def run_network(model: str, as_json: bool) -> int:
     return 0
 
 
-def network_lines(network: NetworkCount, width: int = 80) -> list[str]:
+def network_lines(network: NetworkCount, width: int = 80, also: Sequence[str] = ()) -> list[str]:
+    """The table, then the totals in words and the sentences `also` adds, within `width`."""
     h, w, c = network.input
     rows = [HEADS] + [_row(stage) for stage in network.stages]
     rows.append(("total", "", *(fmt(network.total(scheme)) for scheme in SCHEMES)))
@@ -57,7 +59,7 @@ def network_lines(network: NetworkCount, width: int = 80) -> list[str]:
     lines = [escaped(f"{network.name}: input {h} x {w} x {c}, {len(network.stages)} layers"), ""]
     lines += [escaped(line) for line in table]
     lines.append("")
-    for line in _where(network):
+    for line in [*_where(network), *also]:
         indent = " " * (len(line) - len(line.lstrip()) + 2)
         lines += textwrap.wrap(line, width, subsequent_indent=indent, break_on_hyphens=False)
     return lines
@@ -98,10 +100,13 @@ def _where(network: NetworkCount) -> list[str]:
             f"With sharing: {fmt(total)} parameters; {network.source or 'its source'} "
             f"publishes {fmt(network.published)}: {verdict}."
         )
-    for kind, said in KIND_NAMES.items():
-        part = network.of_kind(kind)
-        if part:
-            lines.append(f"  {said}: {fmt(part)} ({100 * part / total:.1f} %)")
+    parts = {kind: network.of_kind(kind) for kind in KIND_NAMES}
+    if sum(1 for part in parts.values() if part) > 1:  # where the parameters are, by kind
+        lines += [
+            f"  {KIND_NAMES[kind]}: {fmt(part)} ({100 * part / total:.1f} %)"
+            for kind, part in parts.items()
+            if part
+        ]
     convs = network.of_kind("conv", "unshared")
     if convs:
         lines.append(

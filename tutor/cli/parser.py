@@ -96,6 +96,11 @@ def build_parser() -> OneLineParser:
         metavar="NAME|FILE",
         help="a whole network, layer by layer: alexnet, vgg16, resnet18, or a network file",
     )
+    params.add_argument(
+        "--layers",
+        metavar="SPEC",
+        help='several layers, each reading the one before: "k3 f64 p1, k3 f64 s2" (with --input)',
+    )
     params.add_argument("--stride", type=pair, default=(1, 1), metavar="S|SHxSW")
     params.add_argument("--padding", type=pair, default=(0, 0), metavar="P|PHxPW")
     params.add_argument("--dilation", type=pair, default=(1, 1), metavar="D|DHxDW")
