@@ -67,9 +67,8 @@ def answer_rows(learners: Sequence[Learner], report: ClassReport) -> list[Answer
     columns = {column.id: column for column in report.columns}
     rows = []
     for learner, row in zip(learners, report.rows, strict=True):
-        record = learner.progress.class_record()
         for column in report.columns:
-            entry = record.get(column.id)
+            entry = learner.lessons.get(column.id)
             for attempt, kept in enumerate(entry.history if entry else (), start=1):
                 for answer in kept.answers:
                     asks = (

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..controls import escaped
-from ..progress.model import DamagedProgress, Progress, from_json
+from ..progress.model import DamagedProgress, LessonProgress, from_json
 from ..progress.store import FILE_NAME, MAX_BYTES
 from ..progress.summary import LEARNER_FIELD, login_named_by, valid_learner
 from ..regular_files import UnreadableFile, read_regular_file_and_owner
@@ -29,7 +29,9 @@ from ..regular_files import UnreadableFile, read_regular_file_and_owner
 
 class Learner(NamedTuple):
     name: str
-    progress: Progress
+    lessons: dict[str, LessonProgress]
+    """Each lesson in use the file has, as the class record counts it (Progress.class_record:
+    with what any reset put aside)."""
     source: Path
     warning: str = ""
     """Why the file's owner, name and `learner` field disagree ("" when they agree)."""
@@ -61,12 +63,9 @@ def gather(paths: Iterable[Path], known: Collection[str]) -> Gathered:
 
 
 def _only(learner: Learner, known: Collection[str]) -> Learner:
-    progress = learner.progress
-    unknown = (set(progress.lessons) | set(progress.earlier)) - set(known)
-    for key in unknown:
-        progress.lessons.pop(key, None)
-        progress.earlier.pop(key, None)
-    return learner._replace(unknown=frozenset(unknown))
+    unknown = set(learner.lessons) - set(known)
+    lessons = {key: entry for key, entry in learner.lessons.items() if key not in unknown}
+    return learner._replace(lessons=lessons, unknown=frozenset(unknown))
 
 
 SET_ASIDE = re.compile(r"progress\.(v\d+|damaged-.*)\.json")
@@ -105,9 +104,9 @@ def _read(file: Path, follow_symlinks: bool) -> Learner | str:
             data = {
                 key: value for key, value in data.items() if key not in (LEARNER_FIELD, "written")
             }
-        progress = from_json(data)
+        record = from_json(data).class_record()
         name, warning = _identity(file, claimed, owner)
-        return Learner(name, progress, file, warning)
+        return Learner(name, record, file, warning)
     except UnreadableFile as problem:
         return problem.reason
     except OSError as error:

@@ -149,11 +149,7 @@ def class_report(
     rows = [
         Row(
             WARNED + learner.name if learner.warning else learner.name,
-            {
-                key: standing(entry)
-                for key, entry in learner.progress.class_record().items()
-                if key in columns
-            },
+            {key: standing(entry) for key, entry in learner.lessons.items() if key in columns},
             learner.warning,
         )
         for learner in learners
@@ -175,7 +171,7 @@ def _missed(learners: Sequence[Learner], columns: dict[str, Column]) -> list[Mis
     answered: dict[tuple[str, int], set[int]] = {}
     kinds: dict[tuple[str, int], str] = {}
     for n, learner in enumerate(learners):
-        for key, entry in learner.progress.class_record().items():
+        for key, entry in learner.lessons.items():
             if key not in columns:
                 continue
             for record in entry.history:
@@ -204,7 +200,7 @@ def _predictions(learners: Sequence[Learner], columns: dict[str, Column]) -> lis
     """Each neuron predicted: by how many learners, and how many were right the first time."""
     firsts: dict[tuple[str, int, tuple[int, int, int]], dict[int, bool]] = {}
     for n, learner in enumerate(learners):
-        for key, entry in learner.progress.class_record().items():
+        for key, entry in learner.lessons.items():
             if key not in columns:
                 continue
             for record in entry.predictions:  # oldest first: the first kept is the first made
@@ -223,7 +219,7 @@ def _slips(learners: Sequence[Learner]) -> list[SlipTally]:
     who: dict[str, set[int]] = {}
     times: dict[str, int] = {}
     for n, learner in enumerate(learners):
-        for entry in learner.progress.class_record().values():
+        for entry in learner.lessons.values():
             slips = [answer.slip for record in entry.history for answer in record.answers]
             slips += [prediction.slip for prediction in entry.predictions]
             for slip in filter(None, slips):
