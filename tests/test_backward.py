@@ -76,7 +76,7 @@ def test_a_shared_weight_adds_a_term_for_every_position_an_unshared_one_gets_one
     assert [t.input_value for t in terms] == [6, 7, 10, 11], "the cell under w at each position"
     assert [t.running for t in terms] == [6, 20, 50, 94]
     assert terms[-1].running == conv2d_backward(x, w, grad_out)[1][0, 0, 1, 2]
-    (only,) = weight_gradient_terms(x, layer, grad_out, (0, 0, 1, 2), neuron=(1, 0))
+    (only,) = weight_gradient_terms(x, layer, grad_out, (0, 0, 1, 2), positions=[(1, 0)])
     assert (only.upstream, only.input_value, only.product) == (3, 10, 30)
 
 

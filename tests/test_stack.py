@@ -1,6 +1,6 @@
 """Stacked layers: the receptive field of a neuron of the last layer, against brute force (the
-input cells its gradient reaches, by conv2d_backward through every layer), and the stack's
-parameters, with the classic figures of small kernels stacked."""
+input cells its gradient reaches, by conv2d_backward through every layer: stack_reach), and the
+stack's parameters, with the classic figures of small kernels stacked."""
 
 from __future__ import annotations
 
@@ -13,10 +13,12 @@ from tutor.engine import (
     ConvLayer,
     LayerError,
     check_stack,
-    conv2d_backward,
     receptive_field,
     stack_parameters,
 )
+from tutor.engine.stack import one_layer_like, repeated
+from tutor.engine.stack_quantities import STACK_QUANTITIES
+from tutor.engine.stack_reach import stack_reach
 
 
 @st.composite
@@ -49,21 +51,6 @@ def stacks(draw, padded: bool = False) -> list[ConvLayer]:
     return layers
 
 
-def reached(layers: list[ConvLayer], neuron: tuple[int, int]) -> np.ndarray:
-    """The input cells whose gradient from one neuron of the last layer is not zero (all weights
-    one, so no two paths cancel)."""
-    last = layers[-1]
-    grad = np.zeros((1, last.out_height, last.out_width), dtype=np.int64)
-    grad[0, neuron[0], neuron[1]] = 1
-    for layer in reversed(layers):
-        x = np.zeros((1, layer.height, layer.width), dtype=np.int64)
-        w = np.ones((1, 1, *layer.kernel), dtype=np.int64)
-        grad = conv2d_backward(
-            x, w, grad, stride=layer.stride, padding=layer.padding, dilation=layer.dilation
-        )[0]
-    return grad[0] != 0
-
-
 def spans(layers: list[ConvLayer], data: st.DataObject) -> tuple[int, int] | None:
     """The rows and columns spanned by the cells one drawn neuron's gradient reaches."""
     last = layers[-1]
@@ -71,7 +58,7 @@ def spans(layers: list[ConvLayer], data: st.DataObject) -> tuple[int, int] | Non
         data.draw(st.integers(0, last.out_height - 1)),
         data.draw(st.integers(0, last.out_width - 1)),
     )
-    cells = np.argwhere(reached(layers, neuron))
+    cells = np.argwhere(stack_reach(layers, neuron)[0])
     if len(cells) == 0:  # every tap read padding
         return None
     (top, left), (bottom, right) = cells.min(axis=0), cells.max(axis=0)
@@ -131,3 +118,54 @@ def test_a_stack_whose_shapes_do_not_chain_is_named() -> None:
         check_stack([first, second])
     with pytest.raises(LayerError, match="at least one layer"):
         receptive_field([])
+
+
+def test_each_level_of_the_reach_is_the_windows_of_the_level_above() -> None:
+    """Two 3 x 3 layers on 7 x 7: the neuron, its 3 x 3 window, that window's 5 x 5 field."""
+    layers = repeated(ConvLayer(height=7, width=7, channels=1, kernel=3, filters=1), 2)
+    field, window, neuron = stack_reach(layers, (1, 2))
+    assert neuron.sum() == 1 and neuron[1, 2]
+    assert np.argwhere(window).tolist() == [[r, c] for r in (1, 2, 3) for c in (2, 3, 4)]
+    assert np.argwhere(field).tolist() == [[r, c] for r in range(1, 6) for c in range(2, 7)]
+
+
+def test_dilation_leaves_gaps_in_the_reach() -> None:
+    layer = ConvLayer(height=5, width=5, channels=1, kernel=2, filters=1, dilation=3)
+    (field, _) = stack_reach([layer], (0, 0))
+    assert np.argwhere(field).tolist() == [[0, 0], [0, 3], [3, 0], [3, 3]]
+
+
+def test_repeated_layers_read_the_previous_output() -> None:
+    first = ConvLayer(height=32, width=32, channels=3, kernel=5, filters=16, stride=2)
+    layers = repeated(first, 3)
+    check_stack(layers)
+    assert [layer.output_shape for layer in layers] == [(14, 14, 16), (5, 5, 16), (1, 1, 16)]
+    with pytest.raises(LayerError):
+        repeated(first, 4)
+
+
+def test_one_layer_like_a_stack_sees_the_same_field_and_costs_49_c_squared() -> None:
+    channels = 32
+    layers = repeated(
+        ConvLayer(height=20, width=20, channels=channels, kernel=3, filters=channels, padding=1),
+        3,
+    )
+    single = one_layer_like(layers)
+    assert single.kernel == (7, 7) and single.padding == (3, 3)
+    assert single.output_shape == layers[-1].output_shape
+    assert receptive_field([single]) == receptive_field(layers)
+    values = {name: q.value(layers) for name, q in STACK_QUANTITIES.items()}
+    assert values["stack_weights"] == 27 * channels**2
+    assert values["one_layer_weights"] == 49 * channels**2
+    assert values["stack_total"] == 27 * channels**2 + 3 * channels
+    assert values["one_layer_total"] == 49 * channels**2 + channels
+    assert (values["receptive_field_rows"], values["receptive_field_cols"]) == (7, 7)
+
+
+def test_every_stack_quantity_explains_itself_with_its_own_answer() -> None:
+    layers = repeated(
+        ConvLayer(height=30, width=40, channels=3, kernel=(3, 5), filters=8, stride=(2, 1)), 2
+    )
+    for quantity in STACK_QUANTITIES.values():
+        lines = quantity.explain(layers)
+        assert lines and f"{quantity.value(layers):,}" in lines[-1], quantity.name

@@ -11,6 +11,7 @@ read padding sends it nowhere. All as autograd computes them for `conv2d`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import NamedTuple
 
 import numpy as np
@@ -96,21 +97,19 @@ def weight_gradient_terms(
     grad_out: np.ndarray,
     weight: tuple[int, int, int, int],
     *,
-    neuron: tuple[int, int] | None = None,
+    positions: Sequence[tuple[int, int]] | None = None,
 ) -> tuple[GradientTerm, ...]:
-    """The terms of dL/dw for the weight (filter, channel in its group, row, col), position by
-    position in reading order, with the running sum: shared, every neuron of the filter's slice
-    adds one. An unshared weight belongs to one neuron (`neuron` = (row, col)): one term."""
+    """The terms of dL/dw for the weight (filter, channel in its group, row, col), one per
+    output position in `positions` (every position of the filter's slice in reading order if
+    omitted: a shared weight is used at all of them), with the running sum. An unshared
+    weight belongs to one neuron: pass its position alone, for its one term."""
     f, c, i, j = weight
     group = f // layer.filters_per_group
     channel = group * layer.channels_per_group + c
     fields = receptive_fields(np.asarray(x), layer)[channel, :, :, i, j]
     upstream = np.asarray(grad_out)[f]
-    positions = (
-        [neuron]
-        if neuron is not None
-        else [(r, col) for r in range(layer.out_height) for col in range(layer.out_width)]
-    )
+    if positions is None:
+        positions = [(r, col) for r in range(layer.out_height) for col in range(layer.out_width)]
     terms, running = [], 0
     for r, col in positions:
         running += upstream[r, col] * fields[r, col]

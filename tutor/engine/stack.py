@@ -8,6 +8,7 @@ Plain Python: only shapes and counts, nothing computed on values.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from .counts import shared_count
 from .geometry import ConvLayer, LayerError, Pair, extent
@@ -47,3 +48,36 @@ def stack_parameters(layers: Sequence[ConvLayer]) -> int:
     """The stack's parameters with sharing: each layer's weights and biases, added."""
     check_stack(layers)
     return sum(shared_count(layer).total for layer in layers)
+
+
+def repeated(layer: ConvLayer, count: int) -> tuple[ConvLayer, ...]:
+    """`layer` and `count` - 1 more like it (same kernel, stride, padding, dilation, filters,
+    groups and bias), each reading the previous one's output. LayerError if one cannot."""
+    layers = [layer]
+    for _ in range(count - 1):
+        h, w, c = layers[-1].output_shape
+        layers.append(replace(layer, height=h, width=w, channels=c))
+    return tuple(layers)
+
+
+def one_layer_like(layers: Sequence[ConvLayer]) -> ConvLayer:
+    """The single layer that sees what the stack sees: a kernel as large as its receptive
+    field, stepping as far as the stack does, from the first layer's input to the last layer's
+    filters (padding as the stack's, so it keeps the same positions)."""
+    rows, cols = receptive_field(layers)
+    step, padding = [1, 1], [0, 0]
+    for layer in layers:
+        for axis in (0, 1):
+            padding[axis] += layer.padding[axis] * step[axis]
+            step[axis] *= layer.stride[axis]
+    first = layers[0]
+    return ConvLayer(
+        height=first.height,
+        width=first.width,
+        channels=first.channels,
+        kernel=(rows, cols),
+        filters=layers[-1].filters,
+        stride=(step[0], step[1]),
+        padding=(padding[0], padding[1]),
+        bias=layers[-1].bias,
+    )
