@@ -23,7 +23,6 @@ from .walk import Cursor, Mode, NeuronWalk, Order
 class GradientStep(NamedTuple):
     """One neuron of the backward pass: where it is, its upstream value and its window."""
 
-    index: int
     filter: int
     row: int
     col: int
@@ -73,7 +72,6 @@ class GradientStepper(Cursor[GradientStep]):
     def step(self, index: int) -> GradientStep:
         f, r, c = self.cell_of(index)
         return GradientStep(
-            index=index,
             filter=f,
             row=r,
             col=c,
